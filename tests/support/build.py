@@ -1,0 +1,68 @@
+"""Real ``mkdocs build`` runs, of the project itself or of a modified copy of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+#: What a build reads: everything else in the repository is irrelevant to it.
+PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "glossary.yml")
+
+
+@dataclass
+class BuildResult:
+    """The outcome of one ``mkdocs build``."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        """Lines MkDocs logged at WARNING or ERROR level."""
+        return [
+            line
+            for line in self.output.splitlines()
+            if line.startswith(("WARNING", "ERROR")) or "Aborted with" in line
+        ]
+
+
+def mkdocs_env() -> dict[str, str]:
+    """The environment for an MkDocs run, without Material's end-of-life banner."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(project: Path, site: Path, *, strict: bool = True) -> BuildResult:
+    """Run ``mkdocs build`` on ``project`` into ``site`` and return what happened."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site)]
+    if strict:
+        command.append("--strict")
+    proc = subprocess.run(
+        command, cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the files a build reads into ``dest`` and return it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``path`` with ``new``; fail if ``old`` is absent."""
+    text = path.read_text(encoding="utf-8")
+    if old not in text:
+        raise AssertionError(f"{path}: {old!r} not found")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
