@@ -1,0 +1,83 @@
+"""The glossary page, as Markdown generated from the glossary and its occurrences.
+
+Contributors' text is escaped for Markdown and HTML, so it is always shown
+literally; the page's own links are ``.md`` links that MkDocs checks.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from edition.glossary import Entry, Glossary
+from edition.occurrences import OccurrenceIndex
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+CATEGORY_NAMES = {
+    "treaty": "Treaty or agreement",
+    "institution": "Institution",
+    "event": "Event",
+    "place": "Place",
+    "term": "Term",
+    "phrase": "Phrase",
+}
+
+
+def literal(text: str) -> str:
+    """``text`` as Markdown that renders exactly ``text``: no markup, no HTML."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def link_from(page: str, target: str) -> str:
+    """A relative ``.md`` link from the source file ``page`` to ``target`` (src path#anchor)."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def _sort_key(entry: Entry) -> str:
+    return re.sub(r"^[^\w]+", "", entry.name).casefold()
+
+
+def render(glossary: Glossary, occurrences: OccurrenceIndex, page: str = "glossary.md") -> str:
+    """The Markdown of the glossary page at source path ``page``."""
+    entries = sorted(glossary.terms, key=_sort_key)
+    out = [
+        "# Glossary { .ed-heading }",
+        "",
+        "The editor's glossary",
+        "{ .ed-rubric }",
+        "",
+        f"{len(entries)} terms, treaties, institutions, events, places and phrases of the essay, "
+        "explained. In the essay each is a link: hover over it, focus it with the Tab key or tap "
+        "it to read the definition, and follow it to come here. *Where it appears* links back "
+        "to every paragraph that uses the term.",
+        "{ .ed-summary }",
+        "",
+    ]
+    for entry in entries:
+        out += _entry(entry, occurrences, page)
+    return "\n".join(out)
+
+
+def _entry(entry: Entry, occurrences: OccurrenceIndex, page: str) -> list[str]:
+    lines = [f"## {literal(entry.name)} {{ #{entry.id} }}", ""]
+    meta = CATEGORY_NAMES.get(entry.category, literal(entry.category))
+    if entry.aliases:
+        meta += " · in the text also as " + ", ".join(f"“{literal(a)}”" for a in entry.aliases)
+    lines += [meta, "{ .ed-gl-meta }", "", literal(entry.summary), "{ .ed-gl-definition }", ""]
+    if entry.note:
+        lines += [literal(entry.note), "{ .ed-gl-note }", ""]
+    sources = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in entry.sources)
+    lines += [f"**Sources:** {sources}", "{ .ed-gl-sources }", ""]
+    places = occurrences.places(entry)
+    if places:
+        links = ", ".join(
+            f"[{place.label}]({link_from(page, place.page + (f'#{place.block}' if place.block else ''))})"
+            + (f" (×{count})" if count > 1 else "")
+            for place, count in places
+        )
+        lines += [f"**Where it appears:** {links}", "{ .ed-gl-where }", ""]
+    return lines

@@ -1,0 +1,199 @@
+"""Loading and validating glossary.yml: every bad input gets file, line, entry and advice."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from edition.glossary import MAX_BYTES, GlossaryError, load, parse
+from support.build import ROOT
+
+GOOD_ENTRY = """\
+  - term: JCPOA
+    aliases: [Joint Comprehensive Plan of Action]
+    category: treaty
+    definition: The nuclear agreement of 14 July 2015.
+    sources:
+      - title: A source
+        url: https://example.org/jcpoa
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(GlossaryError) as caught:
+        parse(textwrap.dedent(text).encode())
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_project_glossary_is_valid() -> None:
+    glossary = load(ROOT / "glossary.yml")
+    assert len(glossary.terms) >= 1
+    assert all(entry.sources and entry.summary for entry in glossary.terms)
+
+
+def test_a_good_entry_loads_with_its_line_and_defaults() -> None:
+    glossary = parse(("# comment\nterms:\n" + GOOD_ENTRY).encode())
+    (entry,) = glossary.terms
+    assert (entry.id, entry.name, entry.case, entry.line) == ("jcpoa", "JCPOA", "auto", 3)
+    assert entry.forms == ("JCPOA", "Joint Comprehensive Plan of Action")
+    assert entry.sources[0].url == "https://example.org/jcpoa"
+
+
+def test_folded_text_becomes_one_plain_line() -> None:
+    text = GOOD_ENTRY.replace(
+        "definition: The nuclear agreement of 14 July 2015.",
+        "definition: >-\n      The nuclear\n      agreement.",
+    )
+    (entry,) = parse(("terms:\n" + text).encode()).terms
+    assert entry.summary == "The nuclear agreement."
+
+
+def test_malformed_yaml_names_the_line() -> None:
+    found = problems("terms:\n  - term: JCPOA\n   category: treaty\n")
+    assert len(found) == 1
+    assert found[0].startswith("glossary.yml:3: malformed YAML, column 4: expected <block end>")
+
+
+def test_an_unknown_or_misspelt_key_is_named_with_a_suggestion() -> None:
+    found = problems("terms:\n" + GOOD_ENTRY.replace("definition:", "defintion:"))
+    assert found == [
+        "glossary.yml:5: terms[0] 'JCPOA': unknown key 'defintion'. Did you mean 'definition'? "
+        "Allowed keys: aliases, case, category, definition, id, note, sources, term.",
+        "glossary.yml:2: terms[0] 'JCPOA': this entry has no 'definition'; add it.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("definition", "expected"),
+    [
+        ('""', "'definition' is empty; write the text or remove the key."),
+        ('"   "', "'definition' is empty; write the text or remove the key."),
+        ("", "'definition' must be text, but YAML read nothing (an empty value or ~ or null)."),
+        ("NO", "'definition' must be text, but YAML read a yes/no value (YAML reads NO, no, yes, "
+               "on, off, true, false that way). Put it in quotes: \"NO\"."),
+        ("1921", "'definition' must be text, but YAML read a number. Put it in quotes: \"1921\"."),
+        ("2015-07-14", "'definition' must be text, but YAML read a date. Put it in quotes: "
+                       "\"2015-07-14\"."),
+    ],
+)
+def test_missing_empty_or_mistyped_definitions(definition: str, expected: str) -> None:
+    text = GOOD_ENTRY.replace("The nuclear agreement of 14 July 2015.", definition)
+    assert problems("terms:\n" + text) == [f"glossary.yml:5: terms[0] 'JCPOA': {expected}"]
+
+
+def test_a_term_read_as_a_boolean_is_explained() -> None:
+    found = problems("terms:\n" + GOOD_ENTRY.replace("term: JCPOA", "term: NO"))
+    assert found == [
+        "glossary.yml:2: terms[0]: 'term' must be text, but YAML read a yes/no value (YAML "
+        "reads NO, no, yes, on, off, true, false that way). Put it in quotes: \"NO\"."
+    ]
+
+
+def test_a_bad_category_url_and_id() -> None:
+    text = (GOOD_ENTRY.replace("category: treaty", "category: treatise")
+            .replace("https://example.org/jcpoa", "javascript:alert(1)")
+            + "    id: Bad Id\n")
+    found = problems("terms:\n" + text)
+    assert found == [
+        "glossary.yml:4: terms[0] 'JCPOA': 'category' is 'treatise'; it must be one of: "
+        "treaty, institution, event, place, term, phrase.",
+        "glossary.yml:9: terms[0] 'JCPOA': 'id' is 'Bad Id'; it must be lower-case letters and "
+        "digits joined by single hyphens, e.g. 'treaty-of-1921'.",
+        "glossary.yml:8: terms[0] 'JCPOA': 'sources[0].url' is 'javascript:alert(1)'; it must "
+        "be an http:// or https:// address without spaces or quotes.",
+    ]
+
+
+def test_no_sources_is_an_error() -> None:
+    text = GOOD_ENTRY.split("    sources:")[0] + "    sources: []\n"
+    assert problems("terms:\n" + text) == [
+        "glossary.yml:6: terms[0] 'JCPOA': 'sources' needs at least 1 item(s)."
+    ]
+
+
+def test_a_key_given_twice_in_one_entry() -> None:
+    found = problems("terms:\n" + GOOD_ENTRY + "    category: place\n")
+    assert found == ["glossary.yml:9: terms[0]: 'category' appears twice in the same entry; "
+                     "keep one."]
+
+
+def test_duplicate_terms_even_differing_only_in_case() -> None:
+    found = problems("terms:\n" + GOOD_ENTRY + GOOD_ENTRY.replace(
+        "term: JCPOA", "term: jcpoa").replace("[Joint Comprehensive Plan of Action]", "[]"))
+    assert found == [
+        "glossary.yml:9: term 'jcpoa' has the id 'jcpoa', like 'JCPOA' (line 2); give one of "
+        "them a distinct 'id'.",
+        "glossary.yml:9: term 'jcpoa' claims 'jcpoa', which term 'JCPOA' (line 2) already has "
+        "as 'JCPOA'; a form may belong to one entry only.",
+    ]
+
+
+def test_an_alias_claimed_by_two_entries_with_other_apostrophes() -> None:
+    second = """\
+  - term: Plan
+    aliases: ["joint comprehensive plan of action"]
+    category: term
+    definition: A plan.
+    sources: [{title: S, url: "https://example.org/s"}]
+"""
+    found = problems("terms:\n" + GOOD_ENTRY + second)
+    assert found == [
+        "glossary.yml:9: term 'Plan' claims 'joint comprehensive plan of action', which term "
+        "'JCPOA' (line 2) already has as 'Joint Comprehensive Plan of Action'; a form may belong "
+        "to one entry only."
+    ]
+    same = problems("terms:\n" + GOOD_ENTRY.replace("[Joint Comprehensive Plan of Action]",
+                                                     "[\"Russia's\", \"Russia’s\"]"))
+    assert same == ["glossary.yml:2: term 'JCPOA' lists 'Russia’s' twice (as 'Russia's' and "
+                    "'Russia’s'); keep one."]
+
+
+def test_yaml_anchors_and_aliases_are_refused() -> None:
+    bomb = 'a: &a ["x", "x"]\nb: &b [*a, *a]\nc: [*b, *b]\nterms: []\n'
+    assert problems(bomb) == [
+        "glossary.yml:1: YAML anchors (&name) and aliases (*name) are not allowed: write each "
+        "entry out in full."
+    ]
+
+
+def test_absurd_sizes_are_refused() -> None:
+    with pytest.raises(GlossaryError, match=r"glossary.yml:0: is 1,048,57\d bytes; the limit"):
+        parse(b"#" * (MAX_BYTES + 1))
+    long_definition = GOOD_ENTRY.replace("The nuclear agreement of 14 July 2015.", "x" * 401)
+    assert problems("terms:\n" + long_definition) == [
+        "glossary.yml:5: terms[0] 'JCPOA': 'definition' is 401 characters long; the limit is "
+        "400. Shorten it."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "glossary.yml:1: is empty: it needs a 'terms:' list."),
+        ("terms: []\n---\nterms: []\n", "glossary.yml:2: malformed YAML, column 1: but found "
+         "another document. Check the indentation"),
+        ("[1, 2]\n", "glossary.yml:1: the file must be a mapping of keys, but YAML read a list."),
+        ("terms: !!python/object:os.system {}\n", "glossary.yml:1: the YAML tag "
+         "'tag:yaml.org,2002:python/object:os.system' is not allowed; use plain text."),
+        ("terms:\n  - term: !!binary aGk=\n", "glossary.yml:2: terms[0]: 'term' must be text, "
+         "but YAML read bytes."),
+        ("terms:\n  - just a string\n", "glossary.yml:2: terms[0]: this entry must be a "
+         "mapping of keys, but YAML read text."),
+    ],
+)
+def test_whole_file_problems(text: str, expected: str) -> None:
+    assert any(problem.startswith(expected) for problem in problems(text)), problems(text)
+
+
+def test_invalid_utf8_names_the_line() -> None:
+    with pytest.raises(GlossaryError, match=r"glossary.yml:2: is not valid UTF-8"):
+        parse(b"terms:\n  - term: \xff\n")
+
+
+def test_the_error_lists_every_problem_at_once() -> None:
+    text = GOOD_ENTRY.replace("category: treaty", "category: nonsense").replace(
+        "definition:", "defn:")
+    with pytest.raises(GlossaryError) as caught:
+        parse(("terms:\n" + text).encode())
+    assert str(caught.value).startswith("3 problems in the glossary:\n  glossary.yml:")
