@@ -60,7 +60,13 @@ def test_an_unknown_or_misspelt_key_is_named_with_a_suggestion() -> None:
     assert found == [
         "glossary.yml:5: terms[0] 'JCPOA': unknown key 'defintion'. Did you mean 'definition'? "
         "Allowed keys: aliases, case, category, definition, id, note, sources, term.",
+    ]
+    missing = problems("terms:\n" + GOOD_ENTRY.replace("category: treaty", "kategory: treaty")
+                       .replace("    definition: The nuclear agreement of 14 July 2015.\n", ""))
+    assert missing == [
         "glossary.yml:2: terms[0] 'JCPOA': this entry has no 'definition'; add it.",
+        "glossary.yml:4: terms[0] 'JCPOA': unknown key 'kategory'. Did you mean 'category'? "
+        "Allowed keys: aliases, case, category, definition, id, note, sources, term.",
     ]
 
 
@@ -98,10 +104,10 @@ def test_a_bad_category_url_and_id() -> None:
     assert found == [
         "glossary.yml:4: terms[0] 'JCPOA': 'category' is 'treatise'; it must be one of: "
         "treaty, institution, event, place, term, phrase.",
-        "glossary.yml:9: terms[0] 'JCPOA': 'id' is 'Bad Id'; it must be lower-case letters and "
-        "digits joined by single hyphens, e.g. 'treaty-of-1921'.",
         "glossary.yml:8: terms[0] 'JCPOA': 'sources[0].url' is 'javascript:alert(1)'; it must "
         "be an http:// or https:// address without spaces or quotes.",
+        "glossary.yml:9: terms[0] 'JCPOA': 'id' is 'Bad Id'; it must be lower-case letters and "
+        "digits joined by single hyphens, e.g. 'treaty-of-1921'.",
     ]
 
 
@@ -196,4 +202,21 @@ def test_the_error_lists_every_problem_at_once() -> None:
         "definition:", "defn:")
     with pytest.raises(GlossaryError) as caught:
         parse(("terms:\n" + text).encode())
-    assert str(caught.value).startswith("3 problems in the glossary:\n  glossary.yml:")
+    assert str(caught.value).startswith("3 problems in the glossary:\n  glossary.yml:2:")
+
+
+def test_the_contributor_check_runs_without_building(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    script = [sys.executable, str(ROOT / "scripts" / "check_glossary.py")]
+    good = subprocess.run(script, capture_output=True, text=True, cwd=tmp_path)
+    assert good.returncode == 0 and good.stdout.startswith("glossary.yml: OK, ")
+    bad = tmp_path / "glossary.yml"
+    bad.write_text("terms:\n" + GOOD_ENTRY.replace("term: JCPOA", "term: JCPOAX"), "utf-8")
+    result = subprocess.run([*script, str(bad)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "glossary.yml:2: term 'JCPOAX': 'JCPOAX' never occurs in the essay. Write it exactly as "
+        "the essay does, or remove it."
+    ]

@@ -10,14 +10,15 @@ become markup.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from edition.glossary import Entry
 from edition.matcher import Matcher
@@ -30,6 +31,7 @@ SKIPPED = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6",
 })
 ANNOTATION_CLASS = "ed-annotation"
+_RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>\s*$")
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,11 @@ class Annotator(Treeprocessor):
         self.first_only = first_only
         self._marked: set[str] = set()
         self._block: str | None = None
+        self._inside_raw = 0
 
     def run(self, root: etree.Element) -> None:
         self._marked = set()
+        self._inside_raw = 0
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
@@ -91,6 +95,29 @@ class Annotator(Treeprocessor):
             children += [child, *created]
         element[:] = children
 
+    def _segments(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans of ``text`` that may be annotated.
+
+        Inline raw HTML reaches the tree as placeholders, one for ``<abbr ...>`` and one
+        for ``</abbr>``; text between the placeholders of a skipped element is skipped.
+        """
+        start = 0
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+            if not self._inside_raw:
+                yield start, placeholder.start()
+            self._track_raw(int(placeholder.group(1)))
+            start = placeholder.end()
+        if not self._inside_raw:
+            yield start, len(text)
+
+    def _track_raw(self, index: int) -> None:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        raw = blocks[index] if index < len(blocks) else None
+        tag = _RAW_TAG.match(raw) if isinstance(raw, str) else None
+        if tag is None or tag.group(2).lower() not in SKIPPED or tag.group(3):
+            return
+        self._inside_raw = max(0, self._inside_raw + (-1 if tag.group(1) else 1))
+
     def _split(self, text: str | None) -> tuple[str | None, list[etree.Element]]:
         """Split ``text`` into the text before the first annotation and the annotations."""
         if not text:
@@ -98,21 +125,22 @@ class Annotator(Treeprocessor):
         head: str | None = None
         created: list[etree.Element] = []
         position = 0
-        for match in self.matcher.finditer(text):
-            entry = match.target
-            marked = not (self.first_only and entry.id in self._marked)
-            if self.on_occurrence is not None:
-                self.on_occurrence(Occurrence(entry, match.text, self._block, marked))
-            if not marked:
-                continue
-            self._marked.add(entry.id)
-            before = text[position:match.start]
-            if created:
-                created[-1].tail = (created[-1].tail or "") + before
-            else:
-                head = before
-            created.append(self._element(entry, match.text))
-            position = match.end
+        for start, end in list(self._segments(text)):
+            for match in self.matcher.finditer(text[start:end]):
+                entry = match.target
+                marked = not (self.first_only and entry.id in self._marked)
+                if self.on_occurrence is not None:
+                    self.on_occurrence(Occurrence(entry, match.text, self._block, marked))
+                if not marked:
+                    continue
+                self._marked.add(entry.id)
+                before = text[position:start + match.start]
+                if created:
+                    created[-1].tail = (created[-1].tail or "") + before
+                else:
+                    head = before
+                created.append(self._element(entry, match.text))
+                position = start + match.end
         if not created:
             return text, []
         created[-1].tail = text[position:]

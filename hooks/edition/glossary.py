@@ -266,14 +266,28 @@ def schema() -> dict[str, Any]:
 
 def _schema_problems(value: Any, lines: _LineMap) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(schema())
+    errors = [(tuple(error.absolute_path), error) for error in validator.iter_errors(value)]
+    # A misspelt key is reported once, as a misspelling, not also as a missing key.
+    misspelt = {
+        (path, guess)
+        for path, error in errors if error.validator == "additionalProperties"
+        for key in error.instance if key not in error.schema.get("properties", {})
+        for guess in difflib.get_close_matches(key, list(error.schema.get("properties", {})), 1)
+    }
     problems: list[Problem] = []
-    for error in sorted(validator.iter_errors(value), key=lambda e: list(map(str, e.path))):
-        path = tuple(error.absolute_path)
+    for path, error in errors:
+        if error.validator == "required" and (path, _required_key(error)) in misspelt:
+            continue
         line, message = _explain(error, path, lines)
         problem = Problem(lines.name, line, _entry_label(value, path) + message)
         if problem not in problems:  # e.g. an empty text breaks both minLength and pattern
             problems.append(problem)
-    return problems
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def _required_key(error: jsonschema.ValidationError) -> str:
+    found = re.search(r"'([^']+)' is a required property", error.message)
+    return found.group(1) if found else error.message
 
 
 def _entry_label(value: Any, path: tuple[Any, ...]) -> str:
@@ -313,8 +327,7 @@ def _explain(
         hint = f" Did you mean '{guess[0]}'?" if guess else ""
         return line, f"unknown key '{key}'.{hint} Allowed keys: {', '.join(allowed)}."
     if kind == "required":
-        missing = re.search(r"'([^']+)' is a required property", error.message)
-        field = missing.group(1) if missing else error.message
+        field = _required_key(error)
         where = "the file" if not path else "this entry"
         return line, f"{where} has no '{field}'; add it."
     if kind == "type":

@@ -75,7 +75,7 @@ def _entry(entry: Entry, occurrences: OccurrenceIndex, page: str) -> list[str]:
     places = occurrences.places(entry)
     if places:
         links = ", ".join(
-            f"[{place.label}]({link_from(page, place.page + (f'#{place.block}' if place.block else ''))})"
+            f"[{place.label}]({link_from(page, place.target)})"
             + (f" (×{count})" if count > 1 else "")
             for place, count in places
         )

@@ -23,6 +23,11 @@ class Place:
     block: str | None
 
     @property
+    def target(self) -> str:
+        """The block as a link target: source path and anchor."""
+        return f"{self.page}#{self.block}" if self.block else self.page
+
+    @property
     def label(self) -> str:
         """How the edition cites the block: "¶12", "standfirst", "caption"."""
         if self.block is None:

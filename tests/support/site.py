@@ -41,7 +41,8 @@ def resolve(base_url: str, href: str) -> str:
     url = joined.lstrip("/")
     if parts.path.endswith("/") and url:
         url += "/"
-    return url if url != "." else ""
+    url = url if url != "." else ""
+    return f"{url}#{parts.fragment}" if parts.fragment else url
 
 
 def reading_order(site: Path, start: str = "") -> list[str]:

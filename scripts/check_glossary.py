@@ -1,0 +1,67 @@
+"""Check glossary.yml without building the site: ``python scripts/check_glossary.py``.
+
+Validates the file exactly as the build does (same schema, same messages), then renders
+the essay's pages with the edition's Markdown extensions to report any term or alias that
+never occurs in the essay. Exit status 0 when all is well, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import markdown  # noqa: E402
+
+from edition.annotate import AnnotationExtension, Occurrence  # noqa: E402
+from edition.glossary import Glossary, GlossaryError, load  # noqa: E402
+from edition.matcher import Matcher  # noqa: E402
+from edition.occurrences import OccurrenceIndex  # noqa: E402
+
+
+def unused_forms(glossary: Glossary, docs: Path) -> list[str]:
+    """Messages for the forms that occur in none of the pages under ``docs``."""
+    matcher = Matcher((form, e.case, e) for e in glossary.entries for form in e.forms)
+    index = OccurrenceIndex()
+    for page in sorted(docs.rglob("*.md")):
+        source = page.relative_to(docs).as_posix()
+
+        def record(occurrence: Occurrence, source: str = source) -> None:
+            index.add(source, occurrence)
+
+        markdown.markdown(
+            page.read_text(encoding="utf-8"),
+            extensions=["attr_list", "md_in_html", "toc",
+                        AnnotationExtension(matcher, lambda e: "#", record)],
+        )
+    return [
+        f"{glossary.file}:{entry.line}: {entry.kind} '{entry.name}': '{form}' never occurs in "
+        "the essay. Write it exactly as the essay does, or remove it."
+        for entry, form in index.unused_forms(glossary.entries)
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("glossary", nargs="?", type=Path, default=ROOT / "glossary.yml")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs")
+    args = parser.parse_args(argv)
+    try:
+        glossary = load(args.glossary, display_name=args.glossary.name)
+    except GlossaryError as error:
+        print(error, file=sys.stderr)
+        return 1
+    problems = unused_forms(glossary, args.docs)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"{glossary.file}: OK, {len(glossary.terms)} terms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

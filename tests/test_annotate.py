@@ -1,0 +1,96 @@
+"""Annotating the essay in the Markdown element tree (Python-Markdown, no MkDocs)."""
+
+from __future__ import annotations
+
+import markdown
+from bs4 import BeautifulSoup
+
+from edition.annotate import AnnotationExtension, Occurrence
+from edition.glossary import parse
+from edition.matcher import Matcher
+from edition.paragraphs import ParagraphNumbersExtension
+
+GLOSSARY = """\
+terms:
+  - term: JCPOA
+    aliases: [Joint Comprehensive Plan of Action]
+    category: treaty
+    definition: 'The deal of "2015" <script>alert(1)</script> & more'
+    sources: [{title: S, url: "https://example.org/s"}]
+  - term: Treaty of Turkmenchai
+    category: treaty
+    definition: The 1828 treaty.
+    sources: [{title: S, url: "https://example.org/t"}]
+  - term: Turkmenchai
+    category: place
+    definition: A village.
+    sources: [{title: S, url: "https://example.org/v"}]
+"""
+
+
+def render(text: str, first_only: bool = False) -> tuple[BeautifulSoup, list[Occurrence]]:
+    entries = parse(GLOSSARY.encode()).terms
+    matcher = Matcher((form, e.case, e) for e in entries for form in e.forms)
+    seen: list[Occurrence] = []
+    html = markdown.markdown(text, extensions=[
+        "attr_list", "md_in_html", "toc", ParagraphNumbersExtension(),
+        AnnotationExtension(matcher, lambda e: f"glossary.md#{e.id}", seen.append, first_only),
+    ])
+    return BeautifulSoup(html, "lxml"), seen
+
+
+def annotated(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    return [(a.get_text(), a["href"]) for a in soup.select("a.ed-annotation")]
+
+
+def test_terms_in_essay_text_become_links_with_their_definition() -> None:
+    soup, seen = render("The *JCPOA* and the Treaty of Turkmenchai.\n{ .essay #p8 }")
+    assert annotated(soup) == [("JCPOA", "glossary.md#jcpoa"),
+                               ("Treaty of Turkmenchai", "glossary.md#treaty-of-turkmenchai")]
+    link = soup.select_one("a.ed-annotation")
+    assert link.parent.name == "em"
+    assert link["title"] == 'The deal of "2015" <script>alert(1)</script> & more'
+    assert soup.select("script") == []
+    assert [(o.entry.id, o.block, o.marked) for o in seen] == [
+        ("jcpoa", "p8", True), ("treaty-of-turkmenchai", "p8", True)]
+
+
+def test_the_text_a_reader_sees_is_unchanged() -> None:
+    text = "Once the Joint Comprehensive Plan of Action (JCPOA) was agreed, Turkmenchai’s…"
+    plain, _ = render(f"{text}\n{{ .essay #p1 }}")
+    assert plain.select_one("#p1").get_text() == text
+    assert len(plain.select("a.ed-annotation")) == 3
+
+
+def test_only_the_authors_blocks_are_annotated() -> None:
+    soup, seen = render("The editor mentions the JCPOA.\n\n> JCPOA quoted by the editor.")
+    assert annotated(soup) == [] and seen == []
+
+
+def test_headings_links_code_images_and_attributes_are_never_annotated() -> None:
+    text = (
+        "# The JCPOA { .essay #title }\n\n"
+        "A [JCPOA link](x.md), `JCPOA code`, ![JCPOA](i.png), <abbr title='JCPOA'>JCPOA</abbr> "
+        "and <span data-x=\"JCPOA\">plain JCPOA</span>.\n{ .essay #p2 }"
+    )
+    soup, seen = render(text)
+    assert soup.select("h1 a.ed-annotation") == []
+    assert soup.select_one("div.toc") is None or "ed-annotation" not in str(soup.select_one(".toc"))
+    assert [a.get_text() for a in soup.select("a.ed-annotation")] == ["JCPOA"]
+    assert soup.select_one("a.ed-annotation").parent.name == "span"
+    assert soup.select_one("img")["alt"] == "JCPOA"
+    assert [o.text for o in seen] == ["JCPOA"]
+
+
+def test_annotations_are_never_nested() -> None:
+    soup, _ = render("Treaty of Turkmenchai Turkmenchai\n{ .essay #p3 }")
+    assert annotated(soup) == [("Treaty of Turkmenchai", "glossary.md#treaty-of-turkmenchai"),
+                               ("Turkmenchai", "glossary.md#turkmenchai")]
+    assert soup.select("a.ed-annotation a") == []
+
+
+def test_first_only_marks_the_first_occurrence_per_page_and_records_all() -> None:
+    soup, seen = render("JCPOA, JCPOA.\n{ .essay #p1 }\n\nJCPOA.\n{ .essay #p2 }", first_only=True)
+    assert len(soup.select("a.ed-annotation")) == 1
+    assert [(o.block, o.marked) for o in seen] == [("p1", True), ("p1", False), ("p2", False)]
+    assert soup.select_one("#p1").get_text() == "JCPOA, JCPOA."
