@@ -6,13 +6,39 @@
  *  - on a touch screen the first tap on an annotation shows its tooltip and the
  *    second tap follows the link to the glossary or actor page.
  * Without JavaScript the link's title and its target page still give the definition.
+ *
+ * Security: Material builds a tooltip by appending the title to the tooltip with
+ * innerHTML, so a title is read as HTML. Glossary text is untrusted (it comes from pull
+ * requests), so before any tooltip can open, the title of every element Material gives
+ * a tooltip is replaced by its HTML-escaped text: Material's innerHTML then yields the
+ * text exactly as written. Without JavaScript the browser shows the plain title.
  */
 (function () {
   "use strict";
 
   var ANNOTATION = "a.ed-annotation";
+  var TOOLTIP_HOSTS = ".md-content [title]:not([data-preview]):not([data-ed-escaped])";
   var lastPointer = "mouse";
   var armed = null;
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
+  function escapeTitles() {
+    document.querySelectorAll(TOOLTIP_HOSTS).forEach(function (host) {
+      host.setAttribute("title", escapeHtml(host.getAttribute("title")));
+      host.setAttribute("data-ed-escaped", "");
+    });
+  }
+
+  // Now (this script runs before any pointer or key event can open a tooltip), and
+  // again for every page Material swaps in should instant navigation be enabled.
+  escapeTitles();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(escapeTitles);
+  }
 
   function openTooltips() {
     return document.querySelectorAll(".md-tooltip2--active");
@@ -23,6 +49,7 @@
     var tooltips = openTooltips();
     tooltips.forEach(function (tooltip) {
       tooltip.classList.remove("md-tooltip2--active");
+      tooltip.classList.add("ed-dismissed");
     });
     if (tooltips.length) armed = null;
   });

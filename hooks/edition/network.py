@@ -1,0 +1,373 @@
+"""A static network of who appears with whom, drawn at build time as SVG.
+
+Actors are nodes; two actors share an edge when they are named in the same
+paragraph, weighted by the number of paragraphs they share. :func:`layout`
+places the nodes with a deterministic Fruchterman–Reingold simulation, and
+:func:`render_svg` draws them as an SVG with no script and no colours of its
+own: every node is a link to the actor's page, its kind is told by its shape as
+well as by the stylesheet's colour, and :func:`describe` says it all in words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+SVG_NS = "http://www.w3.org/2000/svg"
+KINDS = ("person", "state", "organisation", "group")
+
+#: Every position is at least this far from each side of the box (or a quarter of it, if less).
+MARGIN = 24.0
+FONT_SIZE = 12
+MIN_RADIUS, MAX_RADIUS = 5.0, 22.0
+MIN_STROKE, MAX_STROKE = 0.5, 6.0
+
+import os
+_GRAVITY = float(os.environ.get("G", "0.1"))  # pull towards the centre, as a share of a unit-weight edge's attraction
+_REACH_SQUARED = float(os.environ.get("R", "3")) ** 2
+_STRETCH = 1.5  # how much further one axis may be scaled than the other when fitting the box
+_CHAR_WIDTH = 0.6  # estimated advance of a label character, in ems
+_LABEL_GAP = 3.0
+#: How far each shape reaches above and below its centre, in radii (shapes have equal areas).
+_EXTENT = {
+    "person": (1.0, 1.0),
+    "state": (math.sqrt(math.pi) / 2, math.sqrt(math.pi) / 2),
+    "organisation": (math.sqrt(math.pi / 2), math.sqrt(math.pi / 2)),
+    "group": (
+        math.sqrt(4 * math.pi / (3 * math.sqrt(3))),
+        math.sqrt(4 * math.pi / (3 * math.sqrt(3))) / 2,
+    ),
+}
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_SAFE_SCHEMES = frozenset({"http", "https"})
+_ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+Position = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Node:
+    """An actor: a stable slug, its name, its kind, how often it is named, its page."""
+
+    id: str
+    label: str
+    kind: str
+    weight: int
+    href: str
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Two actors named in ``weight`` common paragraphs."""
+
+    a: str
+    b: str
+    weight: int
+
+
+def _checked(
+    nodes: Sequence[Node], edges: Sequence[Edge]
+) -> tuple[list[Node], list[Edge]]:
+    """The nodes sorted by id and the edges by (a, b), or ValueError if they make no graph."""
+    ids: set[str] = set()
+    for node in nodes:
+        if not node.id or node.id in ids:
+            raise ValueError(f"node ids must be unique and non-empty: {node.id!r}")
+        if node.kind not in KINDS:
+            raise ValueError(f"unknown kind {node.kind!r} for {node.id!r}")
+        if node.weight < 1:
+            raise ValueError(f"weight of {node.id!r} must be at least 1")
+        ids.add(node.id)
+    pairs: set[frozenset[str]] = set()
+    for edge in edges:
+        pair = frozenset((edge.a, edge.b))
+        if edge.a == edge.b or not pair <= ids:
+            raise ValueError(f"edge {edge.a!r}–{edge.b!r} must join two known nodes")
+        if pair in pairs:
+            raise ValueError(f"edge {edge.a!r}–{edge.b!r} is given twice")
+        if edge.weight < 1:
+            raise ValueError(f"weight of edge {edge.a!r}–{edge.b!r} must be at least 1")
+        pairs.add(pair)
+    return sorted(nodes, key=lambda n: n.id), sorted(edges, key=lambda e: (e.a, e.b))
+
+
+def _radius(weight: int, heaviest: int) -> float:
+    """Radius growing with the square root of the mentions, so area tracks the count."""
+    if heaviest <= 1:
+        return MIN_RADIUS
+    share = (math.sqrt(weight) - 1) / (math.sqrt(heaviest) - 1)
+    return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share
+
+
+def _stroke(weight: int, heaviest: int) -> float:
+    """Stroke width growing linearly with the paragraphs shared."""
+    if heaviest <= 1:
+        return MIN_STROKE
+    return MIN_STROKE + (MAX_STROKE - MIN_STROKE) * (weight - 1) / (heaviest - 1)
+
+
+def _label_width(label: str) -> float:
+    return len(label) * FONT_SIZE * _CHAR_WIDTH
+
+
+def _box(nodes: Sequence[Node], width: float, height: float) -> tuple[float, float, float, float]:
+    """The (left, top, right, bottom) bounds for centres, leaving room for shapes and labels."""
+    heaviest = max((n.weight for n in nodes), default=1)
+    above = below = half = 0.0
+    for node in nodes:
+        radius = _radius(node.weight, heaviest)
+        up, down = _EXTENT[node.kind]
+        above = max(above, up * radius + 2)
+        below = max(below, down * radius + _LABEL_GAP + FONT_SIZE + 2)
+        half = max(half, _label_width(node.label) / 2 + 2, up * radius + 2)
+    side = min(max(MARGIN, half), width / 4)
+    top = min(max(MARGIN, above), height / 4)
+    bottom = min(max(MARGIN, below), height / 4)
+    return side, top, width - side, height - bottom
+
+
+def _simulate(count: int, links: list[tuple[int, int, float]], iterations: int) -> list[Position]:
+    """Fruchterman–Reingold with ideal distance 1, from a circle, with a pull to the centre."""
+    start = math.sqrt(count) / 2
+    xs = [start * math.cos(2 * math.pi * i / count) for i in range(count)]
+    ys = [start * math.sin(2 * math.pi * i / count) for i in range(count)]
+    hottest = max(start, 1.0) / 2
+    for step in range(iterations):
+        dxs = [0.0] * count
+        dys = [0.0] * count
+        for i in range(count):
+            xi, yi = xs[i], ys[i]
+            for j in range(i + 1, count):
+                dx, dy = xi - xs[j], yi - ys[j]
+                squared = dx * dx + dy * dy
+                if squared < 1e-12:  # coincident: push apart along a fixed direction
+                    dx, dy, squared = 1e-3, 1e-3 * (j - i), 1e-6 * (1 + (j - i) ** 2)
+                if squared >= _REACH_SQUARED:
+                    continue
+                # (k² / d) / d, to be multiplied by (dx, dy), fading to nothing at _REACH
+                force = 1.0 / squared - 1.0 / _REACH_SQUARED
+                dxs[i] += dx * force
+                dys[i] += dy * force
+                dxs[j] -= dx * force
+                dys[j] -= dy * force
+        for a, b, weight in links:
+            dx, dy = xs[a] - xs[b], ys[a] - ys[b]
+            force = weight * math.sqrt(dx * dx + dy * dy)  # weight · (d² / k) / d
+            dxs[a] -= dx * force
+            dys[a] -= dy * force
+            dxs[b] += dx * force
+            dys[b] += dy * force
+        limit = hottest * (1 - step / iterations)
+        for i in range(count):
+            x, y = xs[i], ys[i]
+            pull = _GRAVITY * math.sqrt(x * x + y * y)
+            dx, dy = dxs[i] - x * pull, dys[i] - y * pull
+            moved = math.sqrt(dx * dx + dy * dy)
+            if moved > limit:
+                dx, dy = dx * limit / moved, dy * limit / moved
+            xs[i], ys[i] = x + dx, y + dy
+    return list(zip(xs, ys, strict=True))
+
+
+def _fit(points: list[Position], box: tuple[float, float, float, float]) -> list[Position]:
+    """Scale and centre the points into the box (axes scaled alike, within ``_STRETCH``)."""
+    left, top, right, bottom = box
+    low_x, high_x = min(p[0] for p in points), max(p[0] for p in points)
+    low_y, high_y = min(p[1] for p in points), max(p[1] for p in points)
+    scale_x = (right - left) / (high_x - low_x) if high_x - low_x > 1e-9 else math.inf
+    scale_y = (bottom - top) / (high_y - low_y) if high_y - low_y > 1e-9 else math.inf
+    common = min(scale_x, scale_y)
+    if math.isinf(common):
+        common = 0.0
+    scale_x, scale_y = min(scale_x, common * _STRETCH), min(scale_y, common * _STRETCH)
+    mid_x, mid_y = (low_x + high_x) / 2, (low_y + high_y) / 2
+    centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
+    return [
+        (
+            min(max(centre_x + (x - mid_x) * scale_x, left), right),
+            min(max(centre_y + (y - mid_y) * scale_y, top), bottom),
+        )
+        for x, y in points
+    ]
+
+
+def layout(
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    width: float,
+    height: float,
+    iterations: int = 300,
+) -> dict[str, Position]:
+    """Deterministic force-directed positions of the nodes' centres, by id.
+
+    Linked nodes attract in proportion to the edge's weight, all nodes repel, and
+    a gentle pull to the centre keeps isolated nodes and separate components
+    near the rest. The result is scaled into the box less a margin for shapes and
+    labels, and depends only on the sets of nodes and edges, not their order.
+    """
+    ordered, links = _checked(nodes, edges)
+    if not width > 0 or not height > 0:
+        raise ValueError("width and height must be positive")
+    if iterations < 0:
+        raise ValueError("iterations must not be negative")
+    if not ordered:
+        return {}
+    index = {node.id: i for i, node in enumerate(ordered)}
+    mean = sum(e.weight for e in links) / len(links) if links else 1.0
+    indexed = [(index[e.a], index[e.b], e.weight / mean) for e in links]
+    points = _fit(_simulate(len(ordered), indexed, iterations), _box(ordered, width, height))
+    return {node.id: point for node, point in zip(ordered, points, strict=True)}
+
+
+def _num(value: float) -> str:
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _clean(text: str) -> str:
+    """``text`` without the characters XML cannot hold."""
+    return _XML_INVALID.sub("", text)
+
+
+def _text(text: str) -> str:
+    return escape(_clean(text))
+
+
+def _attr(text: str) -> str:
+    return quoteattr(_clean(text))
+
+
+def _safe_href(href: str) -> str:
+    """``href`` unchanged, or ValueError if a browser would read a scheme other than http(s)."""
+    scheme = _SCHEME.match(_URL_IGNORED.sub("", href))
+    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+        raise ValueError(f"unsafe link {href!r}")
+    return href
+
+
+def _mentions(weight: int) -> str:
+    return f"{weight} mention" if weight == 1 else f"{weight} mentions"
+
+
+def node_title(node: Node) -> str:
+    """The link's accessible name and tooltip: "Vladimir Putin — 24 mentions"."""
+    return f"{node.label} — {_mentions(node.weight)}"
+
+
+def _shape(kind: str, x: float, y: float, radius: float) -> str:
+    """The node's mark: circle, square, diamond or triangle, all of the same area."""
+    if kind == "person":
+        return f'<circle class="ed-net-shape" cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}"/>'
+    if kind == "state":
+        half = radius * _EXTENT["state"][0]
+        return (
+            f'<rect class="ed-net-shape" x="{_num(x - half)}" y="{_num(y - half)}"'
+            f' width="{_num(2 * half)}" height="{_num(2 * half)}"/>'
+        )
+    if kind == "organisation":
+        reach = radius * _EXTENT["organisation"][0]
+        corners = [(x, y - reach), (x + reach, y), (x, y + reach), (x - reach, y)]
+    else:
+        reach = radius * _EXTENT["group"][0]
+        spread = reach * math.sqrt(3) / 2
+        corners = [(x, y - reach), (x + spread, y + reach / 2), (x - spread, y + reach / 2)]
+    points = " ".join(f"{_num(cx)},{_num(cy)}" for cx, cy in corners)
+    return f'<polygon class="ed-net-shape" points="{points}"/>'
+
+
+def render_svg(
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    *,
+    title: str,
+    description: str,
+    width: int = 800,
+    height: int = 560,
+    id_prefix: str = "ed-network",
+) -> str:
+    """The network as an ``<svg>`` element: titled, described, one link per node, no script.
+
+    The root is a ``group`` (not ``img``, which would hide the links) named by its
+    ``<title>`` and described by its ``<desc>``. Edges are drawn first and hidden
+    from assistive technology; nodes follow by ascending weight, so the most
+    mentioned, and their labels, are on top. Colours come from the stylesheet.
+    """
+    if not _ID_PREFIX.fullmatch(id_prefix):
+        raise ValueError(f"id_prefix {id_prefix!r} is not a plain identifier")
+    ordered, links = _checked(nodes, edges)
+    where = layout(ordered, links, width, height)
+    heaviest = max((n.weight for n in ordered), default=1)
+    strongest = max((e.weight for e in links), default=1)
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    out = [
+        f'<svg xmlns="{SVG_NS}" class="ed-network" viewBox="0 0 {width} {height}"'
+        f' role="group" aria-labelledby="{title_id}" aria-describedby="{desc_id}">',
+        f'<title id="{title_id}">{_text(title)}</title>',
+        f'<desc id="{desc_id}">{_text(description)}</desc>',
+        '<g class="ed-net-edges" aria-hidden="true" stroke="currentColor">',
+    ]
+    for edge in links:
+        (x1, y1), (x2, y2) = where[edge.a], where[edge.b]
+        out.append(
+            f'<line class="ed-net-edge" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}"'
+            f' y2="{_num(y2)}" stroke-width="{_num(_stroke(edge.weight, strongest))}"/>'
+        )
+    out.append('</g>')
+    out.append(f'<g class="ed-net-nodes" fill="currentColor" font-size="{FONT_SIZE}">')
+    for node in sorted(ordered, key=lambda n: (n.weight, n.id)):
+        x, y = where[node.id]
+        radius = _radius(node.weight, heaviest)
+        name = node_title(node)
+        baseline = y + _EXTENT[node.kind][1] * radius + _LABEL_GAP + 0.75 * FONT_SIZE
+        out += [
+            f'<a href={_attr(_safe_href(node.href))} class="ed-net-node ed-net-{node.kind}"'
+            f' aria-label={_attr(name)}>',
+            f'<title>{_text(name)}</title>',
+            _shape(node.kind, x, y, radius),
+            f'<text class="ed-net-label" x="{_num(x)}" y="{_num(baseline)}"'
+            f' text-anchor="middle">{_text(node.label)}</text>',
+            '</a>',
+        ]
+    out += ['</g>', '</svg>']
+    return "\n".join(out)
+
+
+def _series(items: Iterable[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    parts = list(items)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def describe(nodes: Sequence[Node], edges: Sequence[Edge], top: int = 5) -> str:
+    """The network in a sentence: its size, the most mentioned actors, the strongest links."""
+    if top < 1:
+        raise ValueError("top must be at least 1")
+    ordered, links = _checked(nodes, edges)
+    if not ordered:
+        return "No actors."
+    by_id = {node.id: node for node in ordered}
+
+    def rank(node: Node) -> tuple[int, str, str]:
+        return -node.weight, node.label, node.id
+
+    parts = [f"{len(ordered)} actor" if len(ordered) == 1 else f"{len(ordered)} actors"]
+    most = sorted(ordered, key=rank)[:top]
+    verb = "is" if len(most) == 1 else "are"
+    parts.append(f"the most mentioned {verb} " + _series(f"{n.label} ({n.weight})" for n in most))
+    pairs = [(e.weight, sorted((by_id[e.a], by_id[e.b]), key=rank)) for e in links]
+    pairs.sort(key=lambda p: (-p[0], rank(p[1][0]), rank(p[1][1])))
+    if pairs:
+        shown = pairs[:top]
+        lead = "the strongest link is " if len(shown) == 1 else "the strongest links are "
+        parts.append(lead + _series(
+            f"{first.label}–{second.label} ({weight} paragraph{'' if weight == 1 else 's'})"
+            for weight, (first, second) in shown
+        ))
+    elif len(ordered) > 1:
+        parts.append("no two appear in the same paragraph")
+    return "; ".join(parts) + "."
