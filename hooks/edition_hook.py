@@ -5,7 +5,8 @@ State lives in a fresh :class:`_Build` made in ``on_config`` for every build, be
 ``extra.edition`` in ``mkdocs.yml``:
 
 - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
-- ``mark``: ``every`` occurrence of a term (default) or only the ``first`` on each page.
+- ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
+  ``paragraph`` (default), or the first on each ``page``. All are listed as occurrences.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from edition import glossary_page
-from edition.annotate import AnnotationExtension, Occurrence
+from edition import actor_pages, glossary_page
+from edition.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
 from edition.glossary import Entry, Glossary, GlossaryError, load
 from edition.matcher import Matcher
 from edition.occurrences import OccurrenceIndex
@@ -30,7 +31,6 @@ from edition.paragraphs import ParagraphIndex, ParagraphNumbersExtension
 log = get_plugin_logger("edition")
 
 GLOSSARY_PAGE = "glossary.md"
-_MARK_OPTIONS = ("every", "first")
 
 
 class _Build:
@@ -38,9 +38,9 @@ class _Build:
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self.matcher: Matcher[Entry] = Matcher(
-            (form, entry.case, entry) for entry in glossary.entries for form in entry.forms
-        )
+        self.matcher: Matcher[Target] = Matcher(targets(glossary))
+        self.generated: dict[str, Entry | None] = {GLOSSARY_PAGE: None, actor_pages.INDEX: None}
+        self.generated.update({actor_pages.source(a): a for a in glossary.actors})
         self.page: Page | None = None
         self.paragraphs = ParagraphIndex()
         self.occurrences = OccurrenceIndex()
@@ -60,6 +60,8 @@ class _Build:
         self.occurrences.add(self.src, occurrence)
 
     def link_for(self, entry: Entry) -> str:
+        if entry.kind == "actor":
+            return glossary_page.link_from(self.src, actor_pages.source(entry))
         return glossary_page.link_from(self.src, f"{GLOSSARY_PAGE}#{entry.id}")
 
 
@@ -76,9 +78,10 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
             "the options are 'glossary' and 'mark'."
         )
-    if options.get("mark", "every") not in _MARK_OPTIONS:
+    if options.get("mark", "paragraph") not in MARK_SCOPES:
         raise PluginError(
-            f"mkdocs.yml: 'extra.edition.mark' is {options['mark']!r}; use 'every' or 'first'."
+            f"mkdocs.yml: 'extra.edition.mark' is {options['mark']!r}; use one of "
+            + ", ".join(f"'{scope}'" for scope in MARK_SCOPES) + "."
         )
     return options
 
@@ -103,7 +106,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _build.matcher,
             _build.link_for,
             _build.on_occurrence,
-            first_only=options.get("mark") == "first",
+            mark=options.get("mark", "paragraph"),
         )
     )
     return config
@@ -115,22 +118,40 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if files.get_file_from_path(GLOSSARY_PAGE) is not None:
-        raise PluginError(
-            f"docs/{GLOSSARY_PAGE} exists, but the glossary page is generated from "
-            "glossary.yml: remove the file."
-        )
-    # Appended last, so it is rendered after every essay page has reported its occurrences.
-    files.append(File.generated(config, GLOSSARY_PAGE, content="# Glossary\n"))
+    assert _build is not None
+    for path in _build.generated:
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"docs/{path} exists, but that page is generated from glossary.yml: remove the "
+                "file."
+            )
+    # Appended last, so they are rendered after every essay page has reported its
+    # occurrences. Actor pages are reached from the actors index, not from the menu.
+    for path, actor in _build.generated.items():
+        file = File.generated(config, path, content=f"# {path}\n")
+        if actor is not None:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(file)
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
     _build.page = page
-    if page.file.src_uri == GLOSSARY_PAGE:
-        return glossary_page.render(_build.glossary, _build.occurrences, GLOSSARY_PAGE)
-    return markdown
+    src = page.file.src_uri
+    if src not in _build.generated:
+        _build.occurrences.titles[src] = page.title or src
+        return markdown
+    glossary, occurrences = _build.glossary, _build.occurrences
+    if src == GLOSSARY_PAGE:
+        return glossary_page.render(glossary, occurrences, GLOSSARY_PAGE)
+    if src == actor_pages.INDEX:
+        def href(actor: Entry) -> str:
+            return files.get_file_from_path(actor_pages.source(actor)).url_relative_to(page.file)
+        return actor_pages.render_index(glossary, occurrences, href)
+    actor = _build.generated[src]
+    assert actor is not None
+    return actor_pages.render_actor(actor, glossary, occurrences)
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import markdown  # noqa: E402
 
-from edition.annotate import AnnotationExtension, Occurrence  # noqa: E402
+from edition.annotate import AnnotationExtension, Occurrence, targets  # noqa: E402
 from edition.glossary import Glossary, GlossaryError, load  # noqa: E402
 from edition.matcher import Matcher  # noqa: E402
 from edition.occurrences import OccurrenceIndex  # noqa: E402
@@ -24,7 +24,7 @@ from edition.occurrences import OccurrenceIndex  # noqa: E402
 
 def unused_forms(glossary: Glossary, docs: Path) -> list[str]:
     """Messages for the forms that occur in none of the pages under ``docs``."""
-    matcher = Matcher((form, e.case, e) for e in glossary.entries for form in e.forms)
+    matcher = Matcher(targets(glossary))
     index = OccurrenceIndex()
     for page in sorted(docs.rglob("*.md")):
         source = page.relative_to(docs).as_posix()
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     if problems:
         return 1
-    print(f"{glossary.file}: OK, {len(glossary.terms)} terms")
+    print(f"{glossary.file}: OK, {len(glossary.terms)} terms, {len(glossary.actors)} actors")
     return 0
 
 

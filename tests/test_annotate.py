@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 
-from edition.annotate import AnnotationExtension, Occurrence
+from edition.annotate import AnnotationExtension, Occurrence, targets
 from edition.glossary import parse
 from edition.matcher import Matcher
 from edition.paragraphs import ParagraphNumbersExtension
@@ -28,13 +29,12 @@ terms:
 """
 
 
-def render(text: str, first_only: bool = False) -> tuple[BeautifulSoup, list[Occurrence]]:
-    entries = parse(GLOSSARY.encode()).terms
-    matcher = Matcher((form, e.case, e) for e in entries for form in e.forms)
+def render(text: str, mark: str = "every") -> tuple[BeautifulSoup, list[Occurrence]]:
+    matcher = Matcher(targets(parse(GLOSSARY.encode())))
     seen: list[Occurrence] = []
     html = markdown.markdown(text, extensions=[
         "attr_list", "md_in_html", "toc", ParagraphNumbersExtension(),
-        AnnotationExtension(matcher, lambda e: f"glossary.md#{e.id}", seen.append, first_only),
+        AnnotationExtension(matcher, lambda e: f"glossary.md#{e.id}", seen.append, mark),
     ])
     return BeautifulSoup(html, "lxml"), seen
 
@@ -89,8 +89,19 @@ def test_annotations_are_never_nested() -> None:
     assert soup.select("a.ed-annotation a") == []
 
 
-def test_first_only_marks_the_first_occurrence_per_page_and_records_all() -> None:
-    soup, seen = render("JCPOA, JCPOA.\n{ .essay #p1 }\n\nJCPOA.\n{ .essay #p2 }", first_only=True)
-    assert len(soup.select("a.ed-annotation")) == 1
-    assert [(o.block, o.marked) for o in seen] == [("p1", True), ("p1", False), ("p2", False)]
+@pytest.mark.parametrize(
+    ("mark", "marked"),
+    [("every", [True, True, True]), ("paragraph", [True, False, True]),
+     ("page", [True, False, False])],
+)
+def test_mark_scopes_link_some_occurrences_and_record_all(mark: str, marked: list[bool]) -> None:
+    soup, seen = render("JCPOA, JCPOA.\n{ .essay #p1 }\n\nJCPOA.\n{ .essay #p2 }", mark)
+    assert len(soup.select("a.ed-annotation")) == sum(marked)
+    assert [(o.block, o.marked) for o in seen] == list(zip(["p1", "p1", "p2"], marked,
+                                                             strict=True))
     assert soup.select_one("#p1").get_text() == "JCPOA, JCPOA."
+
+
+def test_an_unknown_mark_scope_is_refused() -> None:
+    with pytest.raises(ValueError, match="mark must be one of every, paragraph, page"):
+        render("JCPOA\n{ .essay #p1 }", "sometimes")

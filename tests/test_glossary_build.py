@@ -23,13 +23,13 @@ def essay_urls(site: Path) -> list[str]:
     return [url for url in reading_order(site) if url == "" or url.startswith("essay/")]
 
 
-def test_every_annotation_carries_its_definition_and_links_to_its_entry(
+def test_every_term_annotation_carries_its_definition_and_links_to_its_entry(
     site: Path, entries: dict[str, Entry]
 ) -> None:
     glossary = page(site, "glossary/")
     count = 0
     for url in essay_urls(site):
-        for link in page(site, url).select("a.ed-annotation"):
+        for link in page(site, url).select("a.ed-annotation.ed-term"):
             target = resolve(url, link["href"])
             path, _, anchor = target.partition("#")
             assert path == "glossary/", link
@@ -37,7 +37,8 @@ def test_every_annotation_carries_its_definition_and_links_to_its_entry(
             assert glossary.select_one(f'h2[id="{anchor}"]') is not None
             assert link.find_parent(class_="essay") is not None
             count += 1
-    assert count >= len(entries)
+    linked = {e.term for e in load(ROOT / "glossary.yml").actors if e.term}
+    assert count >= len(entries) - len(linked)
 
 
 def test_every_essay_part_has_tooltips_and_no_heading_or_menu_has_any(site: Path) -> None:
@@ -100,14 +101,30 @@ def test_the_search_index_holds_clean_essay_text(site: Path) -> None:
     assert "ed-annotation" not in text and "title=" not in text and "<a" not in text
 
 
+def test_by_default_each_entry_is_linked_once_per_paragraph(site: Path) -> None:
+    for url in essay_urls(site):
+        for block in page(site, url).select("article .essay"):
+            hrefs = Counter(a["href"] for a in block.select("a.ed-annotation"))
+            assert not hrefs or max(hrefs.values()) == 1, (url, block.get("id"), hrefs)
+
+
+def test_a_bad_mark_option_is_a_clear_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    replace_once(project / "mkdocs.yml", "mark: paragraph", "mark: often")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "'extra.edition.mark' is 'often'; use one of 'every', 'paragraph', 'page'." in (
+        result.output)
+
+
 def test_the_glossary_page_is_virtual(site: Path) -> None:
     assert not (ROOT / "docs" / "glossary.md").exists()
     assert url_to_file(site, "glossary/").exists()
 
 
-def test_first_only_marks_each_term_once_per_page(tmp_path: Path) -> None:
+def test_mark_page_links_each_entry_once_per_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    replace_once(project / "mkdocs.yml", "mark: every", "mark: first")
+    replace_once(project / "mkdocs.yml", "mark: paragraph", "mark: page")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     for url in ("essay/raisi/", "essay/ukraine/", "essay/jcpoa/"):
@@ -118,11 +135,13 @@ def test_first_only_marks_each_term_once_per_page(tmp_path: Path) -> None:
 def test_a_term_that_never_occurs_fails_the_strict_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     glossary = project / "glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8") + (
-        "  - term: Treaty of Golestan\n    category: treaty\n    definition: The 1813 treaty.\n"
-        "    sources: [{title: S, url: 'https://example.org/g'}]\n"
-    ), encoding="utf-8")
-    line = glossary.read_text(encoding="utf-8").count("\n") - 3
+    text = glossary.read_text(encoding="utf-8")
+    before, actors = text.split("\nactors:\n")
+    new = ("  - term: Treaty of Golestan\n    category: treaty\n    definition: The 1813 treaty.\n"
+           "    sources: [{title: S, url: 'https://example.org/g'}]\n")
+    head, comment = before.rsplit("\n\n# Actors:", 1)
+    glossary.write_text(f"{head}\n{new}\n# Actors:{comment}\nactors:\n{actors}", "utf-8")
+    line = head.count("\n") + 2
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert any(
@@ -147,4 +166,5 @@ def test_a_hand_written_glossary_page_is_refused(tmp_path: Path) -> None:
     (project / "docs" / "glossary.md").write_text("# Mine\n", encoding="utf-8")
     result = build(project, tmp_path / "site", strict=False)
     assert result.returncode != 0 and "Traceback" not in result.output
-    assert "docs/glossary.md exists, but the glossary page is generated" in result.output
+    assert "docs/glossary.md exists, but that page is generated from glossary.yml" in (
+        result.output)

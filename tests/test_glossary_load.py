@@ -128,8 +128,8 @@ def test_duplicate_terms_even_differing_only_in_case() -> None:
     found = problems("terms:\n" + GOOD_ENTRY + GOOD_ENTRY.replace(
         "term: JCPOA", "term: jcpoa").replace("[Joint Comprehensive Plan of Action]", "[]"))
     assert found == [
-        "glossary.yml:9: term 'jcpoa' has the id 'jcpoa', like 'JCPOA' (line 2); give one of "
-        "them a distinct 'id'.",
+        "glossary.yml:9: term 'jcpoa' has the id 'jcpoa', like term 'JCPOA' (line 2); give one "
+        "of them a distinct 'id'.",
         "glossary.yml:9: term 'jcpoa' claims 'jcpoa', which term 'JCPOA' (line 2) already has "
         "as 'JCPOA'; a form may belong to one entry only.",
     ]
@@ -211,7 +211,7 @@ def test_the_contributor_check_runs_without_building(tmp_path) -> None:  # type:
 
     script = [sys.executable, str(ROOT / "scripts" / "check_glossary.py")]
     good = subprocess.run(script, capture_output=True, text=True, cwd=tmp_path)
-    assert good.returncode == 0 and good.stdout.startswith("glossary.yml: OK, ")
+    assert good.returncode == 0 and good.stdout.startswith("glossary.yml: OK, "), good.stderr
     bad = tmp_path / "glossary.yml"
     bad.write_text("terms:\n" + GOOD_ENTRY.replace("term: JCPOA", "term: JCPOAX"), "utf-8")
     result = subprocess.run([*script, str(bad)], capture_output=True, text=True)

@@ -120,13 +120,13 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 
 def served_title(server: Server) -> str | None:
-    """The title of the JCPOA annotation in ¶8 of the served essay page."""
+    """The title of the JCPOA annotation in ¶8 (linked once there, by its full name)."""
     answer = server.get(ESSAY_PAGE)
     if answer is None or answer[0] != 200:
         return None
     soup = BeautifulSoup(answer[1], "lxml")
     for link in soup.select("#p8 a.ed-annotation"):
-        if link.get_text() == "JCPOA":
+        if link.get_text() in ("JCPOA", "Joint Comprehensive Plan of Action"):
             return link.get("title")
     return None
 

@@ -20,7 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from edition.glossary import Entry
+from edition.glossary import Entry, Glossary
 from edition.matcher import Matcher
 from edition.paragraphs import essay_classes, is_essay_block
 
@@ -31,17 +31,55 @@ SKIPPED = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6",
 })
 ANNOTATION_CLASS = "ed-annotation"
+#: Which occurrences become links: all, the first of each entry per paragraph, or per page.
+MARK_SCOPES = ("every", "paragraph", "page")
 _RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>\s*$")
 
 
 @dataclass(frozen=True)
-class Occurrence:
-    """One occurrence of an entry's form in an essay block."""
+class Target:
+    """What a form annotates: the entry it links to, and every entry it counts for.
+
+    An actor that is one with a glossary term (the IRGC) is one annotation: it links to
+    the actor, and each mention counts for the actor and for the term.
+    """
 
     entry: Entry
+    counts: tuple[Entry, ...]
+
+
+def targets(glossary: Glossary) -> Iterator[tuple[str, str, Target]]:
+    """Every (form, case rule, target) of the glossary, for one :class:`Matcher`."""
+    for actor in glossary.actors:
+        term = glossary.term(actor.term) if actor.term else None
+        target = Target(actor, (actor, term) if term else (actor,))
+        for form in actor.forms:
+            yield form, actor.case, target
+        for form in term.forms if term else ():
+            yield form, term.case, target
+    for term in glossary.terms:
+        if glossary.actor_for(term) is None:
+            target = Target(term, (term,))
+            for form in term.forms:
+                yield form, term.case, target
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of a form in an essay block, with the block's text around it."""
+
+    target: Target
     text: str
     block: str | None
     marked: bool
+    start: int = 0
+    end: int = 0
+    context: str = ""
+
+    @property
+    def entry(self) -> Entry:
+        """The entry the occurrence links to."""
+        return self.target.entry
 
 
 #: Gives the ``href`` for an entry, relative to the page being rendered.
@@ -55,18 +93,22 @@ class Annotator(Treeprocessor):
     def __init__(
         self,
         md: Markdown,
-        matcher: Matcher[Entry],
+        matcher: Matcher[Target],
         link_for: LinkFor,
         on_occurrence: OnOccurrence | None = None,
-        first_only: bool = False,
+        mark: str = "every",
     ) -> None:
         super().__init__(md)
+        if mark not in MARK_SCOPES:
+            raise ValueError(f"mark must be one of {', '.join(MARK_SCOPES)}, not {mark!r}")
         self.matcher = matcher
         self.link_for = link_for
         self.on_occurrence = on_occurrence
-        self.first_only = first_only
+        self.mark = mark
         self._marked: set[str] = set()
         self._block: str | None = None
+        self._context = ""
+        self._offset = 0
         self._inside_raw = 0
 
     def run(self, root: etree.Element) -> None:
@@ -79,7 +121,11 @@ class Annotator(Treeprocessor):
             if child.tag in SKIPPED:
                 continue
             if is_essay_block(child):
+                if self.mark == "paragraph":
+                    self._marked = set()
                 self._block = child.get("id")
+                self._context = "".join(child.itertext())
+                self._offset = 0
                 self._annotate(child)
             else:
                 self._walk(child)
@@ -91,6 +137,8 @@ class Annotator(Treeprocessor):
         for child in list(element):
             if child.tag not in SKIPPED and ANNOTATION_CLASS not in essay_classes(child):
                 self._annotate(child)
+            else:
+                self._offset += len("".join(child.itertext()))
             child.tail, created = self._split(child.tail)
             children += [child, *created]
         element[:] = children
@@ -122,18 +170,24 @@ class Annotator(Treeprocessor):
         """Split ``text`` into the text before the first annotation and the annotations."""
         if not text:
             return text, []
+        base, self._offset = self._offset, self._offset + len(text)
         head: str | None = None
         created: list[etree.Element] = []
         position = 0
         for start, end in list(self._segments(text)):
             for match in self.matcher.finditer(text[start:end]):
-                entry = match.target
-                marked = not (self.first_only and entry.id in self._marked)
+                entry = match.target.entry
+                key = f"{entry.kind}:{entry.id}"
+                marked = self.mark == "every" or key not in self._marked
                 if self.on_occurrence is not None:
-                    self.on_occurrence(Occurrence(entry, match.text, self._block, marked))
+                    at = base + start + match.start
+                    self.on_occurrence(Occurrence(
+                        match.target, match.text, self._block, marked,
+                        at, at + len(match.text), self._context,
+                    ))
                 if not marked:
                     continue
-                self._marked.add(entry.id)
+                self._marked.add(key)
                 before = text[position:start + match.start]
                 if created:
                     created[-1].tail = (created[-1].tail or "") + before
@@ -161,13 +215,13 @@ class AnnotationExtension(Extension):
 
     def __init__(
         self,
-        matcher: Matcher[Entry],
+        matcher: Matcher[Target],
         link_for: LinkFor,
         on_occurrence: OnOccurrence | None = None,
-        first_only: bool = False,
+        mark: str = "every",
     ) -> None:
         super().__init__()
-        self.options = (matcher, link_for, on_occurrence, first_only)
+        self.options = (matcher, link_for, on_occurrence, mark)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         # After inline processing (20) and attr_list (8); before MkDocs resolves links (0).

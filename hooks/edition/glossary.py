@@ -13,7 +13,7 @@ import difflib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,8 @@ _TYPE_NAMES = {
     datetime.datetime: "a date and time",
 }
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
-_LIST_KEYS = {"terms": "term"}
+#: The entry lists of the file and the key that names an entry in each.
+_LIST_KEYS = {"terms": "term", "actors": "name"}
 
 
 @dataclass(frozen=True)
@@ -73,23 +74,26 @@ class Source:
 
 @dataclass(frozen=True)
 class Entry:
-    """A glossary term (later also an actor): what the essay calls it and what it is."""
+    """A glossary term or an actor: what the essay calls it and what it is.
+
+    ``kind`` is "term" or "actor"; ``category`` is the term's category or the actor's
+    kind (person, state, organisation, group); ``summary`` is the definition or the
+    description. ``forms`` are the forms this entry owns: a term's name and aliases, an
+    actor's aliases. ``term`` is the id of the glossary term an actor is one with.
+    """
 
     kind: str
     id: str
     name: str
     aliases: tuple[str, ...]
+    forms: tuple[str, ...]
     category: str
     summary: str
     note: str | None
     sources: tuple[Source, ...]
     case: str
     line: int
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        """Every form the essay may use: the name first, then the aliases."""
-        return (self.name, *self.aliases)
+    term: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,11 +102,20 @@ class Glossary:
 
     file: str
     terms: tuple[Entry, ...]
+    actors: tuple[Entry, ...] = ()
 
     @property
     def entries(self) -> tuple[Entry, ...]:
-        """Every entry that can annotate the text."""
-        return self.terms
+        """Every entry: terms, then actors."""
+        return self.terms + self.actors
+
+    def term(self, entry_id: str) -> Entry:
+        """The term with id ``entry_id``."""
+        return next(term for term in self.terms if term.id == entry_id)
+
+    def actor_for(self, term: Entry) -> Entry | None:
+        """The actor that is one with ``term``, if any."""
+        return next((actor for actor in self.actors if actor.term == term.id), None)
 
 
 def slugify(text: str) -> str:
@@ -141,11 +154,12 @@ def parse(data: bytes, name: str = "glossary.yml") -> Glossary:
     problems = lines.problems + _schema_problems(value, lines)
     if problems:
         raise GlossaryError(problems)
-    terms = tuple(_entry("term", raw, index, lines) for index, raw in enumerate(value["terms"]))
-    problems = _duplicate_problems(terms, name)
+    terms = tuple(_term(raw, index, lines) for index, raw in enumerate(value["terms"]))
+    actors, problems = _actors(value.get("actors", []), terms, lines)
+    problems += _duplicate_problems(terms + actors, name)
     if problems:
-        raise GlossaryError(problems)
-    return Glossary(name, terms)
+        raise GlossaryError(sorted(problems, key=lambda problem: problem.line))
+    return Glossary(name, terms, actors)
 
 
 # ---- YAML -------------------------------------------------------------------------
@@ -366,20 +380,63 @@ def _explain(
 # ---- Entries ----------------------------------------------------------------------
 
 
-def _entry(kind: str, raw: dict[str, Any], index: int, lines: _LineMap) -> Entry:
-    name = raw[kind]
-    return Entry(
-        kind=kind,
-        id=raw.get("id") or slugify(name),
-        name=name,
-        aliases=tuple(raw.get("aliases", ())),
-        category=raw["category"],
-        summary=_plain(raw["definition"]),
-        note=_plain(raw["note"]) if "note" in raw else None,
-        sources=tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
-        case=raw.get("case", "auto"),
-        line=lines.line((f"{kind}s", index)),
-    )
+def _common(raw: dict[str, Any], name: str, summary: str) -> dict[str, Any]:
+    return {
+        "id": raw.get("id") or slugify(name),
+        "name": name,
+        "aliases": tuple(raw.get("aliases", ())),
+        "summary": _plain(raw[summary]),
+        "note": _plain(raw["note"]) if "note" in raw else None,
+        "sources": tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
+        "case": raw.get("case", "auto"),
+    }
+
+
+def _term(raw: dict[str, Any], index: int, lines: _LineMap) -> Entry:
+    common = _common(raw, raw["term"], "definition")
+    return Entry(kind="term", forms=(raw["term"], *common["aliases"]), category=raw["category"],
+                 line=lines.line(("terms", index)), **common)
+
+
+def _actors(
+    raws: list[dict[str, Any]], terms: tuple[Entry, ...], lines: _LineMap
+) -> tuple[tuple[Entry, ...], list[Problem]]:
+    """The actors, each linked to its glossary term, and what is wrong with the links."""
+    by_form = {fold(form): term for term in terms for form in term.forms}
+    linked: dict[str, Entry] = {}
+    actors: list[Entry] = []
+    problems: list[Problem] = []
+    for index, raw in enumerate(raws):
+        common = _common(raw, raw["name"], "description")
+        actor = Entry(kind="actor", forms=common["aliases"], category=raw["kind"],
+                      line=lines.line(("actors", index)), **common)
+        term_id = None
+        if "term" in raw:
+            term = by_form.get(fold(raw["term"]))
+            if term is None:
+                problems.append(Problem(
+                    lines.name, lines.line(("actors", index, "term")),
+                    f"actor '{actor.name}': 'term' is '{raw['term']}', which is no term or alias "
+                    "in the glossary; name a glossary term or remove 'term'.",
+                ))
+            elif term.id in linked:
+                problems.append(Problem(
+                    lines.name, lines.line(("actors", index, "term")),
+                    f"actor '{actor.name}': the term '{term.name}' is already the term of actor "
+                    f"'{linked[term.id].name}' (line {linked[term.id].line}); a term can be one "
+                    "with one actor only.",
+                ))
+            else:
+                term_id = term.id
+                linked[term.id] = actor
+        if not actor.forms and "term" not in raw:
+            problems.append(Problem(
+                lines.name, actor.line,
+                f"actor '{actor.name}' has no forms: list in 'aliases' how the essay refers to "
+                "it, or name its glossary 'term'.",
+            ))
+        actors.append(replace(actor, term=term_id))
+    return tuple(actors), problems
 
 
 def _plain(text: str) -> str:
@@ -390,15 +447,16 @@ def _plain(text: str) -> str:
 def _duplicate_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
     problems: list[Problem] = []
     forms: dict[str, tuple[Entry, str]] = {}
-    ids: dict[str, Entry] = {}
+    ids: dict[tuple[str, str], Entry] = {}  # anchors on the glossary page, actor pages
     for entry in entries:
-        if entry.id in ids:
-            other = ids[entry.id]
+        if (entry.kind, entry.id) in ids:
+            other = ids[entry.kind, entry.id]
             problems.append(Problem(
                 name, entry.line, f"{entry.kind} '{entry.name}' has the id '{entry.id}', like "
-                f"'{other.name}' (line {other.line}); give one of them a distinct 'id'.",
+                f"{other.kind} '{other.name}' (line {other.line}); give one of them a distinct "
+                "'id'.",
             ))
-        ids.setdefault(entry.id, entry)
+        ids.setdefault((entry.kind, entry.id), entry)
         for form in entry.forms:
             key = fold(form)
             if key not in forms:

@@ -37,6 +37,12 @@ def link_from(page: str, target: str) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
+def sources_line(entry: Entry) -> str:
+    """The entry's sources as one Markdown line of links."""
+    links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in entry.sources)
+    return f"**Sources:** {links}"
+
+
 def _sort_key(entry: Entry) -> str:
     return re.sub(r"^[^\w]+", "", entry.name).casefold()
 
@@ -58,11 +64,13 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, page: str = "glossa
         "",
     ]
     for entry in entries:
-        out += _entry(entry, occurrences, page)
+        out += _entry(entry, occurrences, page, glossary.actor_for(entry))
     return "\n".join(out)
 
 
-def _entry(entry: Entry, occurrences: OccurrenceIndex, page: str) -> list[str]:
+def _entry(
+    entry: Entry, occurrences: OccurrenceIndex, page: str, actor: Entry | None
+) -> list[str]:
     lines = [f"## {literal(entry.name)} {{ #{entry.id} }}", ""]
     meta = CATEGORY_NAMES.get(entry.category, literal(entry.category))
     if entry.aliases:
@@ -70,8 +78,11 @@ def _entry(entry: Entry, occurrences: OccurrenceIndex, page: str) -> list[str]:
     lines += [meta, "{ .ed-gl-meta }", "", literal(entry.summary), "{ .ed-gl-definition }", ""]
     if entry.note:
         lines += [literal(entry.note), "{ .ed-gl-note }", ""]
-    sources = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in entry.sources)
-    lines += [f"**Sources:** {sources}", "{ .ed-gl-sources }", ""]
+    lines += [sources_line(entry), "{ .ed-gl-sources }", ""]
+    if actor is not None:
+        link = link_from(page, f"actors/{actor.id}.md")
+        lines += [f"**Actor:** [{literal(actor.name)}]({link}), with every mention in context",
+                  "{ .ed-gl-actor }", ""]
     places = occurrences.places(entry)
     if places:
         links = ", ".join(

@@ -25,9 +25,10 @@ FONT_SIZE = 12
 MIN_RADIUS, MAX_RADIUS = 5.0, 22.0
 MIN_STROKE, MAX_STROKE = 0.5, 6.0
 
-import os
-_GRAVITY = float(os.environ.get("G", "0.1"))  # pull towards the centre, as a share of a unit-weight edge's attraction
-_REACH_SQUARED = float(os.environ.get("R", "3")) ** 2
+_GRAVITY = 1.0  # pull towards the centre, as a share of a mean-weight edge's attraction
+#: Repulsion fades to nothing at this many ideal distances (as in Fruchterman and Reingold's
+#: grid variant), so that the pull to the centre brings isolated nodes close to the rest.
+_REACH_SQUARED = 2.0**2
 _STRETCH = 1.5  # how much further one axis may be scaled than the other when fitting the box
 _CHAR_WIDTH = 0.6  # estimated advance of a label character, in ems
 _LABEL_GAP = 3.0
@@ -132,7 +133,11 @@ def _box(nodes: Sequence[Node], width: float, height: float) -> tuple[float, flo
 
 
 def _simulate(count: int, links: list[tuple[int, int, float]], iterations: int) -> list[Position]:
-    """Fruchterman–Reingold with ideal distance 1, from a circle, with a pull to the centre."""
+    """Fruchterman–Reingold with ideal distance 1, from a circle, with a pull to the centre.
+
+    ``links`` are (index, index, weight relative to the mean). Each step moves a node at
+    most the temperature, which cools linearly from half the starting circle's radius.
+    """
     start = math.sqrt(count) / 2
     xs = [start * math.cos(2 * math.pi * i / count) for i in range(count)]
     ys = [start * math.sin(2 * math.pi * i / count) for i in range(count)]
@@ -149,7 +154,7 @@ def _simulate(count: int, links: list[tuple[int, int, float]], iterations: int) 
                     dx, dy, squared = 1e-3, 1e-3 * (j - i), 1e-6 * (1 + (j - i) ** 2)
                 if squared >= _REACH_SQUARED:
                     continue
-                # (k² / d) / d, to be multiplied by (dx, dy), fading to nothing at _REACH
+                # (k² / d) / d, to be multiplied by (dx, dy), less its value at the reach
                 force = 1.0 / squared - 1.0 / _REACH_SQUARED
                 dxs[i] += dx * force
                 dys[i] += dy * force

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from edition.annotate import Occurrence
@@ -10,7 +10,7 @@ from edition.forms import fold
 from edition.glossary import Entry
 from edition.paragraphs import PARAGRAPH_ID
 
-#: Essay blocks before ¶1 and after ¶15, in the order the essay gives them.
+#: Essay blocks before ¶1, in the order the essay gives them.
 _FRONT = ("title", "standfirst", "photo-title", "caption")
 _LABELS = {"photo-title": "photo title"}
 
@@ -46,27 +46,61 @@ class Place:
         return 10_000, f"{self.page}#{self.block}"
 
 
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entry, where it is and the text around it."""
+
+    place: Place
+    text: str
+    start: int
+    end: int
+    context: str
+
+
+def _key(entry: Entry) -> tuple[str, str]:
+    return entry.kind, entry.id
+
+
 class OccurrenceIndex:
     """Every occurrence of every entry in one build."""
 
     def __init__(self) -> None:
-        self._places: dict[str, dict[Place, int]] = defaultdict(dict)
+        self._mentions: dict[tuple[str, str], list[Mention]] = defaultdict(list)
         self._forms: set[str] = set()
+        self.titles: dict[str, str] = {}
 
     def add(self, page: str, occurrence: Occurrence) -> None:
-        """Record ``occurrence`` on ``page``."""
-        place = Place(page, occurrence.block)
-        counts = self._places[occurrence.entry.id]
-        counts[place] = counts.get(place, 0) + 1
+        """Record ``occurrence`` on ``page`` for every entry it counts for."""
+        mention = Mention(
+            Place(page, occurrence.block), occurrence.text, occurrence.start, occurrence.end,
+            occurrence.context,
+        )
+        for entry in occurrence.target.counts:
+            self._mentions[_key(entry)].append(mention)
         self._forms.add(fold(occurrence.text))
+
+    def mentions(self, entry: Entry) -> list[Mention]:
+        """Every mention of ``entry`` in reading order."""
+        return sorted(self._mentions.get(_key(entry), []),
+                      key=lambda m: (m.place.order, m.start))
 
     def places(self, entry: Entry) -> list[tuple[Place, int]]:
         """The blocks where ``entry`` occurs, in reading order, with how often."""
-        return sorted(self._places.get(entry.id, {}).items(), key=lambda item: item[0].order)
+        counts = Counter(mention.place for mention in self._mentions.get(_key(entry), []))
+        return sorted(counts.items(), key=lambda item: item[0].order)
 
     def count(self, entry: Entry) -> int:
         """How many times ``entry`` occurs in all."""
-        return sum(self._places.get(entry.id, {}).values())
+        return len(self._mentions.get(_key(entry), []))
+
+    def together(self, entry: Entry, others: tuple[Entry, ...]) -> list[tuple[Entry, int]]:
+        """The ``others`` that share blocks with ``entry``: how many blocks, most first."""
+        mine = {place for place, _ in self.places(entry)}
+        shared = [
+            (other, len(mine & {place for place, _ in self.places(other)}))
+            for other in others if _key(other) != _key(entry)
+        ]
+        return sorted(((o, n) for o, n in shared if n), key=lambda item: (-item[1], item[0].name))
 
     def unused_forms(self, entries: tuple[Entry, ...]) -> list[tuple[Entry, str]]:
         """The (entry, form) pairs that occur nowhere in the essay."""

@@ -1,0 +1,190 @@
+"""The actor pages and the actors index, as Markdown generated from the glossary.
+
+Contributors' text goes through :func:`literal`; the author's text in mention contexts
+too, with the mention itself in ``<mark>``. Links are ``.md`` links that MkDocs checks,
+except those inside the network drawing, which the caller resolves to URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from edition.glossary import Entry, Glossary
+from edition.glossary_page import link_from, literal, sources_line
+from edition.network import Edge, Node, describe, render_svg
+from edition.occurrences import Mention, OccurrenceIndex
+
+INDEX = "actors/index.md"
+KINDS = {
+    "person": ("People", "Person"),
+    "state": ("States", "State"),
+    "organisation": ("Organisations and institutions", "Organisation"),
+    "group": ("Groups", "Group"),
+}
+MENTION_RULE = (
+    "An actor is mentioned where the essay names it: a person by any form of the name, "
+    "with a title that stands before it (“Russian President Vladimir Putin”), or by an "
+    "office used as a name (“the Supreme Leader”, always Ali Khamenei here); a state by its "
+    "name, by its capital standing for its government (“Tehran”, “Washington”), or by the "
+    "plural demonym for its people or leadership acting (“the Russians”, “the Iranians”); an "
+    "organisation or group by its name or abbreviation. Adjectives (“Russian aircraft”, "
+    "“Iranian commentators”) are not mentions. Where a name stands inside a longer glossary "
+    "phrase (“Iran” in “Iran-Iraq War”), the phrase wins."
+)
+CONTEXT = 160
+
+
+def source(entry: Entry) -> str:
+    """The source path of an actor's page."""
+    return f"actors/{entry.id}.md"
+
+
+def snippet(mention: Mention, width: int = CONTEXT) -> str:
+    """Markdown for the text around ``mention``, cut at words, the mention marked."""
+    text, start, end = mention.context, mention.start, mention.end
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        left = text.find(" ", left, start) + 1 or left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space > end else right
+    before = ("…" if left > 0 else "") + text[left:start]
+    after = text[end:right] + ("…" if right < len(text) else "")
+    return f"{literal(before)}<mark>{literal(text[start:end])}</mark>{literal(after)}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def render_actor(
+    actor: Entry, glossary: Glossary, occurrences: OccurrenceIndex, most: int = 10
+) -> str:
+    """The Markdown of ``actor``'s page."""
+    page = source(actor)
+    mentions = occurrences.mentions(actor)
+    places = occurrences.places(actor)
+    out = [
+        f"# {literal(actor.name)} {{ .ed-heading }}",
+        "",
+        f"{KINDS[actor.category][1]} · {_plural(len(mentions), 'mention')} in "
+        f"{_plural(len(places), 'passage')} of the essay · entry by the editor",
+        "{ .ed-rubric }",
+        "",
+        literal(actor.summary),
+        "{ .ed-gl-definition }",
+        "",
+    ]
+    if actor.note:
+        out += [literal(actor.note), "{ .ed-gl-note }", ""]
+    out += [sources_line(actor), "{ .ed-gl-sources }", ""]
+    if actor.term:
+        term = glossary.term(actor.term)
+        link = link_from(page, f"glossary.md#{term.id}")
+        out += [f"**In the glossary:** [{literal(term.name)}]({link})", "{ .ed-gl-where }", ""]
+    out += [
+        "## Every mention, in reading order { #mentions }",
+        "",
+        "The essay refers to it as "
+        + ", ".join(f"“{literal(form)}”" for form in _forms(actor, glossary)) + ".",
+        "{ .ed-gl-meta }",
+        "",
+    ]
+    for number, mention in enumerate(mentions, start=1):
+        title = occurrences.titles.get(mention.place.page, mention.place.page)
+        where = link_from(page, mention.place.target)
+        out.append(
+            f"{number}. [{mention.place.label}]({where}) · *{literal(title)}* · "
+            f"“{snippet(mention)}”"
+        )
+    out.append("")
+    together = occurrences.together(actor, glossary.actors)[:most]
+    if together:
+        out += ["## Appears most with { #together }", "",
+                "Other actors named in the same passages, and in how many.",
+                "{ .ed-gl-meta }", ""]
+        out += [f"- [{literal(o.name)}]({link_from(page, source(o))}) · "
+                f"{_plural(n, 'passage')}" for o, n in together]
+        out.append("")
+    terms = [(t, n) for t, n in occurrences.together(actor, glossary.terms) if t.id != actor.term]
+    if terms[:most]:
+        out += ["## Glossary terms in the same passages { #terms }", ""]
+        out += [f"- [{literal(t.name)}]({link_from(page, f'glossary.md#{t.id}')}) · "
+                f"{_plural(n, 'passage')}" for t, n in terms[:most]]
+        out.append("")
+    return "\n".join(out)
+
+
+def _forms(actor: Entry, glossary: Glossary) -> tuple[str, ...]:
+    linked = glossary.term(actor.term).forms if actor.term else ()
+    return actor.forms + linked
+
+
+def _sort_key(entry: Entry) -> str:
+    return re.sub(r"^(the\s+)", "", entry.name, flags=re.IGNORECASE).casefold()
+
+
+def _strong_edges(edges: list[Edge], threshold: int = 2) -> list[Edge]:
+    """Links shared in ``threshold`` passages or more, and each actor's strongest link.
+
+    Iran and Russia appear beside everyone once; drawing every such pair hides the shape.
+    """
+    strongest: dict[str, Edge] = {}
+    for edge in sorted(edges, key=lambda e: (-e.weight, e.a, e.b)):
+        strongest.setdefault(edge.a, edge)
+        strongest.setdefault(edge.b, edge)
+    keep = set(strongest.values())
+    return [edge for edge in edges if edge.weight >= threshold or edge in keep]
+
+
+def render_index(
+    glossary: Glossary, occurrences: OccurrenceIndex, href: Callable[[Entry], str]
+) -> str:
+    """The Markdown of the actors index; ``href`` gives an actor page's URL from the index."""
+    actors = [a for a in glossary.actors if occurrences.count(a)]
+    nodes = [Node(a.id, a.name, a.category, occurrences.count(a), href(a)) for a in actors]
+    edges = _strong_edges([
+        Edge(a.id, b.id, n)
+        for i, a in enumerate(actors)
+        for b, n in occurrences.together(a, tuple(actors[i + 1:]))
+    ])
+    summary = describe(nodes, edges)
+    svg = render_svg(
+        nodes, edges, title="Who appears with whom in the essay", description=summary
+    )
+    out = [
+        "# Actors { .ed-heading }",
+        "",
+        "The editor's index of the essay's people, states, organisations and groups",
+        "{ .ed-rubric }",
+        "",
+        f"{len(actors)} actors the essay names or clearly refers to. Each has a page with "
+        "every mention in context, linked to its paragraph, and the actors and glossary terms "
+        "it appears with. In the essay, a mention is a link with a short description: hover, "
+        "focus or tap it.",
+        "{ .ed-summary }",
+        "",
+        f"**What counts as a mention.** {MENTION_RULE}",
+        "{ .ed-gl-note }",
+        "",
+        '<figure class="ed-network" markdown="0">',
+        svg,
+        "<figcaption>Who appears with whom. A line joins two actors named together in at "
+        "least two passages, or an actor to the one it is most often named with; the thicker "
+        "the line, the more passages. The larger the shape, the more mentions. Circles are "
+        "people, squares states, diamonds organisations, triangles groups. Select a name to "
+        "open its page; the lists below give every actor.</figcaption>",
+        "</figure>",
+        "",
+    ]
+    for kind, (heading, _) in KINDS.items():
+        members = sorted((a for a in actors if a.category == kind), key=_sort_key)
+        if not members:
+            continue
+        out += [f"## {heading} {{ #{kind} }}", ""]
+        out += [f"- [{literal(a.name)}]({link_from(INDEX, source(a))}) · "
+                f"{_plural(occurrences.count(a), 'mention')}" for a in members]
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,228 @@
+"""Actors: validation, exact mentions, counts, co-occurrence, pages and the network."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from edition.glossary import Entry, GlossaryError, load, parse
+from support.build import ROOT, build, copy_project
+from support.essay import source_blocks
+from support.site import page, reading_order, resolve
+
+TERM = """\
+terms:
+  - term: IRGC
+    aliases: [Islamic Revolutionary Guard Corps]
+    category: institution
+    definition: Iran's Revolutionary Guards.
+    sources: [{title: S, url: "https://example.org/i"}]
+"""
+BLOCK_IDS = {"title": "title", "standfirst": "standfirst", "photo title": "photo-title",
+             "caption": "caption", "byline": "byline"}
+
+
+def actor(**fields: str) -> str:
+    lines = ["  - name: " + fields.pop("name", "Guards"),
+             "    kind: " + fields.pop("kind", "group")]
+    lines += [f"    {key}: {value}" for key, value in fields.items()]
+    lines += ["    description: A group.", '    sources: [{title: S, url: "https://example.org/a"}]']
+    return "\n".join(lines) + "\n"
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(GlossaryError) as caught:
+        parse(text.encode())
+    return [str(problem) for problem in caught.value.problems]
+
+
+# ---- Validation -----------------------------------------------------------------------
+
+
+def test_an_actor_linked_to_a_term_takes_its_forms_for_one_annotation() -> None:
+    glossary = parse((TERM + "actors:\n" + actor(term="IRGC", aliases="[the Guards]")).encode())
+    (guards,) = glossary.actors
+    assert guards.term == "irgc" and guards.forms == ("the Guards",)
+    assert glossary.actor_for(glossary.terms[0]) is guards
+
+
+@pytest.mark.parametrize(
+    ("actors", "expected"),
+    [
+        (actor(term="IRGX"), "glossary.yml:10: actor 'Guards': 'term' is 'IRGX', which is no "
+         "term or alias in the glossary; name a glossary term or remove 'term'."),
+        (actor(), "glossary.yml:8: actor 'Guards' has no forms: list in 'aliases' how the essay "
+         "refers to it, or name its glossary 'term'."),
+        (actor(aliases="[IRGC]"), "glossary.yml:8: actor 'Guards' claims 'IRGC', which term "
+         "'IRGC' (line 2) already has as 'IRGC'; a form may belong to one entry only."),
+        (actor(kind="army", aliases="[x]"), "glossary.yml:9: actors[0] 'Guards': 'kind' is "
+         "'army'; it must be one of: person, state, organisation, group."),
+        (actor(term="IRGC") + actor(name="Others", term="Islamic Revolutionary Guard Corps"),
+         "glossary.yml:15: actor 'Others': the term 'IRGC' is already the term of actor 'Guards' "
+         "(line 8); a term can be one with one actor only."),
+    ],
+)
+def test_bad_actors_are_explained(actors: str, expected: str) -> None:
+    assert problems(TERM + "actors:\n" + actors) == [expected]
+
+
+def test_a_term_and_an_actor_may_share_an_id_but_two_actors_may_not() -> None:
+    parse((TERM + "actors:\n" + actor(name="IRGC", term="IRGC")).encode())
+    found = problems(TERM + "actors:\n" + actor(aliases="[a]") + actor(aliases="[b]"))
+    assert found == ["glossary.yml:13: actor 'Guards' has the id 'guards', like actor 'Guards' "
+                     "(line 8); give one of them a distinct 'id'."]
+
+
+# ---- Exact mentions in the real build -----------------------------------------------------
+
+#: Actor id -> (its forms as the essay writes them, longer phrases that own those words).
+ORACLE = {
+    "vladimir-putin": (["Russian President Vladimir Putin", "Putin"], []),
+    "ali-akbar-velayati": (["Ali Akbar Velayati"], []),  # named only in the photo caption
+    "ali-khamenei": (  # known mostly by his title
+        ["Iranian Supreme Leader Ayatollah Ali Khamenei", "Supreme Leader"],
+        ["Supreme Leader’s office"],
+    ),
+    "mohammad-javad-zarif": (["Foreign Minister Mohammad Javad Zarif", "Javad Zarif", "Zarif"],
+                             []),
+    "hassan-rouhani": (["Hassan Rouhani", "Rouhani"], []),
+    "islamic-revolutionary-guard-corps": (["Islamic Revolutionary Guard Corps", "IRGC"], []),
+    "united-states": (["United States", "US", "the Americans", "Washington"], []),
+}
+
+
+def expected_mentions(forms: list[str], owned: list[str]) -> Counter[str]:
+    """Per essay block, how often the forms occur as whole words: a plain regex search of the
+    source text, independent of the edition's matcher."""
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(forms, key=len,
+                                                                       reverse=True))) + r")(?!\w)")
+    owner = re.compile("|".join(map(re.escape, owned))) if owned else None
+    counts: Counter[str] = Counter()
+    for block in source_blocks():
+        label = BLOCK_IDS.get(block.label, block.label)
+        taken = [m.span() for m in owner.finditer(block.text)] if owner else []
+        for match in pattern.finditer(block.text):
+            if not any(a <= match.start() < b for a, b in taken):
+                counts[label] += 1
+    return counts
+
+
+def listed_mentions(site: Path, actor_id: str) -> Counter[str]:
+    url = f"actors/{actor_id}/"
+    counts: Counter[str] = Counter()
+    for item in page(site, url).select("article h2#mentions ~ ol > li"):
+        link = item.select_one("a")
+        target = resolve(url, link["href"])
+        essay_page, _, anchor = target.partition("#")
+        assert page(site, essay_page).select_one(f'[id="{anchor}"]') is not None, target
+        assert item.select_one("mark") is not None
+        counts[link.get_text()] += 1
+    return counts
+
+
+@pytest.mark.parametrize("actor_id", sorted(ORACLE))
+def test_each_mention_is_listed_exactly_once_no_more_no_fewer(site: Path, actor_id: str) -> None:
+    forms, owned = ORACLE[actor_id]
+    expected = expected_mentions(forms, owned)
+    assert expected, f"the oracle finds no mention of {actor_id}"
+    listed = listed_mentions(site, actor_id)
+    labels = {label: ("¶" + label[1:] if re.fullmatch(r"p\d+", label) else
+                      label.replace("-", " ")) for label in expected}
+    assert listed == Counter({labels[k]: v for k, v in expected.items()})
+
+
+@pytest.mark.parametrize("actor_id", sorted(ORACLE))
+def test_the_counts_shown_equal_the_mentions_found(site: Path, actor_id: str) -> None:
+    total = sum(listed_mentions(site, actor_id).values())
+    passages = len(listed_mentions(site, actor_id))
+    rubric = page(site, f"actors/{actor_id}/").select_one("article .ed-rubric").get_text()
+    noun = "mention" if total == 1 else "mentions"
+    assert f"{total} {noun} in {passages} passage" in rubric
+    index = page(site, "actors/")
+    item = next(li for li in index.select("article li")
+                if li.select_one("a")["href"] == f"{actor_id}/")
+    assert item.get_text().endswith(f"· {total} {noun}")
+
+
+def test_velayati_appears_only_in_the_caption_and_khamenei_mostly_by_title(site: Path) -> None:
+    assert listed_mentions(site, "ali-akbar-velayati") == Counter({"caption": 1})
+    khamenei = page(site, "actors/ali-khamenei/")
+    marks = [m.get_text() for m in khamenei.select("article ol mark")]
+    assert marks.count("Supreme Leader") == 5 and len(marks) == 6
+
+
+def test_appears_most_with_counts_shared_passages(site: Path) -> None:
+    putin = set(expected_mentions(*ORACLE["vladimir-putin"]))
+    khamenei = set(expected_mentions(*ORACLE["ali-khamenei"]))
+    soup = page(site, "actors/vladimir-putin/")
+    items = {li.select_one("a").get_text(): li.get_text() for li in
+             soup.select("article h2#together + p + ul > li")}
+    shared = len(putin & khamenei)
+    noun = "passage" if shared == 1 else "passages"
+    assert items["Ali Khamenei"].endswith(f"· {shared} {noun}")
+
+
+def test_a_term_that_is_an_actor_is_one_annotation(site: Path) -> None:
+    soup = page(site, "essay/post-soviet/")
+    irgc = soup.select("#p2 a.ed-annotation")
+    names = [a.get_text() for a in irgc if "guard-corps" in a["href"]]
+    assert names == ["Islamic Revolutionary Guard Corps"]
+    link = next(a for a in irgc if "guard-corps" in a["href"])
+    assert "ed-actor" in link["class"] and link.find("a") is None
+    glossary = page(site, "glossary/")
+    actor_line = glossary.select_one('h2[id="irgc"]').find_next_sibling("p", class_="ed-gl-actor")
+    assert resolve("glossary/", actor_line.select_one("a")["href"]) == (
+        "actors/islamic-revolutionary-guard-corps/")
+
+
+def test_actor_annotations_link_to_their_page_with_their_description(site: Path) -> None:
+    actors = {a.id: a for a in load(ROOT / "glossary.yml").actors}
+    seen = set()
+    for url in reading_order(site):
+        if url and not url.startswith("essay/"):
+            continue
+        for link in page(site, url).select("a.ed-annotation.ed-actor"):
+            target = resolve(url, link["href"])
+            actor_id = target.removeprefix("actors/").rstrip("/")
+            assert link["title"] == actors[actor_id].summary
+            seen.add(actor_id)
+    assert seen == set(actors)
+
+
+def test_actor_pages_are_virtual_and_off_the_menu(site: Path) -> None:
+    assert not (ROOT / "docs" / "actors").exists()
+    menu = page(site, "actors/").select(".md-nav--primary a")
+    assert not any("vladimir-putin" in a.get("href", "") for a in menu)
+    assert len(list((site / "actors").glob("*/index.html"))) == len(load(ROOT / "glossary.yml")
+                                                                   .actors)
+
+
+def test_the_network_is_a_static_accessible_svg_linking_every_node(site: Path) -> None:
+    soup = page(site, "actors/")
+    svg_markup = str(soup.select_one("figure.ed-network svg"))
+    svg = etree.fromstring(svg_markup)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert svg.get("role") == "group" and svg.get("aria-labelledby")
+    assert svg.find("s:title", ns) is not None and svg.find("s:desc", ns) is not None
+    assert svg.findall(".//s:script", ns) == []
+    nodes = svg.findall(".//s:a", ns)
+    actors: list[Entry] = list(load(ROOT / "glossary.yml").actors)
+    assert len(nodes) == len(actors)
+    for node in nodes:
+        href = node.get("href")
+        assert (site / "actors" / href / "index.html").exists(), href
+        assert re.fullmatch(r".+ — \d+ mentions?", node.get("aria-label"))
+
+
+def test_a_hand_written_actor_page_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "actors").mkdir()
+    (project / "docs" / "actors" / "iran.md").write_text("# Iran\n", encoding="utf-8")
+    result = build(project, tmp_path / "site", strict=False)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "docs/actors/iran.md exists, but that page is generated" in result.output
+
