@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +17,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from support.build import ROOT, build, copy_project
 from support.essay import paragraphs
+from support.http import serving
 
 JCPOA_PAGE = "essay/jcpoa/"
 ANNOTATION = "a.ed-annotation"
@@ -49,6 +47,22 @@ JCPOA_IN_P8 = "Joint Comprehensive Plan of Action"
 def jcpoa(page: Page) -> Locator:
     """The annotation of the JCPOA in ¶8: its first occurrence there, the expanded name."""
     return page.locator(f"#p8 {ANNOTATION}").filter(has_text=re.compile(f"^{JCPOA_IN_P8}$"))
+
+
+@contextlib.contextmanager
+def jcpoa_page(
+    browser: Browser, base_url: str, **options: Any
+) -> Iterator[tuple[Page, Locator, str]]:
+    """A fresh context with ``options``, open on the JCPOA's page: the page, the annotation
+    and the definition it should show."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto(base_url + JCPOA_PAGE)
+        yield page, jcpoa(page), plain(glossary_entry("JCPOA")["definition"])
+    finally:
+        context.close()
 
 
 def tooltip_of(page: Page, host: Locator) -> Locator:
@@ -168,15 +182,8 @@ def test_tabbing_to_a_term_shows_it_escape_hides_it_and_enter_follows_it(
 def test_first_tap_shows_the_definition_and_second_tap_follows_the_link(
     browser: Browser, base_url: str
 ) -> None:
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True
-    )
-    context.set_default_timeout(10_000)
-    try:
-        page = context.new_page()
-        page.goto(base_url + JCPOA_PAGE)
-        term = jcpoa(page)
-        definition = plain(glossary_entry("JCPOA")["definition"])
+    touch = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "is_mobile": True}
+    with jcpoa_page(browser, base_url, **touch) as (page, term, definition):
         href = term.evaluate("e => e.href")
         before = page.url
 
@@ -191,8 +198,6 @@ def test_first_tap_shows_the_definition_and_second_tap_follows_the_link(
         expect(page).to_have_url(href)
         entry_id = urlsplit(href).fragment
         expect(page.locator(f"article h2[id='{entry_id}']")).to_be_visible()
-    finally:
-        context.close()
 
 
 # ---- Without JavaScript ----------------------------------------------------------------
@@ -201,13 +206,7 @@ def test_first_tap_shows_the_definition_and_second_tap_follows_the_link(
 def test_without_javascript_the_title_and_the_link_still_give_the_definition(
     browser: Browser, base_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    context.set_default_timeout(10_000)
-    try:
-        page = context.new_page()
-        page.goto(base_url + JCPOA_PAGE)
-        term = jcpoa(page)
-        definition = plain(glossary_entry("JCPOA")["definition"])
+    with jcpoa_page(browser, base_url, java_script_enabled=False) as (page, term, definition):
         expect(term).to_have_attribute("title", definition)
         expect(page.locator(".md-tooltip2")).to_have_count(0)
 
@@ -219,8 +218,6 @@ def test_without_javascript_the_title_and_the_link_still_give_the_definition(
         expect(heading).to_have_text("JCPOA")
         shown = page.locator(f"article h2[id='{entry_id}'] ~ p.ed-gl-definition").first
         expect(shown).to_have_text(definition)
-    finally:
-        context.close()
 
 
 # ---- The paragraph's words ----------------------------------------------------------------
@@ -279,25 +276,6 @@ def hostile_glossary(path: Path) -> dict[str, Any]:
     path.write_text(text, encoding="utf-8")
     assert yaml.safe_load(path.read_text(encoding="utf-8")) == data
     return data
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """``directory`` served over HTTP on a free localhost port, as the ``base_url`` fixture."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass
