@@ -383,3 +383,11 @@ def test_describe_singulars_ties_and_absences() -> None:
         "2 actors; the most mentioned is Al (4); the strongest link is Al–Bo (1 paragraph).")
     with pytest.raises(ValueError):
         describe(two, [], top=0)
+
+
+def test_a_short_label_keeps_the_full_name_for_screen_readers() -> None:
+    irgc = Node("irgc", "IRGC", "organisation", 8, "irgc/", "Islamic Revolutionary Guard Corps")
+    root = etree.fromstring(render_svg([irgc], [], title="t", description="d"))
+    link = root.find(f".//{NS}a")
+    assert link.get("aria-label") == "Islamic Revolutionary Guard Corps — 8 mentions"
+    assert link.find(f"{NS}text").text == "IRGC"

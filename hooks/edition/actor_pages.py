@@ -126,6 +126,14 @@ def _sort_key(entry: Entry) -> str:
     return re.sub(r"^(the\s+)", "", entry.name, flags=re.IGNORECASE).casefold()
 
 
+def _short_name(actor: Entry, glossary: Glossary) -> str:
+    """An organisation's or group's glossary term ("IRGC", "NATO") when it is shorter."""
+    if actor.term and actor.category in ("organisation", "group"):
+        term = glossary.term(actor.term).name
+        return term if len(term) < len(actor.name) else actor.name
+    return actor.name
+
+
 def _strong_edges(edges: list[Edge], threshold: int = 2) -> list[Edge]:
     """Links shared in ``threshold`` passages or more, and each actor's strongest link.
 
@@ -144,7 +152,8 @@ def render_index(
 ) -> str:
     """The Markdown of the actors index; ``href`` gives an actor page's URL from the index."""
     actors = [a for a in glossary.actors if occurrences.count(a)]
-    nodes = [Node(a.id, a.name, a.category, occurrences.count(a), href(a)) for a in actors]
+    nodes = [Node(a.id, _short_name(a, glossary), a.category, occurrences.count(a), href(a),
+                  a.name) for a in actors]
     edges = _strong_edges([
         Edge(a.id, b.id, n)
         for i, a in enumerate(actors)

@@ -60,6 +60,12 @@ class Node:
     kind: str
     weight: int
     href: str
+    name: str = ""  # the full name, when the drawn label is a short form ("IRGC")
+
+    @property
+    def full_name(self) -> str:
+        """The name screen readers and tooltips give."""
+        return self.name or self.label
 
 
 @dataclass(frozen=True)
@@ -261,7 +267,7 @@ def _mentions(weight: int) -> str:
 
 def node_title(node: Node) -> str:
     """The link's accessible name and tooltip: "Vladimir Putin — 24 mentions"."""
-    return f"{node.label} — {_mentions(node.weight)}"
+    return f"{node.full_name} — {_mentions(node.weight)}"
 
 
 def _shape(kind: str, x: float, y: float, radius: float) -> str:
