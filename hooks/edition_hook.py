@@ -20,6 +20,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from edition import actor_pages, glossary_page
 from edition.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
@@ -130,6 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, actor in _build.generated.items():
         file = File.generated(config, path, content=f"# {path}\n")
         if actor is not None:
+            file = File.generated(config, path, content="---\nhide:\n  - toc\n---\n")
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     return files
@@ -152,6 +154,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     actor = _build.generated[src]
     assert actor is not None
     return actor_pages.render_actor(actor, glossary, occurrences)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build is not None
+    if _build.generated.get(page.file.src_uri) is not None:
+        # Off the menu, Material's table of contents would label a toggle that only menu
+        # pages have (invalid HTML); actor pages carry an "On this page" line instead.
+        page.toc = TableOfContents([])
+    return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

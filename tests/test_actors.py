@@ -206,7 +206,8 @@ def test_the_network_is_a_static_accessible_svg_linking_every_node(site: Path) -
     svg_markup = str(soup.select_one("figure.ed-network svg"))
     svg = etree.fromstring(svg_markup)
     ns = {"s": "http://www.w3.org/2000/svg"}
-    assert svg.get("role") == "group" and svg.get("aria-labelledby")
+    # No role="img", which would hide the links inside from assistive technology.
+    assert svg.get("role") is None and svg.get("aria-labelledby")
     assert svg.find("s:title", ns) is not None and svg.find("s:desc", ns) is not None
     assert svg.findall(".//s:script", ns) == []
     nodes = svg.findall(".//s:a", ns)

@@ -183,7 +183,7 @@ def test_the_svg_is_a_titled_described_group_not_an_image() -> None:
     root = parse(render_svg(nodes, edges, title="Who appears with whom", description="Five."))
     assert root.tag == f"{NS}svg"
     assert root.get("viewBox") == f"0 0 {W} {H}"
-    assert root.get("role") == "group"
+    assert root.get("role") is None  # not "img", which would hide the links inside
     title = root.find(f"{NS}title")
     desc = root.find(f"{NS}desc")
     assert title is not None and desc is not None

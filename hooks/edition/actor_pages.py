@@ -66,12 +66,21 @@ def render_actor(
     page = source(actor)
     mentions = occurrences.mentions(actor)
     places = occurrences.places(actor)
+    together = occurrences.together(actor, glossary.actors)[:most]
+    terms = [(t, n) for t, n in occurrences.together(actor, glossary.terms)
+             if t.id != actor.term][:most]
+    sections = [("mentions", "every mention")]
+    sections += [("together", "appears most with")] if together else []
+    sections += [("terms", "glossary terms")] if terms else []
     out = [
         f"# {literal(actor.name)} {{ .ed-heading }}",
         "",
         f"{KINDS[actor.category][1]} · {_plural(len(mentions), 'mention')} in "
         f"{_plural(len(places), 'passage')} of the essay · entry by the editor",
         "{ .ed-rubric }",
+        "",
+        "On this page: " + " · ".join(f"[{label}](#{anchor})" for anchor, label in sections),
+        "{ .ed-gl-meta .ed-contents }",
         "",
         literal(actor.summary),
         "{ .ed-gl-definition }",
@@ -100,7 +109,6 @@ def render_actor(
             f"“{snippet(mention)}”"
         )
     out.append("")
-    together = occurrences.together(actor, glossary.actors)[:most]
     if together:
         out += ["## Appears most with { #together }", "",
                 "Other actors named in the same passages, and in how many.",
@@ -108,11 +116,10 @@ def render_actor(
         out += [f"- [{literal(o.name)}]({link_from(page, source(o))}) · "
                 f"{_plural(n, 'passage')}" for o, n in together]
         out.append("")
-    terms = [(t, n) for t, n in occurrences.together(actor, glossary.terms) if t.id != actor.term]
-    if terms[:most]:
+    if terms:
         out += ["## Glossary terms in the same passages { #terms }", ""]
         out += [f"- [{literal(t.name)}]({link_from(page, f'glossary.md#{t.id}')}) · "
-                f"{_plural(n, 'passage')}" for t, n in terms[:most]]
+                f"{_plural(n, 'passage')}" for t, n in terms]
         out.append("")
     return "\n".join(out)
 
@@ -178,7 +185,7 @@ def render_index(
         f"**What counts as a mention.** {MENTION_RULE}",
         "{ .ed-gl-note }",
         "",
-        '<figure class="ed-network" markdown="0">',
+        '<figure class="ed-network">',
         svg,
         "<figcaption>Who appears with whom. A line joins two actors named together in at "
         "least two passages, or an actor to the one it is most often named with; the thicker "

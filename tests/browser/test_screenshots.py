@@ -1,0 +1,28 @@
+"""The screenshot script runs (at full size, into a temporary folder) so it never rots."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+from support.build import ROOT, mkdocs_env
+from support.chromium import chromium_path
+
+
+def test_the_screenshot_script_photographs_six_views(tmp_path: Path) -> None:
+    chromium_path()  # skip or fail, as for every browser test, without Chromium
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--out", str(tmp_path)],
+        capture_output=True, text=True, env=mkdocs_env(), timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for name in ("tooltip", "actor", "network"):
+        for scheme in ("light", "dark"):
+            data = (tmp_path / f"{name}-{scheme}.png").read_bytes()
+            assert data[:8] == b"\x89PNG\r\n\x1a\n"
+            width, height = struct.unpack(">II", data[16:24])
+            assert width >= 300 and height >= 200, (name, scheme, width, height)
+    actor = (tmp_path / "actor-light.png").read_bytes()
+    assert struct.unpack(">II", actor[16:24]) == (1280, 800)
