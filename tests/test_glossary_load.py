@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from edition.glossary import MAX_BYTES, GlossaryError, load, parse
+from edition.datafile import MAX_BYTES
+from edition.glossary import GlossaryError, load, parse
 from support.build import ROOT
 
 GOOD_ENTRY = """\

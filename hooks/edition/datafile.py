@@ -1,0 +1,333 @@
+"""Read a YAML data file from contributors (glossary.yml, notes.yml) safely and helpfully.
+
+Untrusted input: no anchors or aliases, no custom tags, bounded size; structure checked
+against the file's JSON Schema; every problem reported with the file, the line, the entry
+and what to fix, all at once. The callers add the checks a schema cannot express.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+MAX_BYTES = 1024 * 1024
+MAX_YAML_EVENTS = 200_000
+
+#: YAML tags that mean "not text", with what a contributor typed to get them.
+_TYPE_NAMES = {
+    bool: "a yes/no value (YAML reads NO, no, yes, on, off, true, false that way)",
+    int: "a number",
+    float: "a number",
+    type(None): "nothing (an empty value or ~ or null)",
+    list: "a list",
+    dict: "a mapping of keys",
+    str: "text",
+    datetime.date: "a date",
+    datetime.datetime: "a date and time",
+}
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+@dataclass(frozen=True)
+class Spec:
+    """What a data file is: its schema, its entry lists and how messages name it."""
+
+    schema_file: Path
+    #: The entry lists of the file and the key that names an entry in each.
+    lists: dict[str, str]
+    #: How messages refer to the file's contents: "the glossary".
+    title: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the file, where it is and what to do."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class DataFileError(Exception):
+    """The file cannot be used; ``problems`` says why, one line each."""
+
+    def __init__(self, problems: list[Problem], title: str = "the file") -> None:
+        self.problems = problems
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"{count} in {title}:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+def read(path: Path, spec: Spec, display_name: str | None = None) -> tuple[Any, LineMap]:
+    """Read and check the file at ``path``; raise :class:`DataFileError` if unsound."""
+    name = display_name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DataFileError([Problem(name, 0, f"cannot be read: {error.strerror}")],
+                            spec.title) from None
+    return parse(data, spec, name)
+
+
+def parse(data: bytes, spec: Spec, name: str) -> tuple[Any, LineMap]:
+    """Check the bytes of a data file named ``name``: its value and where each part is."""
+    def fail(problems: list[Problem]) -> DataFileError:
+        return DataFileError(problems, spec.title)
+
+    if len(data) > MAX_BYTES:
+        raise fail([Problem(
+            name, 0, f"is {len(data):,} bytes; the limit is {MAX_BYTES:,}. Split off or shorten "
+            "notes: the file serves one essay."
+        )])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise fail([Problem(name, line, "is not valid UTF-8 text; save the file as UTF-8.")]
+                   ) from None
+    try:
+        root = _compose(text, name)
+    except DataFileError as error:
+        raise fail(error.problems) from None
+    if root is None:
+        first = next(iter(spec.lists))
+        raise fail([Problem(name, 1, f"is empty: it needs a '{first}:' list.")])
+    lines = LineMap(name, spec)
+    value = lines.build(root)
+    problems = lines.problems + _schema_problems(value, lines)
+    if problems:
+        raise fail(problems)
+    return value, lines
+
+
+def plain(text: str) -> str:
+    """Folded YAML text as one paragraph: runs of white space become one space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ---- YAML -------------------------------------------------------------------------
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    """Parse YAML safely: no anchors or aliases, no custom tags, one document."""
+    try:
+        for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise DataFileError([Problem(
+                    name, line, "YAML anchors (&name) and aliases (*name) are not allowed: "
+                    "write each entry out in full."
+                )])
+            if count > MAX_YAML_EVENTS:
+                raise DataFileError([Problem(
+                    name, line, "has far too many items to be a glossary of one essay."
+                )])
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        column = f", column {mark.column + 1}" if mark else ""
+        problem = error.problem or error.context or "cannot be parsed"
+        raise DataFileError([Problem(
+            name, line, f"malformed YAML{column}: {problem}. Check the indentation and that "
+            "text containing ': ' or starting with a quote, [ or { is quoted."
+        )]) from None
+    except yaml.YAMLError as error:
+        raise DataFileError([Problem(name, 0, f"malformed YAML: {error}")]) from None
+    return root
+
+
+class LineMap:
+    """Builds Python values from YAML nodes, remembering the line of every value and key."""
+
+    def __init__(self, name: str, spec: Spec) -> None:
+        self.name = name
+        self.spec = spec
+        self.lines: dict[tuple[Any, ...], int] = {}
+        self.sources: dict[tuple[Any, ...], str] = {}
+        self.key_lines: dict[tuple[Any, ...], int] = {}
+        self.problems: list[Problem] = []
+        self._constructor = yaml.SafeLoader("")
+
+    def line(self, path: tuple[Any, ...]) -> int:
+        """The line of the value at ``path``, or of its nearest ancestor."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def build(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
+        self.lines[path] = node.start_mark.line + 1
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            self.problems.append(Problem(
+                self.name, node.start_mark.line + 1,
+                f"{self._where(path)}the YAML tag {node.tag!r} is not allowed; use plain text.",
+            ))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._scalar(key_node, path)
+                if not isinstance(key, str):
+                    self.problems.append(Problem(
+                        self.name, key_node.start_mark.line + 1,
+                        f"{self._where(path)}the key {key!r} is not a name; keys are words like "
+                        "'term' or 'definition'.",
+                    ))
+                    continue
+                if key in result:
+                    self.problems.append(Problem(
+                        self.name, key_node.start_mark.line + 1,
+                        f"{self._where(path)}'{key}' appears twice in the same entry; keep one.",
+                    ))
+                self.key_lines[(*path, key)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _where(self, path: tuple[Any, ...]) -> str:
+        return _where(path, self.spec.lists)
+
+    def _scalar(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return node  # a mapping or list used as a key; reported by the caller
+        self.sources[path] = node.value
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            self.problems.append(Problem(
+                self.name, node.start_mark.line + 1,
+                f"{self._where(path)}{error.problem}; use plain text.",
+            ))
+            return None
+
+
+def _where(path: tuple[Any, ...], lists: dict[str, str]) -> str:
+    if len(path) >= 2 and path[0] in lists and isinstance(path[1], int):
+        return f"{path[0]}[{path[1]}]: "
+    return ""
+
+
+# ---- Schema -----------------------------------------------------------------------
+
+
+_SCHEMAS: dict[Path, dict[str, Any]] = {}
+
+
+def schema(spec: Spec) -> dict[str, Any]:
+    """The JSON Schema of the file described by ``spec``."""
+    if spec.schema_file not in _SCHEMAS:
+        _SCHEMAS[spec.schema_file] = json.loads(spec.schema_file.read_text(encoding="utf-8"))
+    return _SCHEMAS[spec.schema_file]
+
+
+def _schema_problems(value: Any, lines: LineMap) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(schema(lines.spec))
+    errors = [(tuple(error.absolute_path), error) for error in validator.iter_errors(value)]
+    # A misspelt key is reported once, as a misspelling, not also as a missing key.
+    misspelt = {
+        (path, guess)
+        for path, error in errors if error.validator == "additionalProperties"
+        for key in error.instance if key not in error.schema.get("properties", {})
+        for guess in difflib.get_close_matches(key, list(error.schema.get("properties", {})), 1)
+    }
+    problems: list[Problem] = []
+    for path, error in errors:
+        if error.validator == "required" and (path, _required_key(error)) in misspelt:
+            continue
+        line, message = _explain(error, path, lines)
+        problem = Problem(lines.name, line, _entry_label(value, path, lines.spec.lists) + message)
+        if problem not in problems:  # e.g. an empty text breaks both minLength and pattern
+            problems.append(problem)
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def _required_key(error: jsonschema.ValidationError) -> str:
+    found = re.search(r"'([^']+)' is a required property", error.message)
+    return found.group(1) if found else error.message
+
+
+def _entry_label(value: Any, path: tuple[Any, ...], lists: dict[str, str]) -> str:
+    if len(path) < 2 or path[0] not in lists or not isinstance(path[1], int):
+        return ""
+    entry = value[path[0]][path[1]]
+    name = entry.get(lists[path[0]]) if isinstance(entry, dict) else None
+    label = f"{path[0]}[{path[1]}]"
+    return f"{label} '{name}': " if isinstance(name, str) else f"{label}: "
+
+
+def _field(path: tuple[Any, ...], lists: dict[str, str]) -> str:
+    """How a message names the value at ``path``: "'sources[0].url'", "this entry"."""
+    in_entry = len(path) >= 2 and path[0] in lists and isinstance(path[1], int)
+    if in_entry and len(path) == 2:
+        return "this entry"
+    names = [str(p) for p in (path[2:] if in_entry else path)]
+    text = ""
+    for part in names:
+        text += f"[{part}]" if part.isdigit() else (f".{part}" if text else part)
+    return f"'{text}'" if text else "the file"
+
+
+def _explain(
+    error: jsonschema.ValidationError, path: tuple[Any, ...], lines: LineMap
+) -> tuple[int, str]:
+    """Turn a schema error into a line number and advice a contributor can act on."""
+    line = lines.line(path)
+    kind = error.validator
+    field = _field(path, lines.spec.lists)
+    subschema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "additionalProperties":
+        allowed = sorted(subschema.get("properties", {}))
+        unknown = sorted(set(error.instance) - set(allowed))
+        key = unknown[0]
+        line = lines.key_lines.get((*path, key), line)
+        guess = difflib.get_close_matches(key, allowed, n=1)
+        hint = f" Did you mean '{guess[0]}'?" if guess else ""
+        return line, f"unknown key '{key}'.{hint} Allowed keys: {', '.join(allowed)}."
+    if kind == "required":
+        field = _required_key(error)
+        where = "the file" if not path else "this entry"
+        return line, f"{where} has no '{field}'; add it."
+    if kind == "type":
+        expected = {"string": "text", "array": "a list", "object": "a mapping of keys"}.get(
+            str(error.validator_value), str(error.validator_value)
+        )
+        got = _TYPE_NAMES.get(type(error.instance), type(error.instance).__name__)
+        written = lines.sources.get(path)
+        hint = f' Put it in quotes: "{written}".' if written and expected == "text" else ""
+        return line, f"{field} must be {expected}, but YAML read {got}.{hint}"
+    if kind in ("minLength", "pattern") and isinstance(error.instance, str) and (
+        not error.instance.strip()
+    ):
+        return line, f"{field} is empty; write the text or remove the key."
+    if kind == "maxLength":
+        return line, (
+            f"{field} is {len(error.instance)} characters long; the limit is "
+            f"{error.validator_value}. Shorten it."
+        )
+    if kind == "minItems":
+        return line, f"{field} needs at least {error.validator_value} item(s)."
+    if kind == "maxItems":
+        return line, f"{field} has more than {error.validator_value} items."
+    if kind == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        return line, f"{field} is {error.instance!r}; it must be one of: {options}."
+    if kind == "pattern":
+        advice = {
+            "url": "an http:// or https:// address without spaces or quotes",
+            "id": "lower-case letters and digits joined by single hyphens, e.g. 'treaty-of-1921'",
+        }.get(str(path[-1]), "text without leading or trailing spaces")
+        return line, f"{field} is {error.instance!r}; it must be {advice}."
+    return line, f"{field}: {error.message}"
+
+
