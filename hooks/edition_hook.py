@@ -5,6 +5,7 @@ State lives in a fresh :class:`_Build` made in ``on_config`` for every build, be
 ``extra.edition`` in ``mkdocs.yml``:
 
 - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
+- ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
 - ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
   ``paragraph`` (default), or the first on each ``page``. All are listed as occurrences.
 """
@@ -21,11 +22,18 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils.meta import get_data
 
-from edition import actor_pages, glossary_page
+from edition import actor_pages, glossary_page, notes_page, timeline
 from edition.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
-from edition.glossary import Entry, Glossary, GlossaryError, load
+from edition.blocks import essay_blocks
+from edition.datafile import DataFileError
+from edition.glossary import Entry, Glossary, load
 from edition.matcher import Matcher
+from edition.note_marks import NoteMarkerExtension
+from edition.notes import Anchor, Note, cut_forms
+from edition.notes import anchor as anchor_notes
+from edition.notes import load as load_notes
 from edition.occurrences import OccurrenceIndex
 from edition.paragraphs import ParagraphIndex, ParagraphNumbersExtension
 
@@ -37,10 +45,17 @@ GLOSSARY_PAGE = "glossary.md"
 class _Build:
     """Everything one build knows; replaced at the start of every build."""
 
-    def __init__(self, glossary: Glossary) -> None:
+    def __init__(self, glossary: Glossary, notes: tuple[Note, ...], notes_file: str) -> None:
         self.glossary = glossary
+        self.notes = notes
+        self.notes_file = notes_file
+        self.anchors: list[Anchor] = []
+        self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
-        self.generated: dict[str, Entry | None] = {GLOSSARY_PAGE: None, actor_pages.INDEX: None}
+        self.generated: dict[str, Entry | None] = {
+            GLOSSARY_PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
+            actor_pages.INDEX: None,
+        }
         self.generated.update({actor_pages.source(a): a for a in glossary.actors})
         self.page: Page | None = None
         self.paragraphs = ParagraphIndex()
@@ -60,6 +75,25 @@ class _Build:
     def on_occurrence(self, occurrence: Occurrence) -> None:
         self.occurrences.add(self.src, occurrence)
 
+    def page_anchors(self) -> list[Anchor]:
+        """The notes anchored on the page being rendered, in reading order."""
+        return [anchor for anchor in self.anchors if anchor.page == self.src]
+
+    def anchor_notes(self, files: Files) -> None:
+        """Find every note's words in the essay, before any page is rendered."""
+        extensions, configs = self.essay_extensions
+        blocks = []
+        for file in files.documentation_pages():
+            if file.src_uri in self.generated:
+                continue
+            body, _ = get_data(file.content_string)
+            blocks += [(file.src_uri, block, text)
+                       for block, text in essay_blocks(body, extensions, configs)]
+        self.anchors = anchor_notes(self.notes, blocks, self.notes_file)
+        problems = cut_forms(self.anchors, blocks, self.matcher, self.notes_file)
+        if problems:
+            raise DataFileError(problems, "the notes")
+
     def link_for(self, entry: Entry) -> str:
         if entry.kind == "actor":
             return glossary_page.link_from(self.src, actor_pages.source(entry))
@@ -73,11 +107,11 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
     options = config.extra.get("edition", {}) or {}
     if not isinstance(options, dict):
         raise PluginError("mkdocs.yml: 'extra.edition' must be a mapping of options.")
-    unknown = set(options) - {"glossary", "mark"}
+    unknown = set(options) - {"glossary", "notes", "mark"}
     if unknown:
         raise PluginError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
-            "the options are 'glossary' and 'mark'."
+            "the options are 'glossary', 'notes' and 'mark'."
         )
     if options.get("mark", "paragraph") not in MARK_SCOPES:
         raise PluginError(
@@ -87,21 +121,26 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
     return options
 
 
-def _glossary_path(config: MkDocsConfig) -> Path:
-    name = _options(config).get("glossary", "glossary.yml")
+def _data_path(config: MkDocsConfig, option: str) -> Path:
+    name = _options(config).get(option, f"{option}.yml")
     return Path(config.config_file_path).parent / name
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
-    path = _glossary_path(config)
+    glossary_file, notes_file = _data_path(config, "glossary"), _data_path(config, "notes")
     try:
-        glossary = load(path, display_name=path.name)
-    except GlossaryError as error:
+        glossary = load(glossary_file, display_name=glossary_file.name)
+        notes = load_notes(notes_file, display_name=notes_file.name)
+    except DataFileError as error:
         raise PluginError(str(error)) from None
-    _build = _Build(glossary)
+    _build = _Build(glossary, notes, notes_file.name)
+    _build.essay_extensions = (
+        [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
+    )
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
+    config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors))
     config.markdown_extensions.append(
         AnnotationExtension(
             _build.matcher,
@@ -114,7 +153,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    server.watch(str(_glossary_path(config)))
+    for option in ("glossary", "notes"):
+        server.watch(str(_data_path(config, option)))
     return server
 
 
@@ -126,6 +166,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"docs/{path} exists, but that page is generated from glossary.yml: remove the "
                 "file."
             )
+    try:
+        _build.anchor_notes(files)
+    except DataFileError as error:
+        raise PluginError(str(error)) from None
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences. Actor pages are reached from the actors index, not from the menu.
     for path, actor in _build.generated.items():
@@ -147,6 +191,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     glossary, occurrences = _build.glossary, _build.occurrences
     if src == GLOSSARY_PAGE:
         return glossary_page.render(glossary, occurrences, GLOSSARY_PAGE)
+    if src == notes_page.PAGE:
+        return notes_page.render(_build.anchors, lambda p: occurrences.titles.get(p, p))
+    if src == timeline.PAGE:
+        return timeline.render(timeline.events(_build.anchors, glossary, occurrences))
     if src == actor_pages.INDEX:
         def href(actor: Entry) -> str:
             return files.get_file_from_path(actor_pages.source(actor)).url_relative_to(page.file)

@@ -2,7 +2,7 @@
  * Annotations in the essay are links whose title Material shows as a tooltip on
  * hover and keyboard focus (content.tooltips). This adds what WCAG 2.1 SC 1.4.13
  * and touch screens need on top:
- *  - Escape dismisses an open tooltip without moving focus;
+ *  - Escape dismisses an open tooltip without moving focus; hovering again shows it;
  *  - on a touch screen the first tap on an annotation shows its tooltip and the
  *    second tap follows the link to the glossary or actor page.
  * Without JavaScript the link's title and its target page still give the definition.
@@ -52,6 +52,21 @@
       tooltip.classList.add("ed-dismissed");
     });
     if (tooltips.length) armed = null;
+  });
+
+  // A tooltip dismissed with Escape stays mounted while its host keeps focus, and Material
+  // sees no change to show it again: a new hover over the host brings it back.
+  document.addEventListener("mouseover", function (event) {
+    var host = event.target instanceof Element
+      ? event.target.closest("[aria-describedby^='__tooltip2'], [aria-controls^='__tooltip2']")
+      : null;
+    if (!host) return;
+    var id = host.getAttribute("aria-describedby") || host.getAttribute("aria-controls");
+    var tooltip = id ? document.getElementById(id) : null;
+    if (tooltip && tooltip.classList.contains("ed-dismissed")) {
+      tooltip.classList.remove("ed-dismissed");
+      tooltip.classList.add("md-tooltip2--active");
+    }
   });
 
   document.addEventListener("pointerdown", function (event) {

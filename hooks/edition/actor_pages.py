@@ -88,7 +88,7 @@ def render_actor(
     ]
     if actor.note:
         out += [literal(actor.note), "{ .ed-gl-note }", ""]
-    out += [sources_line(actor), "{ .ed-gl-sources }", ""]
+    out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
     if actor.term:
         term = glossary.term(actor.term)
         link = link_from(page, f"glossary.md#{term.id}")

@@ -37,3 +37,20 @@ def accepts(form: str, case: str, text: str) -> bool:
     if case == "auto" and form[:1].islower():
         return form[1:] == text[1:] and form[:1] == text[:1].lower()
     return form == text
+
+
+def loose_pattern(text: str) -> str:
+    """A regex for ``text`` as written, but for apostrophes, hyphens and white space."""
+    parts = []
+    for run in re.split(r"(\s+)", text):
+        if run.isspace():
+            parts.append(r"\s+")
+            continue
+        for char in run:
+            if char in APOSTROPHES:
+                parts.append("[" + re.escape(APOSTROPHES) + "]")
+            elif char in HYPHENS:
+                parts.append("[" + re.escape(HYPHENS) + "]")
+            else:
+                parts.append(re.escape(char))
+    return "".join(parts)

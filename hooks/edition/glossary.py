@@ -17,6 +17,7 @@ from typing import Any
 
 from edition import datafile
 from edition.datafile import DataFileError, LineMap, Problem, Spec, plain
+from edition.dates import EventDate, parse_date
 from edition.forms import fold
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "glossary.schema.json"
@@ -55,6 +56,8 @@ class Entry:
     case: str
     line: int
     term: str | None = None
+    date: EventDate | None = None
+    event: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,9 @@ def load(path: Path, display_name: str | None = None) -> Glossary:
 def parse(data: bytes, name: str = "glossary.yml") -> Glossary:
     """Validate the bytes of a glossary file named ``name``."""
     value, lines = datafile.parse(data, SPEC, name)
+    problems = _date_problems(value, lines)
+    if problems:
+        raise GlossaryError(problems, SPEC.title)
     terms = tuple(_term(raw, index, lines) for index, raw in enumerate(value["terms"]))
     actors, problems = _actors(value.get("actors", []), terms, lines)
     problems += _duplicate_problems(terms + actors, name)
@@ -110,6 +116,19 @@ def parse(data: bytes, name: str = "glossary.yml") -> Glossary:
 # ---- Entries ----------------------------------------------------------------------
 
 
+def _date_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
+    problems = []
+    for key, name in SPEC.lists.items():
+        for index, raw in enumerate(value.get(key, [])):
+            try:
+                if "date" in raw:
+                    parse_date(raw["date"])
+            except ValueError as error:
+                problems.append(Problem(lines.name, lines.line((key, index, "date")),
+                                        f"{key}[{index}] '{raw[name]}': {error}."))
+    return problems
+
+
 def _common(raw: dict[str, Any], name: str, summary: str) -> dict[str, Any]:
     return {
         "id": raw.get("id") or slugify(name),
@@ -119,6 +138,8 @@ def _common(raw: dict[str, Any], name: str, summary: str) -> dict[str, Any]:
         "note": plain(raw["note"]) if "note" in raw else None,
         "sources": tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
         "case": raw.get("case", "auto"),
+        "date": parse_date(raw["date"]) if "date" in raw else None,
+        "event": plain(raw["event"]) if "event" in raw else None,
     }
 
 

@@ -10,7 +10,7 @@ import html
 import posixpath
 import re
 
-from edition.glossary import Entry, Glossary
+from edition.glossary import Entry, Glossary, Source
 from edition.occurrences import OccurrenceIndex
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -37,9 +37,9 @@ def link_from(page: str, target: str) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
-def sources_line(entry: Entry) -> str:
-    """The entry's sources as one Markdown line of links."""
-    links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in entry.sources)
+def sources_line(sources: tuple[Source, ...]) -> str:
+    """Sources as one Markdown line of links."""
+    links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in sources)
     return f"**Sources:** {links}"
 
 
@@ -78,7 +78,7 @@ def _entry(
     lines += [meta, "{ .ed-gl-meta }", "", literal(entry.summary), "{ .ed-gl-definition }", ""]
     if entry.note:
         lines += [literal(entry.note), "{ .ed-gl-note }", ""]
-    lines += [sources_line(entry), "{ .ed-gl-sources }", ""]
+    lines += [sources_line(entry.sources), "{ .ed-gl-sources }", ""]
     if actor is not None:
         link = link_from(page, f"actors/{actor.id}.md")
         lines += [f"**Actor:** [{literal(actor.name)}]({link}), with every mention in context",

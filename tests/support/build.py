@@ -11,7 +11,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What a build reads: everything else in the repository is irrelevant to it.
-PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json")
+PROJECT_FILES = (
+    "mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
+    "notes.schema.json",
+)
 
 
 @dataclass

@@ -1,0 +1,46 @@
+"""The essay's blocks as plain text, read from a page's Markdown before the build renders it.
+
+Notes are anchored against this text, so it must be the text the annotations later see:
+the same Markdown extensions, read at the same point of the tree processing.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from edition.paragraphs import is_essay_block
+
+
+class _Collect(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, found: list[tuple[str, str]]) -> None:
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if is_essay_block(element) and element.get("id"):
+                self.found.append((element.get("id", ""), "".join(element.itertext())))
+
+
+class _CollectExtension(Extension):
+    def __init__(self, found: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.found = found
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_Collect(md, self.found), "edition-blocks", 6.5)
+
+
+def essay_blocks(
+    source: str, extensions: list[Any], configs: dict[str, Any] | None = None
+) -> list[tuple[str, str]]:
+    """The ``(id, text)`` of each essay block with an id in the Markdown ``source``."""
+    found: list[tuple[str, str]] = []
+    markdown.markdown(source, extensions=[*extensions, _CollectExtension(found)],
+                      extension_configs=configs or {})
+    return found

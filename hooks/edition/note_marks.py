@@ -1,0 +1,103 @@
+"""Editor's notes in the page, in the Markdown element tree.
+
+The annotated words are wrapped in ``<span class="ed-noted">`` (glossary and actor
+annotations inside them still work) and followed by an empty link to the note, whose
+number is drawn by the stylesheet from ``data-note``: the essay's text, as read or
+copied, gains nothing. The notes themselves follow the page's text, numbered per page;
+Material's footnote tooltips (``content.footnote.tooltips``) open each one in place.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from edition.notes import KINDS, Anchor
+from edition.paragraphs import is_essay_block
+
+#: Gives the anchors of the page being rendered, in reading order.
+AnchorsFor = Callable[[], list[Anchor]]
+
+
+class NoteMarker(Treeprocessor):
+    """Mark each note's words, link them to the note, and list the page's notes."""
+
+    def __init__(self, md: Markdown, anchors_for: AnchorsFor) -> None:
+        super().__init__(md)
+        self.anchors_for = anchors_for
+
+    def run(self, root: etree.Element) -> None:
+        anchors = self.anchors_for()
+        if not anchors:
+            return
+        numbers = {id(anchor): n for n, anchor in enumerate(anchors, start=1)}
+        by_block: dict[str, list[Anchor]] = {}
+        for anchor in anchors:
+            by_block.setdefault(anchor.block, []).append(anchor)
+        for block in root.iter():
+            if is_essay_block(block) and block.get("id") in by_block:
+                self._mark(block, by_block[block.get("id")], numbers)
+        self._list(root, anchors)
+
+    def _mark(self, block: etree.Element, anchors: list[Anchor], numbers: dict) -> None:
+        if len(block):
+            raise ValueError(
+                f"the essay block '{block.get('id')}' has inline markup; a note can only "
+                "annotate a plain paragraph"
+            )
+        text, block.text = block.text or "", None
+        position, previous = 0, None
+        for anchor in anchors:
+            number = numbers[id(anchor)]
+            before = text[position:anchor.start]
+            if previous is None:
+                block.text = before
+            else:
+                previous.tail = before
+            span = etree.SubElement(
+                block, "span", {"class": "ed-noted", "id": f"ed-noted-{number}"}
+            )
+            span.text = text[anchor.start:anchor.end]
+            previous = etree.SubElement(block, "a", {
+                "class": "ed-note-ref footnote-ref",
+                "href": f"#ed-note-{number}",
+                "id": f"ed-noteref-{number}",
+                "data-note": str(number),
+                "aria-label": f"Editor's note {number}",
+            })
+            position = anchor.end
+        if previous is not None:
+            previous.tail = text[position:]
+
+    def _list(self, root: etree.Element, anchors: list[Anchor]) -> None:
+        section = etree.SubElement(root, "section", {
+            "class": "ed-notes", "aria-labelledby": "editors-notes",
+        })
+        heading = etree.SubElement(section, "h2", {"id": "editors-notes"})
+        heading.text = "Editor's notes"
+        items = etree.SubElement(section, "ol")
+        for number, anchor in enumerate(anchors, start=1):
+            item = etree.SubElement(items, "li", {"id": f"ed-note-{number}"})
+            kind = etree.SubElement(item, "p", {"class": "ed-note-kind"})
+            kind.text = KINDS[anchor.note.kind]
+            body = etree.SubElement(item, "div", {"class": "ed-note-body"})
+            body.text = self.md.htmlStash.store(anchor.note.html)
+            back = etree.SubElement(item, "p", {"class": "ed-note-back"})
+            link = etree.SubElement(back, "a", {"href": f"#ed-noteref-{number}"})
+            link.text = f"Back to note {number} in the text"
+
+
+class NoteMarkerExtension(Extension):
+    """Python-Markdown extension registering :class:`NoteMarker`."""
+
+    def __init__(self, anchors_for: AnchorsFor) -> None:
+        super().__init__()
+        self.anchors_for = anchors_for
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # After attr_list (8), before the annotations (6), which then run inside the marks.
+        md.treeprocessors.register(NoteMarker(md, self.anchors_for), "edition-notes", 6.5)

@@ -1,0 +1,103 @@
+"""Editor's notes in Chromium: open in place, close with Escape, jump there and back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from support.build import build, copy_project
+from support.http import serving
+
+HOSTILE = '<img src=x onerror="window.__pwned=1"> *fine* [link](https://example.org/x)'
+
+
+def first_note(page: Page, base_url: str) -> tuple[str, str]:
+    """Open the first essay page with a note; return its URL and the note's text."""
+    for part in ("post-soviet", "1990s", "2000s", "green-movement", "jcpoa", "raisi", "ukraine",
+                 "conclusion"):
+        page.goto(f"{base_url}essay/{part}/")
+        if page.locator("a.ed-note-ref").count():
+            text = page.locator("#ed-note-1 .ed-note-body").inner_text()
+            return page.url, " ".join(text.split())
+    raise AssertionError("no essay page has a note")
+
+
+def test_a_note_opens_in_place_on_focus_and_hover_and_escape_closes_it(
+    page: Page, base_url: str
+) -> None:
+    _, text = first_note(page, base_url)
+    marker = page.locator("a.ed-note-ref").first
+    expect(marker).to_have_attribute("aria-label", "Editor's note 1")
+    marker.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_have_count(1)
+    expect(tooltip).to_contain_text(text[:40])
+    page.keyboard.press("Escape")
+    expect(page.locator(".md-tooltip2--active")).to_have_count(0)
+    assert page.evaluate("() => document.activeElement.matches('a.ed-note-ref')")
+    page.mouse.move(0, 0)
+    marker.hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text(text[:40])
+
+
+def test_following_a_note_goes_to_it_and_back_to_the_words(page: Page, base_url: str) -> None:
+    url, _ = first_note(page, base_url)
+    page.locator("a.ed-note-ref").first.click()
+    expect(page).to_have_url(re.compile(r"#ed-note-1$"))
+    expect(page.locator("#ed-note-1")).to_be_in_viewport()
+    page.locator("#ed-note-1 .ed-note-back a").click()
+    expect(page).to_have_url(re.compile(r"#ed-noteref-1$"))
+    expect(page.locator("span.ed-noted").first).to_be_in_viewport()
+    assert page.url.startswith(url)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("hostile-notes")
+    project = copy_project(root / "project")
+    (project / "notes.yml").write_text(
+        "notes:\n  - quote: more discrete\n    kind: slip\n"
+        f"    note: '{HOSTILE}'\n"
+        '    sources: [{title: "<b>S</b>", url: "https://example.org/s"}]\n',
+        encoding="utf-8",
+    )
+    result = build(project, root / "site")
+    assert result.returncode == 0, result.output
+    with serving(result.site) as url:
+        yield url
+
+
+def test_note_text_runs_nothing(browser: Browser, hostile_site: str) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in ("essay/jcpoa/", "notes/"):
+            page.goto(hostile_site + path)
+            if path.startswith("essay"):
+                page.locator("a.ed-note-ref").first.hover()
+                expect(page.locator(".md-tooltip2--active")).to_contain_text("<img src=x")
+            body = page.locator(".ed-note-body").first
+            expect(body).to_contain_text('<img src=x onerror="window.__pwned=1">')
+            expect(body.locator("em")).to_have_text("fine")
+            assert body.locator("img, script").count() == 0
+            assert page.evaluate("() => window.__pwned") is None
+        assert dialogs == []
+    finally:
+        context.close()
+
+
+def test_the_notes_page_and_timeline_are_reachable_in_reading_order(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "essay/conclusion/")
+    page.locator("a.md-footer__link--next").click()
+    expect(page.locator("article h1")).to_have_text("Editor's notes")
+    page.locator("a.md-footer__link--next").click()
+    expect(page.locator("article h1")).to_have_text("Timeline")
+
+

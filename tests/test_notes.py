@@ -1,0 +1,241 @@
+"""Editor's notes: loading, sanitising, anchoring by quotation, rendering, real builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from edition.annotate import targets
+from edition.dates import parse_date
+from edition.glossary import load
+from edition.matcher import Matcher
+from edition.note_marks import NoteMarkerExtension
+from edition.notes import NotesError, anchor, cut_forms, parse, render_note
+from support.build import ROOT, build, copy_project
+from support.essay import paragraphs
+from support.site import page, reading_order, resolve
+
+NOTE = """\
+  - quote: {quote}
+    kind: reference
+    note: A note.
+    sources: [{{title: S, url: "https://example.org/s"}}]
+"""
+
+
+def notes(*quotes: str, extra: str = "") -> tuple:
+    text = "notes:\n" + "".join(NOTE.format(quote=q) for q in quotes) + extra
+    return parse(text.encode())
+
+
+def problems(call) -> list[str]:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotesError) as caught:
+        call()
+    return [str(p) for p in caught.value.problems]
+
+
+BLOCKS = [
+    ("essay/a.md", "p1", "Nonetheless, in the following year Russia joined. The year after."),
+    ("essay/a.md", "p2", "In the following year, Iran refused. It ended"),
+    ("essay/b.md", "p3", "there. Then Iran’s turn came."),
+]
+
+
+# ---- Sanitising and loading ---------------------------------------------------------
+
+
+def test_note_text_allows_emphasis_strong_and_http_links_only() -> None:
+    assert render_note("An *inference*, **not** [a fact](https://example.org/x).") == (
+        '<p>An <em>inference</em>, <strong>not</strong> <a href="https://example.org/x">a fact'
+        "</a>.</p>")
+    assert render_note("<script>alert(1)</script> & <b>") == (
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;</p>")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("![x](https://example.org/i.png)", "uses <img>"),
+        ("`code`", "uses <code>"),
+        ("# Heading", "uses <h1>"),
+        ("- a list", "uses <ul>"),
+        ("[x](javascript:alert(1))", "links only to http(s) addresses, not 'javascript:alert(1)'"),
+        ("[x](notes.md)", "links only to http(s) addresses, not 'notes.md'"),
+    ],
+)
+def test_anything_else_in_a_note_is_refused(text: str, problem: str) -> None:
+    with pytest.raises(ValueError, match="^" + problem.replace("(", r"\(").replace(")", r"\)")):
+        render_note(text)
+
+
+def test_bad_notes_name_the_line_and_the_note() -> None:
+    bad = NOTE.format(quote="x").replace("note: A note.", "note: '![i](https://e.org/i.png)'")
+    dated = NOTE.format(quote="y") + '    date: "2021-02-30"\n    event: E\n'
+    undated = NOTE.format(quote="z") + "    event: E\n"
+    assert problems(lambda: parse(("notes:\n" + bad + dated + undated).encode())) == [
+        "notes.yml:12: notes[2] 'z': this entry has 'event' but no 'date'; give both or neither."
+    ]
+    assert problems(lambda: parse(("notes:\n" + bad + dated).encode())) == [
+        "notes.yml:4: notes[0] 'x': the note uses <img>; notes allow only *emphasis*, **strong** "
+        "and [links](https://...).",
+        "notes.yml:10: notes[1] 'y': '2021-02-30': February 2021 has no day 30.",
+    ]
+
+
+def test_dates_have_a_precision_and_are_real() -> None:
+    assert [parse_date(d).label for d in ("1828", "1991-01", "2015-07-14")] == [
+        "1828", "January 1991", "14 July 2015"]
+    for bad in ("2015-7-14", "2015-13", "2015-02-29", "15", "3000"):
+        with pytest.raises(ValueError):
+            parse_date(bad)
+
+
+# ---- Anchoring ------------------------------------------------------------------------
+
+
+def test_a_quotation_is_found_once_with_apostrophes_and_spaces_loosened() -> None:
+    (found,) = anchor(notes("Iran's  turn"), BLOCKS)
+    assert (found.page, found.block) == ("essay/b.md", "p3")
+    assert BLOCKS[2][2][found.start:found.end] == "Iran’s turn"
+
+
+def test_a_quotation_not_in_the_essay_is_an_error() -> None:
+    assert problems(lambda: anchor(notes("the year before"), BLOCKS)) == [
+        "notes.yml:2: notes[0] 'the year before': the quotation is not in the essay; copy the "
+        "words exactly as the essay writes them (with 'before' and 'after', if given)."
+    ]
+
+
+def test_an_ambiguous_quotation_is_an_error_until_context_settles_it() -> None:
+    assert problems(lambda: anchor(notes("following year"), BLOCKS)) == [
+        "notes.yml:2: notes[0] 'following year': the quotation occurs 2 times (¶1, ¶2); add "
+        "the words just 'before' or 'after' it to make it unique."
+    ]
+    text = "notes:\n" + NOTE.format(quote="following year") + "    before: 'in the '\n"
+    (found,) = anchor(parse(text.encode()), BLOCKS)
+    assert found.block == "p1"
+
+
+def test_a_quotation_across_a_paragraph_break_is_an_error() -> None:
+    assert problems(lambda: anchor(notes("It ended there"), BLOCKS)) == [
+        "notes.yml:2: notes[0] 'It ended there': the quotation crosses a paragraph break; a "
+        "note annotates words within one paragraph."
+    ]
+
+
+def test_an_edit_elsewhere_in_the_paragraph_does_not_move_the_note() -> None:
+    (before,) = anchor(notes("Russia joined"), BLOCKS)
+    edited = [(p, b, "An added sentence. " + t if b == "p1" else t) for p, b, t in BLOCKS]
+    (after,) = anchor(notes("Russia joined"), edited)
+    assert after.start == before.start + len("An added sentence. ")
+    assert edited[0][2][after.start:after.end] == "Russia joined"
+
+
+def test_overlapping_notes_are_an_error() -> None:
+    assert problems(lambda: anchor(notes("the following year Russia", "year Russia joined"),
+                                   BLOCKS[:1])) == [
+        "notes.yml:6: notes[1] 'year Russia joined': its words overlap those of notes[0] 'the "
+        "following year Russia' (line 2); notes may not overlap."
+    ]
+
+
+def test_a_quotation_may_not_cut_through_an_annotated_form() -> None:
+    matcher = Matcher(targets(load(ROOT / "glossary.yml")))
+    blocks = [("essay/x.md", "p8", "Once the Joint Comprehensive Plan of Action (JCPOA) was")]
+    anchors = anchor(notes("Plan of Action (JCPOA) was"), blocks)
+    assert [str(p) for p in cut_forms(anchors, blocks, matcher)] == [
+        "notes.yml:2: notes[0] 'Plan of Action (JCPOA) was': the quotation begins or ends "
+        "inside 'Joint Comprehensive Plan of Action', which the edition annotates as a whole; "
+        "quote all of it or none of it."
+    ]
+
+
+# ---- Rendering ----------------------------------------------------------------------
+
+
+def test_marks_leave_the_text_unchanged_and_list_the_notes_in_order() -> None:
+    text = BLOCKS[0][2]
+    found = anchor(notes("The year after", "in the following year"), BLOCKS[:1])
+    html = markdown.markdown(f"{text}\n{{ .essay #p1 }}", extensions=[
+        "attr_list", NoteMarkerExtension(lambda: found)])
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.select_one("#p1").get_text() == text
+    assert [s.get_text() for s in soup.select("span.ed-noted")] == [
+        "in the following year", "The year after"]
+    refs = soup.select("a.ed-note-ref")
+    assert [(a["href"], a["data-note"], a.get_text()) for a in refs] == [
+        ("#ed-note-1", "1", ""), ("#ed-note-2", "2", "")]
+    assert [li["id"] for li in soup.select("section.ed-notes li")] == ["ed-note-1", "ed-note-2"]
+    assert soup.select_one("#ed-note-1 .ed-note-body").get_text() == "A note."
+
+
+# ---- The real build -------------------------------------------------------------------
+
+
+def test_every_note_is_marked_once_and_the_essay_text_is_unchanged(site: Path) -> None:
+    marks = 0
+    source = paragraphs()
+    for url in reading_order(site):
+        soup = page(site, url)
+        refs = soup.select("article a.ed-note-ref")
+        marks += len(refs)
+        for ref in refs:
+            assert soup.select_one(f"li[id='{ref['href'][1:]}'] .ed-note-body") is not None
+        for number, text in source.items():
+            block = soup.select_one(f"p[id='p{number}']")
+            if block is not None:
+                assert block.get_text() == text
+    assert marks == len(load_notes_count())
+
+
+def load_notes_count() -> tuple:
+    from edition.notes import load as load_notes
+
+    return load_notes(ROOT / "notes.yml")
+
+
+def test_the_notes_page_lists_every_note_in_reading_order(site: Path) -> None:
+    soup = page(site, "notes/")
+    heads = soup.select("article .ed-note-head")
+    assert len(heads) == len(load_notes_count())
+    order = []
+    for head in heads:
+        target = resolve("notes/", head.select_one("a")["href"])
+        path, _, anchor_id = target.partition("#")
+        assert page(site, path).select_one(f"[id='{anchor_id}']") is not None, target
+        order.append((reading_order(site).index(path), int(anchor_id.rsplit("-", 1)[1])))
+    assert order == sorted(order)
+
+
+def test_the_timeline_is_in_order_and_its_points_link_to_its_events(site: Path) -> None:
+    soup = page(site, "timeline/")
+    events = soup.select("article .ed-event")
+    assert events, "no dated events"
+    dates = [e.select_one("strong").get_text() for e in events]
+    parsed = [_date(d) for d in dates]
+    assert parsed == sorted(parsed)
+    points = soup.select("figure.ed-timeline-figure svg a")
+    assert len(points) == len(events)
+    assert {p["href"] for p in points} == {f"#{e['id']}" for e in events}
+
+
+def _date(label: str) -> tuple[int, int, int]:
+    from edition.dates import MONTHS
+
+    parts = label.split()
+    year = int(parts[-1])
+    month = MONTHS.index(parts[-2]) + 1 if len(parts) >= 2 else 0
+    day = int(parts[0]) if len(parts) == 3 else 0
+    return year, month, day
+
+
+def test_a_note_that_lost_its_words_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "notes.yml").write_text("notes:\n" + NOTE.format(quote="more discreet"), "utf-8")
+    result = build(project, tmp_path / "site", strict=False)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "notes.yml:2: notes[0] 'more discreet': the quotation is not in the essay" in (
+        result.output)
