@@ -26,7 +26,7 @@ from mkdocs.utils.meta import get_data
 
 from edition import actor_pages, glossary_page, notes_page, timeline
 from edition.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
-from edition.blocks import essay_blocks
+from edition.blocks import duplicate_ids, essay_blocks
 from edition.datafile import DataFileError
 from edition.glossary import Entry, Glossary, load
 from edition.matcher import Matcher
@@ -68,9 +68,7 @@ class _Build:
         return self.page.file.src_uri
 
     def on_paragraph(self, number: int) -> None:
-        problem = self.paragraphs.add(number, self.src)
-        if problem:
-            log.warning(problem)
+        self.paragraphs.add(number, self.src)
 
     def on_occurrence(self, occurrence: Occurrence) -> None:
         self.occurrences.add(self.src, occurrence)
@@ -89,6 +87,9 @@ class _Build:
             body, _ = get_data(file.content_string)
             blocks += [(file.src_uri, block, text)
                        for block, text in essay_blocks(body, extensions, configs)]
+        duplicates = duplicate_ids(blocks)
+        if duplicates:
+            raise PluginError("\n".join(duplicates))
         self.anchors = anchor_notes(self.notes, blocks, self.notes_file)
         problems = cut_forms(self.anchors, blocks, self.matcher, self.notes_file)
         if problems:

@@ -44,3 +44,17 @@ def essay_blocks(
     markdown.markdown(source, extensions=[*extensions, _CollectExtension(found)],
                       extension_configs=configs or {})
     return found
+
+
+def duplicate_ids(blocks: list[tuple[str, str, str]]) -> list[str]:
+    """Messages for essay block ids used more than once across ``(page, id, text)`` blocks."""
+    seen: dict[str, str] = {}
+    problems = []
+    for page, block, _ in blocks:
+        if block in seen:
+            problems.append(
+                f"the essay block id '{block}' is used in both '{seen[block]}' and '{page}': "
+                "each paragraph id must be unique."
+            )
+        seen.setdefault(block, page)
+    return problems

@@ -94,20 +94,17 @@ class ParagraphNumbersExtension(Extension):
 
 
 class ParagraphIndex:
-    """Where each numbered paragraph lives: ``{number: page path}`` for one build."""
+    """Where each numbered paragraph lives: ``{number: page path}`` for one build.
+
+    Duplicate ids are caught before rendering (:func:`edition.blocks.duplicate_ids`).
+    """
 
     def __init__(self) -> None:
         self.pages: dict[int, str] = {}
 
-    def add(self, number: int, page: str) -> str | None:
-        """Record paragraph ``number`` on ``page``; return a problem if it is a duplicate."""
-        if number in self.pages:
-            return (
-                f"paragraph ¶{number} (id 'p{number}') appears in both "
-                f"'{self.pages[number]}' and '{page}': each paragraph id must be unique."
-            )
+    def add(self, number: int, page: str) -> None:
+        """Record paragraph ``number`` on ``page``."""
         self.pages[number] = page
-        return None
 
     def gaps(self) -> list[int]:
         """Numbers missing between 1 and the highest paragraph number seen."""

@@ -26,7 +26,7 @@ ERAS = (
     (2013, 2020, "The nuclear deal and after"),
     (2021, 2100, "The Raisi era and the war in Ukraine"),
 )
-WIDTH, HEIGHT, LEFT, RIGHT, BREAK = 800, 150, 30, 780, 1990
+WIDTH, LEFT, RIGHT, BREAK, LANE = 800, 30, 780, 1990, 10
 SPAN = (1820, 2025)
 
 
@@ -58,7 +58,20 @@ def events(
                    else f"glossary.md#{entry.id}")
             places = tuple((p.label, p.target) for p, _ in occurrences.places(entry)[:3])
             found.append(Event(entry.date, entry.event, (own, *places)))
-    return sorted(found, key=lambda e: (e.date, e.text))
+    return _merged(sorted(found, key=lambda e: (e.date, e.text)))
+
+
+def _merged(found: list[Event]) -> list[Event]:
+    """One event for each date and text, with the links of every source that gives it."""
+    merged: list[Event] = []
+    for event in found:
+        if merged and (merged[-1].date, merged[-1].text) == (event.date, event.text):
+            new = tuple(link for link in event.links if link not in merged[-1].links)
+            links = merged[-1].links + new
+            merged[-1] = Event(event.date, event.text, links)
+        else:
+            merged.append(event)
+    return merged
 
 
 def _x(date: EventDate) -> float:
@@ -70,12 +83,29 @@ def _x(date: EventDate) -> float:
     return split + 12 + (RIGHT - split - 12) * (min(year, SPAN[1]) - BREAK) / (SPAN[1] - BREAK)
 
 
+def _lanes(found: Sequence[Event], gap: float = 9.0) -> list[tuple[float, int]]:
+    """Each event's x and lane: the lowest lane whose last point is far enough to the left."""
+    last: list[float] = []
+    placed = []
+    for event in found:
+        x = _x(event.date)
+        lane = next((i for i, end in enumerate(last) if end < x - gap), len(last))
+        if lane == len(last):
+            last.append(x)
+        last[lane] = x
+        placed.append((x, lane))
+    return placed
+
+
 def svg(found: Sequence[Event]) -> str:
     """A static, accessible overview: a point per event, linked to it on the page."""
-    axis = HEIGHT - 40
+    placed = _lanes(found)
+    lanes = max((lane for _, lane in placed), default=0) + 1
+    height = 60 + lanes * LANE
+    axis = height - 40
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline" viewBox="0 0 {WIDTH} '
-        f'{HEIGHT}" aria-labelledby="ed-timeline-title" aria-describedby="ed-timeline-desc">',
+        f'{height}" aria-labelledby="ed-timeline-title" aria-describedby="ed-timeline-desc">',
         '<title id="ed-timeline-title">Timeline of the events the essay moves through</title>',
         f'<desc id="ed-timeline-desc">{len(found)} events from {found[0].date.label} to '
         f'{found[-1].date.label}; the axis is broken at 1990, after which it is drawn wider.'
@@ -89,12 +119,8 @@ def svg(found: Sequence[Event]) -> str:
         parts.append(f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}"/>')
         parts.append(f'<text x="{x:.1f}" y="{axis + 20}" text-anchor="middle">{year}</text>')
     parts.append("</g>")
-    lanes: dict[int, float] = {}
-    for number, event in enumerate(found, start=1):
-        x = _x(event.date)
-        lane = next(i for i in range(12) if lanes.get(i, -99.0) < x - 9)
-        lanes[lane] = x
-        y = axis - 12 - lane * 11
+    for number, (event, (x, lane)) in enumerate(zip(found, placed, strict=True), start=1):
+        y = axis - 12 - lane * LANE
         label = f"{event.date.label}: {event.text}"
         parts.append(
             f'<a href="#event-{number}" class="ed-tl-event" aria-label={quoteattr(label)}>'
