@@ -239,3 +239,36 @@ def test_a_note_that_lost_its_words_fails_the_build(tmp_path: Path) -> None:
     assert result.returncode != 0 and "Traceback" not in result.output
     assert "notes.yml:2: notes[0] 'more discreet': the quotation is not in the essay" in (
         result.output)
+
+
+@pytest.mark.parametrize(
+    ("quote", "message"),
+    [
+        ("the Russians", "the quotation occurs "),
+        ("wait. When the Iranians did return", None),
+        ("turning into parody. That said", "the quotation crosses a paragraph break"),
+    ],
+)
+def test_anchoring_in_a_real_build(tmp_path: Path, quote: str, message: str | None) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "notes.yml").write_text("notes:\n" + NOTE.format(quote=f'"{quote}"'), "utf-8")
+    result = build(project, tmp_path / "site", strict=False)
+    if message is None:
+        assert result.returncode == 0, result.output
+        assert page(result.site, "essay/raisi/").select_one("span.ed-noted").get_text() == quote
+    else:
+        assert result.returncode != 0 and "Traceback" not in result.output
+        assert f"notes.yml:2: notes[0] '{quote}': {message}" in result.output
+
+
+def test_an_edit_elsewhere_in_the_paragraph_keeps_every_note_on_its_words(
+    tmp_path: Path, site: Path
+) -> None:
+    project = copy_project(tmp_path / "project")
+    part = project / "docs" / "essay" / "jcpoa.md"
+    part.write_text(part.read_text(encoding="utf-8").replace(
+        "It was here that", "INSERTED WORDS. It was here that", 1), "utf-8")
+    result = build(project, tmp_path / "site", strict=False)
+    edited = [s.get_text() for s in page(result.site, "essay/jcpoa/").select("#p8 .ed-noted")]
+    original = [s.get_text() for s in page(site, "essay/jcpoa/").select("#p8 .ed-noted")]
+    assert edited == original and "more discrete" in edited

@@ -3,8 +3,9 @@
  * hover and keyboard focus (content.tooltips). This adds what WCAG 2.1 SC 1.4.13
  * and touch screens need on top:
  *  - Escape dismisses an open tooltip without moving focus; hovering again shows it;
- *  - on a touch screen the first tap on an annotation shows its tooltip and the
- *    second tap follows the link to the glossary or actor page.
+ *  - on a touch screen the first tap on an annotation or a note's number shows its
+ *    tooltip and the second tap follows the link (to the glossary, the actor's page or
+ *    the note at the end of the part).
  * Without JavaScript the link's title and its target page still give the definition.
  *
  * Security: Material builds a tooltip by appending the title to the tooltip with
@@ -16,7 +17,7 @@
 (function () {
   "use strict";
 
-  var ANNOTATION = "a.ed-annotation";
+  var ANNOTATION = "a.ed-annotation, a.ed-note-ref";
   var TOOLTIP_HOSTS = ".md-content [title]:not([data-preview]):not([data-ed-escaped])";
   var lastPointer = "mouse";
   var armed = null;

@@ -101,3 +101,38 @@ def test_the_notes_page_and_timeline_are_reachable_in_reading_order(
     expect(page.locator("article h1")).to_have_text("Timeline")
 
 
+
+
+def test_a_note_is_reachable_by_keyboard(page: Page, base_url: str) -> None:
+    page.goto(base_url + "essay/jcpoa/")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('a.ed-note-ref')"):
+            break
+    else:
+        raise AssertionError("Tab never reached a note's number")
+    expect(page.locator(".md-tooltip2--active")).to_have_count(1)
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#ed-note-\d+$"))
+
+
+def test_on_a_phone_the_first_tap_opens_a_note_and_the_second_follows_it(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True,
+                                  is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "essay/jcpoa/")
+        marker = page.locator("a.ed-note-ref").first
+        before = page.url
+        marker.tap()
+        expect(page.locator(".md-tooltip2--active")).to_have_count(1)
+        page.wait_for_timeout(300)
+        assert page.url == before
+        marker.tap()
+        expect(page).to_have_url(re.compile(r"#ed-note-1$"))
+    finally:
+        context.close()
