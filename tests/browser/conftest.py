@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from support.chromium import CHROMIUM_ARGS, chromium_path
+from support.tools import CHROMIUM_ARGS, chromium_path
 from support.http import serving
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from support.build import ROOT, mkdocs_env
-from support.chromium import chromium_path
+from support.tools import chromium_path
 
 
 def test_the_screenshot_script_photographs_six_views(tmp_path: Path) -> None:
