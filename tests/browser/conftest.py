@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from support.tools import CHROMIUM_ARGS, chromium_path
 from support.http import serving
+from support.tools import CHROMIUM_ARGS, chromium_path
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
