@@ -164,19 +164,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path in _build.generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(
-                f"docs/{path} exists, but that page is generated from glossary.yml: remove the "
-                "file."
+                f"docs/{path} exists, but that page is generated from glossary.yml and "
+                "notes.yml: remove the file."
             )
     try:
         _build.anchor_notes(files)
     except DataFileError as error:
         raise PluginError(str(error)) from None
     # Appended last, so they are rendered after every essay page has reported its
-    # occurrences. Actor pages are reached from the actors index, not from the menu.
+    # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
+    # actors index, not from the menu, and hide the sidebar table of contents.
     for path, actor in _build.generated.items():
-        file = File.generated(config, path, content=f"# {path}\n")
+        file = File.generated(config, path, content="---\nhide:\n  - toc\n---\n" if actor else "")
         if actor is not None:
-            file = File.generated(config, path, content="---\nhide:\n  - toc\n---\n")
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     return files

@@ -166,5 +166,5 @@ def test_a_hand_written_glossary_page_is_refused(tmp_path: Path) -> None:
     (project / "docs" / "glossary.md").write_text("# Mine\n", encoding="utf-8")
     result = build(project, tmp_path / "site", strict=False)
     assert result.returncode != 0 and "Traceback" not in result.output
-    assert "docs/glossary.md exists, but that page is generated from glossary.yml" in (
+    assert "docs/glossary.md exists, but that page is generated from glossary.yml and notes" in (
         result.output)
