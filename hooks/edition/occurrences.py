@@ -67,6 +67,7 @@ class OccurrenceIndex:
     def __init__(self) -> None:
         self._mentions: dict[tuple[str, str], list[Mention]] = defaultdict(list)
         self._forms: set[str] = set()
+        self._place_sets: dict[tuple[str, str], frozenset[Place]] = {}
         self.titles: dict[str, str] = {}
 
     def add(self, page: str, occurrence: Occurrence) -> None:
@@ -78,6 +79,7 @@ class OccurrenceIndex:
         for entry in occurrence.target.counts:
             self._mentions[_key(entry)].append(mention)
         self._forms.add(fold(occurrence.text))
+        self._place_sets.clear()
 
     def mentions(self, entry: Entry) -> list[Mention]:
         """Every mention of ``entry`` in reading order."""
@@ -93,11 +95,18 @@ class OccurrenceIndex:
         """How many times ``entry`` occurs in all."""
         return len(self._mentions.get(_key(entry), []))
 
+    def _places_of(self, entry: Entry) -> frozenset[Place]:
+        """The set of blocks where ``entry`` occurs, computed once per entry and build."""
+        key = _key(entry)
+        if key not in self._place_sets:
+            self._place_sets[key] = frozenset(m.place for m in self._mentions.get(key, []))
+        return self._place_sets[key]
+
     def together(self, entry: Entry, others: tuple[Entry, ...]) -> list[tuple[Entry, int]]:
         """The ``others`` that share blocks with ``entry``: how many blocks, most first."""
-        mine = {place for place, _ in self.places(entry)}
+        mine = self._places_of(entry)
         shared = [
-            (other, len(mine & {place for place, _ in self.places(other)}))
+            (other, len(mine & self._places_of(other)))
             for other in others if _key(other) != _key(entry)
         ]
         return sorted(((o, n) for o, n in shared if n), key=lambda item: (-item[1], item[0].name))
