@@ -1,0 +1,53 @@
+"""scripts/benchmark.py runs end to end in --tiny mode (no timing assertions)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from support.build import ROOT, mkdocs_env
+
+SCRIPT = ROOT / "scripts" / "benchmark.py"
+TIMEOUT_SECONDS = 600
+
+
+def test_tiny_benchmark_completes_and_reports(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--tiny", "--out", str(out), "--json", "results.json"],
+        cwd=ROOT, env=mkdocs_env(), capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "| Edition |" in proc.stdout, proc.stdout  # the Markdown table, on stdout
+
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    for key in ("machine", "command", "build_command", "runs", "sizes", "targets"):
+        assert key in results, key
+    for key in ("cpu", "cores", "python", "mkdocs", "material", "markdown"):
+        assert results["machine"][key], key
+    assert results["runs"] == 1
+
+    [size] = results["sizes"]
+    assert (size["pages"], size["terms"], size["actors"]) == (3, 10, 5)
+    variants = size["variants"]
+    assert set(variants) == {
+        "hook", "nohook", "abbr-snippets", "abbr-snippets-blocks", "abbr-glossary"
+    }
+    for name, entry in variants.items():
+        assert entry["wall_median"] > 0, name
+        assert all(wall > 0 for wall in entry["wall"]), name
+        assert entry["maxrss_median_mb"] > 0, name
+        assert entry["site_bytes"] > 0, name
+        assert "ratio" in entry and "added_bytes" in entry, name
+
+    hook, nohook = variants["hook"], variants["nohook"]
+    assert hook["annotations"] > 0
+    assert nohook["annotations"] == 0
+    assert hook["hook_timing"]["own"] > 0
+    assert hook["hook_ms_per_page"] > 0
+    assert hook["largest_generated_page"]["bytes"] > 0
+    for peer in ("abbr-snippets", "abbr-snippets-blocks", "abbr-glossary"):
+        assert variants[peer]["abbrs"] > 0, peer
+        assert variants[peer]["annotations"] == 0, peer
