@@ -26,9 +26,10 @@ from mkdocs.utils.meta import get_data
 
 from edition import actor_pages, glossary_page, notes_page, timeline
 from edition.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
-from edition.blocks import duplicate_ids, essay_blocks
+from edition.blocks import BlockReader, duplicate_ids
 from edition.datafile import DataFileError
 from edition.glossary import Entry, Glossary, load
+from edition.inserts import InsertExtension, Inserts
 from edition.matcher import Matcher
 from edition.note_marks import NoteMarkerExtension
 from edition.notes import Anchor, Note, cut_forms
@@ -60,6 +61,8 @@ class _Build:
         self.page: Page | None = None
         self.paragraphs = ParagraphIndex()
         self.occurrences = OccurrenceIndex()
+        self.inserts = Inserts()
+        self._links: dict[tuple[str, str, str], str] = {}
 
     @property
     def src(self) -> str:
@@ -79,14 +82,14 @@ class _Build:
 
     def anchor_notes(self, files: Files) -> None:
         """Find every note's words in the essay, before any page is rendered."""
-        extensions, configs = self.essay_extensions
+        reader = BlockReader(*self.essay_extensions)
         blocks = []
         for file in files.documentation_pages():
             if file.src_uri in self.generated:
                 continue
             body, _ = get_data(file.content_string)
             blocks += [(file.src_uri, block, text)
-                       for block, text in essay_blocks(body, extensions, configs)]
+                       for block, text in reader.read(body)]
         duplicates = duplicate_ids(blocks)
         if duplicates:
             raise PluginError("\n".join(duplicates))
@@ -96,9 +99,12 @@ class _Build:
             raise DataFileError(problems, "the notes")
 
     def link_for(self, entry: Entry) -> str:
-        if entry.kind == "actor":
-            return glossary_page.link_from(self.src, actor_pages.source(entry))
-        return glossary_page.link_from(self.src, f"{GLOSSARY_PAGE}#{entry.id}")
+        key = (self.src, entry.kind, entry.id)
+        if key not in self._links:
+            target = (actor_pages.source(entry) if entry.kind == "actor"
+                      else f"{GLOSSARY_PAGE}#{entry.id}")
+            self._links[key] = glossary_page.link_from(self.src, target)
+        return self._links[key]
 
 
 _build: _Build | None = None
@@ -142,6 +148,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
     config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors))
+    config.markdown_extensions.append(InsertExtension(_build.inserts))
     config.markdown_extensions.append(
         AnnotationExtension(
             _build.matcher,
@@ -191,7 +198,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     glossary, occurrences = _build.glossary, _build.occurrences
     if src == GLOSSARY_PAGE:
-        return glossary_page.render(glossary, occurrences, GLOSSARY_PAGE)
+        return glossary_page.render(glossary, occurrences, _build.inserts.placeholder,
+                                    GLOSSARY_PAGE)
     if src == notes_page.PAGE:
         return notes_page.render(_build.anchors, lambda p: occurrences.titles.get(p, p))
     if src == timeline.PAGE:
@@ -202,7 +210,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return actor_pages.render_index(glossary, occurrences, href)
     actor = _build.generated[src]
     assert actor is not None
-    return actor_pages.render_actor(actor, glossary, occurrences)
+    return actor_pages.render_actor(actor, glossary, occurrences, _build.inserts.placeholder)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -23,7 +23,6 @@ import itertools
 import json
 import os
 import platform
-import pstats
 import random
 import re
 import shutil
@@ -789,10 +788,10 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
 
 
 def build_command(site: Path, *, strict: bool = False, profile: Path | None = None) -> list[str]:
-    """``python -m mkdocs build -q -d <site>`` (optionally strict, or under cProfile)."""
+    """``python -m mkdocs build -q -d <site>`` (optionally strict, or under pyinstrument)."""
     command = [sys.executable]
     if profile is not None:
-        command += ["-m", "cProfile", "-o", str(profile)]
+        command += ["-m", "pyinstrument", "-r", "pyisession", "-o", str(profile)]
     command += ["-m", "mkdocs", "build", "-d", str(site)]
     command += ["--strict"] if strict else ["-q"]
     return command
@@ -837,6 +836,7 @@ class Run:
     wall: float
     cpu: float
     maxrss_kb: int
+    load: float = 0.0
     hook: dict[str, float] = field(default_factory=dict)
 
 
@@ -947,60 +947,68 @@ def analyse_site(site: Path) -> SiteStats:
 
 # ---- Profiles ----------------------------------------------------------------------
 
-_BUCKETS = (
-    ("hooks/edition (the hook)", ("/hooks/edition/", "/hooks/edition_hook.py",
-                                  "/hooks/" + WRAPPER)),
-    ("markdown (Python-Markdown)", ("/markdown/",)),
-    ("pymdownx", ("/pymdownx/",)),
-    ("jinja2 + markupsafe (templates)", ("/jinja2/", "/markupsafe/")),
-    ("material (theme)", ("/material/",)),
-    ("mkdocs", ("/mkdocs/",)),
-    ("yaml + jsonschema", ("/yaml/", "/jsonschema", "/referencing/", "/rpds")),
-    ("xml.etree (serialising)", ("/xml/etree/",)),
-    ("html.parser (search index)", ("/html/parser.py", "/_markupbase.py")),
-    ("re (regular expressions)", ("/re/", "/sre_")),
+#: Where a build's time goes: (label, file path ending, function or None for any, nested).
+#: A phase is the time of its outermost matching frames; "nested" rows are inside the one
+#: above them and are not added to the total.
+PHASES: tuple[tuple[str, str, str | None, bool], ...] = (
+    ("The hook's events (loading data, notes, generated pages' Markdown)",
+     "/hooks/edition_hook.py", None, False),
+    ("Python-Markdown, every page", "/markdown/core.py", "convert", False),
+    ("· of which the hook's tree processors (annotations, ¶ numbers, notes, lists)",
+     "/hooks/edition/", None, True),
+    ("· of which MkDocs' link checks and rewriting", "/mkdocs/structure/pages.py",
+     "_RelativePathTreeprocessor.run", True),
+    ("Material's page template", "/jinja2/environment.py", "Template.render", False),
+    ("· of which the navigation sidebar", "/material/templates/partials/nav.html", None, True),
+    ("Material's search index (parsing every page's HTML, writing the index)",
+     "/material/plugins/search/plugin.py", None, False),
 )
 
 
-def _bucket(filename: str, name: str) -> str:
-    """The package a profiled function belongs to (built-ins: by what they are)."""
-    if filename == "~":
-        regex = "re.Pattern" in name or "_sre" in name or "re.Match" in name
-        return "re (regular expressions)" if regex else "other (stdlib, builtins)"
-    where = filename.replace("\\", "/")
-    for label, needles in _BUCKETS:
-        if any(needle in where for needle in needles):
-            return label
-    return "other (stdlib, builtins)"
+def _frame_name(frame: Any) -> str:
+    return f"{frame.class_name}.{frame.function}" if frame.class_name else frame.function
 
 
-def profile_summary(path: Path, top: int = 12) -> dict[str, Any]:
-    """Where a cProfile run spent its time: by package (self time) and by function."""
-    stats = pstats.Stats(str(path))
-    entries = stats.stats  # type: ignore[attr-defined]
-    total = stats.total_tt  # type: ignore[attr-defined]
-    buckets: dict[str, float] = {}
-    functions = []
-    for (filename, line, name), (_, calls, tottime, cumtime, _) in entries.items():
-        label = _bucket(filename, name)
-        buckets[label] = buckets.get(label, 0.0) + tottime
-        short = filename
-        for marker in ("/site-packages/", "/hooks/", "/lib/python3"):
-            if marker in filename:
-                short = marker.strip("/").split("/")[0] + "/" + filename.split(marker, 1)[1]
-                break
-        functions.append({
-            "function": f"{short}:{line}({name})", "calls": calls, "self": tottime,
-            "cumulative": cumtime, "edition": "/hooks/" in filename,
-        })
-    edition = [f for f in functions if f["edition"] and WRAPPER not in f["function"]]
-    return {
-        "total": total,
-        "buckets": dict(sorted(buckets.items(), key=lambda item: -item[1])),
-        "top_self": sorted(functions, key=lambda f: -f["self"])[:top],
-        "edition_cumulative": sorted(edition, key=lambda f: -f["cumulative"])[:top],
-        "edition_self": sorted(edition, key=lambda f: -f["self"])[:top],
-    }
+def _outermost(frame: Any, ending: str, function: str | None) -> list[Any]:
+    """The outermost frames at or under ``frame`` in the phase's file (and function)."""
+    path = (frame.file_path or "").replace("\\", "/")
+    in_file = path.endswith(ending) or (ending.endswith("/") and ending in path)
+    if in_file and (function is None or _frame_name(frame) == function):
+        return [frame]
+    return [found for child in frame.children for found in _outermost(child, ending, function)]
+
+
+def profile_summary(path: Path) -> dict[str, Any]:
+    """Where a pyinstrument session's time went, by the phases of a build (seconds)."""
+    from pyinstrument.session import Session
+
+    root = Session.load(str(path)).root_frame()
+    if root is None:
+        return {"total": 0.0, "phases": {}}
+    phases: dict[str, float] = {}
+    counted, parents = 0.0, [root]
+    for label, ending, function, nested in PHASES:
+        if nested:
+            found = [f for parent in parents for f in _outermost(parent, ending, function)]
+        else:
+            found = parents = _outermost(root, ending, function)
+        phases[label] = sum(f.time for f in found)
+        counted += 0.0 if nested else phases[label]
+    phases["Everything else (MkDocs: reading, nav, writing files; imports)"] = (
+        root.time - counted
+    )
+    return {"total": root.time, "phases": phases}
+
+
+def write_profile_reports(session: Path, stem: Path) -> None:
+    """pyinstrument's own text and HTML reports of a saved session, beside it."""
+    from pyinstrument.renderers import ConsoleRenderer, HTMLRenderer
+    from pyinstrument.session import Session
+
+    loaded = Session.load(str(session))
+    stem.with_suffix(".html").write_text(HTMLRenderer().render(loaded), encoding="utf-8")
+    text = ConsoleRenderer(unicode=True, color=False, show_all=False).render(loaded)
+    stem.with_suffix(".txt").write_text(text, encoding="utf-8")
 
 
 # ---- mkdocs serve ------------------------------------------------------------------
@@ -1125,6 +1133,8 @@ def measure_serve(
         "page_edit": results["page"],
         "glossary_edit_median": median(results["glossary"]),
         "page_edit_median": median(results["page"]),
+        "glossary_edit_best": min((v for v in results["glossary"] if v is not None), default=None),
+        "page_edit_best": min((v for v in results["page"] if v is not None), default=None),
     }
 
 
@@ -1133,7 +1143,7 @@ def measure_serve(
 
 def matcher_series(
     source: Path, corpus: Corpus, counts: Sequence[int], actors: int, seed: int,
-    repeats: int = 20,
+    repeats: int = 30,
 ) -> dict[str, Any]:
     """The hook's matcher, in this process, over the same text for glossaries of each size.
 
@@ -1164,10 +1174,12 @@ def matcher_series(
             start = time.perf_counter()
             matcher = Matcher(targets(glossary))
             compiled = time.perf_counter() - start
-            start = time.perf_counter()
+            scans = []
             for _ in range(repeats):
+                start = time.perf_counter()
                 found = list(matcher.finditer(text))
-            scan = (time.perf_counter() - start) / repeats
+                scans.append(time.perf_counter() - start)
+            scan = min(scans)  # the least disturbed by other work on the machine
             rows.append({
                 "terms": count, "actors": actors, "forms": len(matcher),
                 "compile_ms": compiled * 1000, "scan_ms": scan * 1000,
@@ -1247,6 +1259,7 @@ def benchmark_size(
             shutil.rmtree(site, ignore_errors=True)
             timings = bench.work / f"timings-{stem}-{variant}.json"
             timings.unlink(missing_ok=True)
+            load = os.getloadavg()[0]
             child = run_child(
                 build_command(site), edition.project(variant),
                 mkdocs_env(**{TIMINGS_ENV: str(timings)}),
@@ -1254,7 +1267,7 @@ def benchmark_size(
             )
             if child.returncode != 0:
                 raise SystemExit(f"{size.label} {variant}: the build failed:\n{child.output}")
-            run = Run(child.wall, child.cpu, child.maxrss_kb)
+            run = Run(child.wall, child.cpu, child.maxrss_kb, load)
             if variant == "hook":
                 data = json.loads(timings.read_text(encoding="utf-8"))
                 run.hook = hook_summary(data, edition.essay_pages)
@@ -1286,6 +1299,7 @@ def benchmark_size(
             "cpu": [r.cpu for r in runs[variant]],
             "cpu_median": _median(r.cpu for r in runs[variant]),
             "maxrss_kb": [r.maxrss_kb for r in runs[variant]],
+            "load_before": [r.load for r in runs[variant]],
             "maxrss_median_mb": _median(r.maxrss_kb for r in runs[variant]) / 1024,
             "site_bytes": stats[variant].total_bytes,
             "html_bytes": stats[variant].html_bytes,
@@ -1331,36 +1345,24 @@ def benchmark_size(
             }
     for variant, reason in skipped.items():
         results["variants"][variant] = {"skipped": reason}
-    if profile and "hook" in variants:
-        prof = bench.out / f"profile-{stem}.prof"
-        site = sites / "profile"
-        child = run_child(build_command(site, profile=prof), edition.project("hook"),
-                          mkdocs_env(), logs / f"{stem}-profile.log", bench.timeout * 3)
-        if child.returncode == 0 and prof.exists():
-            summary = profile_summary(prof)
-            summary["wall_under_profiler"] = child.wall
-            results["profile"] = summary
-            (bench.out / f"profile-{stem}.txt").write_text(
-                profile_text(size.label, summary), encoding="utf-8"
-            )
-            log(f"[{size.label}] profile written: {prof}")
-        shutil.rmtree(site, ignore_errors=True)
+    if profile and "hook" in variants and "nohook" in variants:
+        results["profile"] = {}
+        for variant in ("hook", "nohook"):
+            session = bench.out / f"profile-{stem}-{variant}.pyisession"
+            site = sites / "profile"
+            child = run_child(build_command(site, profile=session), edition.project(variant),
+                              mkdocs_env(), logs / f"{stem}-profile-{variant}.log",
+                              bench.timeout * 3)
+            if child.returncode == 0 and session.exists():
+                summary = profile_summary(session)
+                summary["wall_under_profiler"] = child.wall
+                results["profile"][variant] = summary
+                write_profile_reports(session, session.with_suffix(""))
+                log(f"[{size.label}] {variant} profile written: "
+                    f"{session.with_suffix('.html')}")
+            shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(sites, ignore_errors=True)
     return results
-
-
-def profile_text(label: str, summary: dict[str, Any]) -> str:
-    """A profile summary as plain text."""
-    out = [f"cProfile of the hook build, {label}: {summary['total']:.2f} s profiled", "",
-           "Self time by package:"]
-    out += [f"  {seconds:8.2f} s  {name}" for name, seconds in summary["buckets"].items()]
-    for title, key in (("Top functions by self time:", "top_self"),
-                       ("hooks/edition by cumulative time:", "edition_cumulative"),
-                       ("hooks/edition by self time:", "edition_self")):
-        out += ["", title]
-        out += [f"  {f['cumulative']:8.2f} s cum {f['self']:8.2f} s self {f['calls']:>9} "
-                f"{f['function']}" for f in summary[key]]
-    return "\n".join(out) + "\n"
 
 
 # ---- The report --------------------------------------------------------------------
@@ -1560,6 +1562,7 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
             _fmt(s["variants"]["hook"]["wall_median"]),
             _fmt(s["variants"]["nohook"]["wall_median"]),
             _pct(s["variants"]["hook"]["ratio"]),
+            _fmt(s["variants"]["hook"]["annotations"] / s["pages"], 1),
             _fmt(s["variants"]["hook"]["annotate_ms_per_page"], 2),
             _fmt(s["variants"]["hook"]["hook_ms_per_page"], 1),
             _fmt(s["variants"]["hook"]["hook_timing"]["generated_pages_e2e"]),
@@ -1569,7 +1572,7 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
         tables.append(Table(
             f"Series: {title}",
             ["Edition", "N", "M", "A", "Hook (s)", "No hook (s)", "vs no hook",
-             "Annotate + ¶ ms/page", "Hook ms/page", "Generated pages (s)",
+             "Annotations/page", "Annotate + ¶ ms/page", "Hook ms/page", "Generated pages (s)",
              "Markdown KiB/page", "Largest generated KiB"],
             rows,
         ))
@@ -1583,7 +1586,7 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
             [[f"{r['terms']:,}", str(r["actors"]), f"{r['forms']:,}", _fmt(r["compile_ms"], 1),
               _fmt(r["scan_ms"], 2), _fmt(r["scan_us_per_kib"], 0), f"{r['matches']:,}"]
              for r in matcher["rows"]],
-            f"Mean of {matcher['repeats']} scans. The same occurrences are found whatever the "
+            f"Best of {matcher['repeats']} scans. The same occurrences are found whatever the "
             "glossary's size, so this isolates the cost of a larger compiled expression.",
         ))
     serve = results.get("serve")
@@ -1592,11 +1595,11 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
             return ", ".join("timeout" if v is None else f"{v:.2f}" for v in items)
         tables.append(Table(
             "mkdocs serve, real edition: seconds from saving an edit to the page serving it",
-            ["Edit", "Median (s)", "Each (s)"],
+            ["Edit", "Median (s)", "Best (s)", "Each (s)"],
             [["a definition in glossary.yml", _fmt(serve["glossary_edit_median"]),
-              values(serve["glossary_edit"])],
+              _fmt(serve.get("glossary_edit_best")), values(serve["glossary_edit"])],
              ["a line added to an essay page", _fmt(serve["page_edit_median"]),
-              values(serve["page_edit"])]],
+              _fmt(serve.get("page_edit_best")), values(serve["page_edit"])]],
             f"Polled every {int(serve['poll_seconds'] * 1000)} ms; this includes MkDocs' file "
             "watcher and its 0.1 s wait for edits to settle, and a full rebuild (mkdocs serve "
             "rebuilds everything on every change).",
@@ -1606,22 +1609,22 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
         tables.append(Table("Targets", ["Target", "Measured", "Met"],
                             [[t["target"], t["measured"], t["met"]] for t in targets]))
     for size in results["sizes"]:
-        prof = size.get("profile")
-        if not prof:
+        prof = size.get("profile") or {}
+        if "hook" not in prof or "nohook" not in prof:
             continue
-        label = size["label"]
-        rows = [[name, _fmt(seconds), f"{seconds / prof['total'] * 100:.0f} %"]
-                for name, seconds in prof["buckets"].items()]
+        hook, nohook = prof["hook"], prof["nohook"]
+        rows = [[label, _fmt(hook["phases"][label]), _fmt(nohook["phases"].get(label, 0.0)),
+                 _fmt(hook["phases"][label] - nohook["phases"].get(label, 0.0))]
+                for label in hook["phases"]]
+        rows.append(["Whole build", _fmt(hook["total"]), _fmt(nohook["total"]),
+                     _fmt(hook["total"] - nohook["total"])])
         tables.append(Table(
-            f"cProfile of one hook build, {label}: self time by package "
-            f"({prof['total']:.1f} s under the profiler)",
-            ["Package", "Self time (s)", "Share"], rows,
-        ))
-        rows = [[f["function"], f"{f['calls']:,}", _fmt(f["cumulative"]), _fmt(f["self"])]
-                for f in prof["edition_cumulative"][:12]]
-        tables.append(Table(
-            f"cProfile, {label}: the hook's functions by cumulative time",
-            ["Function", "Calls", "Cumulative (s)", "Self (s)"], rows,
+            f"pyinstrument, {size['label']}: where the time goes, with the hook and without",
+            ["Phase", "Hook (s)", "No hook (s)", "Difference (s)"], rows,
+            "One build of each under pyinstrument (a sampling profiler, so slower than the "
+            "timed builds); a phase is the time of the outermost calls into it. Rows marked · "
+            "are inside the row above. The full reports (HTML, text) are written beside the "
+            "results file.",
         ))
     return tables
 
@@ -1801,7 +1804,8 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--write-docs", action="store_true",
                         help=f"write the tables into docs/{OWN_PAGE} between the markers")
     parser.add_argument("--tiny", action="store_true",
-                        help="3 pages x 10 terms x 5 actors, 1 run, no series, serve or profile")
+                        help="3 pages x 10 terms x 5 actors, 1 run, no series or serve, no profile "
+                             "unless --profile says")
     parser.add_argument("--no-peers", action="store_true", help="skip the abbr builds")
     parser.add_argument("--series-pages", default="50,200,1000",
                         help="N of the fixed-M series (empty: none)")
@@ -1811,8 +1815,9 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="NxMxA: the fixed N, M and A of the two series")
     parser.add_argument("--serve-repeats", type=int, default=5,
                         help="edits of each kind under mkdocs serve (0: skip)")
-    parser.add_argument("--profile", choices=("none", "largest", "all"), default="largest",
-                        help="cProfile one extra hook build of the largest size, or of all")
+    parser.add_argument("--profile", choices=("none", "largest", "all"),
+                        help="profile (pyinstrument) one more build with the hook and one without, "
+                             "of the largest size (default) or of all; --tiny: none")
     parser.add_argument("--snippets-max-lines", type=int, default=300,
                         help="skip the one-line-per-definition snippets build above this many "
                              "definitions (default: %(default)s)")
@@ -1826,9 +1831,11 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="measure nothing: render the report of an earlier results file")
     args = parser.parse_args(argv)
     if args.tiny:
-        args.sizes, args.runs, args.serve_repeats, args.profile = "3x10x5", 1, 0, "none"
+        args.sizes, args.runs, args.serve_repeats = "3x10x5", 1, 0
+        args.profile = args.profile or "none"
         args.series_pages = args.series_terms = ""
         args.no_validate = True  # 6 paragraphs cannot hold every real term: not --strict clean
+    args.profile = args.profile or "largest"
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     return args

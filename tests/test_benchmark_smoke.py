@@ -16,7 +16,8 @@ TIMEOUT_SECONDS = 600
 def test_tiny_benchmark_completes_and_reports(tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, str(SCRIPT), "--tiny", "--out", str(out), "--json", "results.json"],
+        [sys.executable, str(SCRIPT), "--tiny", "--profile", "all", "--out", str(out),
+         "--json", "results.json"],
         cwd=ROOT, env=mkdocs_env(), capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -51,3 +52,13 @@ def test_tiny_benchmark_completes_and_reports(tmp_path: Path) -> None:
     for peer in ("abbr-snippets", "abbr-snippets-blocks", "abbr-glossary"):
         assert variants[peer]["abbrs"] > 0, peer
         assert variants[peer]["annotations"] == 0, peer
+
+    # The profiles of one build with the hook and one without, split into phases.
+    profile = size["profile"]
+    hook_events = next(label for label in profile["hook"]["phases"] if "hook's events" in label)
+    assert profile["hook"]["phases"][hook_events] > 0
+    assert profile["nohook"]["phases"][hook_events] == 0
+    for variant in ("hook", "nohook"):
+        assert profile[variant]["total"] > 0
+        assert (out / f"profile-3x10x5-{variant}.html").stat().st_size > 0
+    assert "where the time goes, with the hook and without" in proc.stdout

@@ -1,17 +1,20 @@
 """The actor pages and the actors index, as Markdown generated from the glossary.
 
-Contributors' text goes through :func:`literal`; the author's text in mention contexts
-too, with the mention itself in ``<mark>``. Links are ``.md`` links that MkDocs checks,
-except those inside the network drawing, which the caller resolves to URLs.
+Contributors' text goes through :func:`literal`. The list of mentions, the author's text
+in context with the mention in ``<mark>``, is built as elements (see ``inserts``). Links
+are ``.md`` links that MkDocs checks, except those inside the network drawing, which the
+caller resolves to URLs.
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 from edition.glossary import Entry, Glossary
 from edition.glossary_page import link_from, literal, sources_line
+from edition.inserts import Insert, element
 from edition.network import Edge, Node, describe, render_svg
 from edition.occurrences import Mention, OccurrenceIndex
 
@@ -40,8 +43,8 @@ def source(entry: Entry) -> str:
     return f"actors/{entry.id}.md"
 
 
-def snippet(mention: Mention, width: int = CONTEXT) -> str:
-    """Markdown for the text around ``mention``, cut at words, the mention marked."""
+def snippet(mention: Mention, width: int = CONTEXT) -> tuple[str, str, str]:
+    """The text around ``mention``, cut at words: before it, the mention, after it."""
     text, start, end = mention.context, mention.start, mention.end
     left = max(0, start - width)
     right = min(len(text), end + width)
@@ -52,7 +55,26 @@ def snippet(mention: Mention, width: int = CONTEXT) -> str:
         right = space if space > end else right
     before = ("…" if left > 0 else "") + text[left:start]
     after = text[end:right] + ("…" if right < len(text) else "")
-    return f"{literal(before)}<mark>{literal(text[start:end])}</mark>{literal(after)}"
+    return before, text[start:end], after
+
+
+def mention_list(
+    mentions: list[Mention], page: str, title: Callable[[str], str]
+) -> etree.Element:
+    """Every mention as an ordered list: its passage's link, its part's title, its context.
+
+    Built as elements, not Markdown: the author's text is escaped by the serialiser.
+    """
+    listing = element("ol", "\n")
+    for mention in mentions:
+        item = etree.SubElement(listing, "li")
+        item.tail = "\n"
+        item.append(element("a", mention.place.label, " · ",
+                            href=link_from(page, mention.place.target)))
+        before, marked, after = snippet(mention)
+        item.append(element("em", title(mention.place.page), f" · “{before}"))
+        item.append(element("mark", marked, f"{after}”"))
+    return listing
 
 
 def _plural(count: int, word: str) -> str:
@@ -60,9 +82,10 @@ def _plural(count: int, word: str) -> str:
 
 
 def render_actor(
-    actor: Entry, glossary: Glossary, occurrences: OccurrenceIndex, most: int = 10
+    actor: Entry, glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
+    most: int = 10,
 ) -> str:
-    """The Markdown of ``actor``'s page."""
+    """The Markdown of ``actor``'s page; ``insert`` puts built elements in it."""
     page = source(actor)
     mentions = occurrences.mentions(actor)
     places = occurrences.places(actor)
@@ -101,14 +124,7 @@ def render_actor(
         "{ .ed-gl-meta }",
         "",
     ]
-    for number, mention in enumerate(mentions, start=1):
-        title = occurrences.titles.get(mention.place.page, mention.place.page)
-        where = link_from(page, mention.place.target)
-        out.append(
-            f"{number}. [{mention.place.label}]({where}) · *{literal(title)}* · "
-            f"“{snippet(mention)}”"
-        )
-    out.append("")
+    out += [insert([mention_list(mentions, page, occurrences.title)]), ""]
     if together:
         out += ["## Appears most with { #together }", "",
                 "Other actors named in the same passages, and in how many.",

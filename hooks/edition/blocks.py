@@ -36,14 +36,20 @@ class _CollectExtension(Extension):
         md.treeprocessors.register(_Collect(md, self.found), "edition-blocks", 6.5)
 
 
-def essay_blocks(
-    source: str, extensions: list[Any], configs: dict[str, Any] | None = None
-) -> list[tuple[str, str]]:
-    """The ``(id, text)`` of each essay block with an id in the Markdown ``source``."""
-    found: list[tuple[str, str]] = []
-    markdown.markdown(source, extensions=[*extensions, _CollectExtension(found)],
-                      extension_configs=configs or {})
-    return found
+class BlockReader:
+    """Reads essay blocks from page after page with one Markdown instance (reset between)."""
+
+    def __init__(self, extensions: list[Any], configs: dict[str, Any] | None = None) -> None:
+        self._found: list[tuple[str, str]] = []
+        self._md = markdown.Markdown(extensions=[*extensions, _CollectExtension(self._found)],
+                                     extension_configs=configs or {})
+
+    def read(self, source: str) -> list[tuple[str, str]]:
+        """The ``(id, text)`` of each essay block with an id in the Markdown ``source``."""
+        self._found.clear()
+        self._md.reset()
+        self._md.convert(source)
+        return list(self._found)
 
 
 def duplicate_ids(blocks: list[tuple[str, str, str]]) -> list[str]:

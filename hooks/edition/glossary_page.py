@@ -6,12 +6,15 @@ literally; the page's own links are ``.md`` links that MkDocs checks.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
+import xml.etree.ElementTree as etree
 
 from edition.glossary import Entry, Glossary, Source
-from edition.occurrences import OccurrenceIndex
+from edition.inserts import Insert, element
+from edition.occurrences import OccurrenceIndex, Place
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -30,6 +33,7 @@ def literal(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
 
 
+@functools.lru_cache(maxsize=65536)  # the same few thousand pairs, page after page
 def link_from(page: str, target: str) -> str:
     """A relative ``.md`` link from the source file ``page`` to ``target`` (src path#anchor)."""
     path, _, anchor = target.partition("#")
@@ -47,8 +51,10 @@ def _sort_key(entry: Entry) -> str:
     return re.sub(r"^[^\w]+", "", entry.name).casefold()
 
 
-def render(glossary: Glossary, occurrences: OccurrenceIndex, page: str = "glossary.md") -> str:
-    """The Markdown of the glossary page at source path ``page``."""
+def render(
+    glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert, page: str = "glossary.md"
+) -> str:
+    """The Markdown of the glossary page at ``page``; ``insert`` puts built elements in it."""
     entries = sorted(glossary.terms, key=_sort_key)
     out = [
         "# Glossary { .ed-heading }",
@@ -64,12 +70,12 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, page: str = "glossa
         "",
     ]
     for entry in entries:
-        out += _entry(entry, occurrences, page, glossary.actor_for(entry))
+        out += _entry(entry, occurrences, insert, page, glossary.actor_for(entry))
     return "\n".join(out)
 
 
 def _entry(
-    entry: Entry, occurrences: OccurrenceIndex, page: str, actor: Entry | None
+    entry: Entry, occurrences: OccurrenceIndex, insert: Insert, page: str, actor: Entry | None
 ) -> list[str]:
     lines = [f"## {literal(entry.name)} {{ #{entry.id} }}", ""]
     meta = CATEGORY_NAMES.get(entry.category, literal(entry.category))
@@ -85,10 +91,18 @@ def _entry(
                   "{ .ed-gl-actor }", ""]
     places = occurrences.places(entry)
     if places:
-        links = ", ".join(
-            f"[{place.label}]({link_from(page, place.target)})"
-            + (f" (×{count})" if count > 1 else "")
-            for place, count in places
-        )
-        lines += [f"**Where it appears:** {links}", "{ .ed-gl-where }", ""]
+        lines += [insert([where_line(places, page)]), ""]
     return lines
+
+
+def where_line(places: list[tuple[Place, int]], page: str) -> etree.Element:
+    """"Where it appears": a link to each passage, with how often when more than once.
+
+    Built as elements, not Markdown (see ``inserts``): a common term has hundreds.
+    """
+    line = element("p", class_="ed-gl-where")
+    line.append(element("strong", "Where it appears:", " "))
+    for index, (place, count) in enumerate(places):
+        tail = (f" (×{count})" if count > 1 else "") + (", " if index < len(places) - 1 else "")
+        line.append(element("a", place.label, tail, href=link_from(page, place.target)))
+    return line

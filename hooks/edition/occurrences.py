@@ -81,6 +81,10 @@ class OccurrenceIndex:
         self._forms.add(fold(occurrence.text))
         self._place_sets.clear()
 
+    def title(self, page: str) -> str:
+        """The title of the essay page ``page`` (its path if it has none)."""
+        return self.titles.get(page, page)
+
     def mentions(self, entry: Entry) -> list[Mention]:
         """Every mention of ``entry`` in reading order."""
         return sorted(self._mentions.get(_key(entry), []),

@@ -1,0 +1,83 @@
+"""Elements built in Python, put into a page's Markdown tree where its Markdown says.
+
+Generated pages are mostly long lists: every mention of an actor, every paragraph that
+uses a term. Written out as Markdown, Python-Markdown would parse them again, block by
+block and inline pattern by inline pattern, for most of a build's time. Built here as
+elements they cost a fraction, and nothing in them is ever read as Markdown or HTML: the
+serialiser escapes their text. Their links are still ``.md`` links, which MkDocs checks
+and rewrites afterwards (its link processor runs at priority 0).
+
+A generated page's Markdown holds a placeholder paragraph for each list; the placeholder
+is a token no one can write by accident or design (it carries a random part per build).
+"""
+
+from __future__ import annotations
+
+import secrets
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterable
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+#: Takes elements to put in a page; returns the Markdown paragraph that stands for them.
+Insert = Callable[[Iterable[etree.Element]], str]
+
+
+class Inserts:
+    """Elements waiting for their placeholder: one build's, each used once."""
+
+    def __init__(self) -> None:
+        self._prefix = f"edition-insert-{secrets.token_hex(8)}-"
+        self._waiting: dict[str, list[etree.Element]] = {}
+
+    def placeholder(self, elements: Iterable[etree.Element]) -> str:
+        """Keep ``elements``; return the Markdown paragraph that stands for them."""
+        token = f"{self._prefix}{len(self._waiting) + 1}"
+        self._waiting[token] = list(elements)
+        return token
+
+    def take(self, text: str | None) -> list[etree.Element] | None:
+        """The elements for a placeholder paragraph's ``text``, or None if it is not one."""
+        if text is None or not text.startswith(self._prefix):
+            return None
+        return self._waiting.pop(text, None)
+
+
+class _Replace(Treeprocessor):
+    def __init__(self, md: Markdown, inserts: Inserts) -> None:
+        super().__init__(md)
+        self.inserts = inserts
+
+    def run(self, root: etree.Element) -> None:
+        # Placeholders are paragraphs of their own, so only the top level is searched.
+        for index in range(len(root) - 1, -1, -1):
+            child = root[index]
+            if child.tag == "p" and not len(child):
+                elements = self.inserts.take(child.text)
+                if elements:
+                    elements[-1].tail = child.tail
+                if elements is not None:
+                    root[index:index + 1] = elements
+
+
+class InsertExtension(Extension):
+    """Python-Markdown extension that replaces :class:`Inserts` placeholders."""
+
+    def __init__(self, inserts: Inserts) -> None:
+        super().__init__()
+        self.inserts = inserts
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # After inline processing (20) and attr_list (8), so nothing reads the inserted
+        # text as Markdown; before MkDocs checks and rewrites links (0).
+        md.treeprocessors.register(_Replace(md, self.inserts), "edition-inserts", 7.5)
+
+
+def element(tag: str, text: str | None = None, tail: str | None = None,
+            **attributes: str) -> etree.Element:
+    """A new element with ``text``, ``tail`` and attributes (``class_`` for ``class``)."""
+    made = etree.Element(tag, {k.rstrip("_"): v for k, v in attributes.items()})
+    made.text, made.tail = text, tail
+    return made
