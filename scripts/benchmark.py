@@ -808,13 +808,37 @@ class ChildRun:
     output: str
 
 
+#: Runs ``python -m MODULE ARGS`` and writes the process's peak resident set size (VmHWM,
+#: KiB) to a file at exit. ``ru_maxrss`` from ``wait4`` cannot be used: Linux carries the
+#: parent's peak into a child at exec, so every build would report this script's memory.
+LAUNCHER_SOURCE = """\
+import atexit, runpy, sys
+
+def _record(path=sys.argv[1]):
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(path, "w", encoding="ascii") as out:
+        out.write(peak)
+
+atexit.register(_record)
+sys.argv = [sys.argv[3], *sys.argv[4:]]
+runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+"""
+
+
 def run_child(
     command: list[str], cwd: Path, env: dict[str, str], log: Path, timeout: float
 ) -> ChildRun:
-    """Run ``command`` and measure it with ``os.wait4`` (this child's own rusage)."""
+    """Run ``command`` (``python -m ...``): its wall and CPU time (``wait4``) and peak RSS."""
+    assert command[0] == sys.executable and command[1] == "-m", command
+    launcher = log.with_name(log.name + ".launch.py")
+    peak_file = log.with_name(log.name + ".peak")
+    launcher.write_text(LAUNCHER_SOURCE, encoding="utf-8")
+    peak_file.unlink(missing_ok=True)
     with log.open("wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen([sys.executable, str(launcher), str(peak_file), *command[1:]],
+                                   cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         timer = threading.Timer(timeout, process.kill)
         timer.start()
         try:
@@ -823,8 +847,11 @@ def run_child(
             timer.cancel()
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
+    peak = int(peak_file.read_text(encoding="ascii")) if peak_file.exists() else 0
+    launcher.unlink(missing_ok=True)
+    peak_file.unlink(missing_ok=True)
     return ChildRun(
-        process.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+        process.returncode, wall, usage.ru_utime + usage.ru_stime, peak,
         log.read_text(encoding="utf-8", errors="replace"),
     )
 
@@ -947,18 +974,20 @@ def analyse_site(site: Path) -> SiteStats:
 
 # ---- Profiles ----------------------------------------------------------------------
 
-#: Where a build's time goes: (label, file path ending, function or None for any, nested).
+#: Where a build's time goes: (label, file path ending, function (a regular expression) or
+#: None for any, nested).
 #: A phase is the time of its outermost matching frames; "nested" rows are inside the one
 #: above them and are not added to the total.
 PHASES: tuple[tuple[str, str, str | None, bool], ...] = (
-    ("The hook's events (loading data, notes, generated pages' Markdown)",
-     "/hooks/edition_hook.py", None, False),
-    ("Python-Markdown, every page", "/markdown/core.py", "convert", False),
+    ("The hook's events (data files, notes pre-pass, generated pages' Markdown)",
+     "/hooks/edition_hook.py", r"on_\w+", False),
+    ("Python-Markdown, every page (but the notes pre-pass, in the row above)",
+     "/markdown/core.py", r"Markdown\.convert", False),
     ("· of which the hook's tree processors (annotations, ¶ numbers, notes, lists)",
      "/hooks/edition/", None, True),
     ("· of which MkDocs' link checks and rewriting", "/mkdocs/structure/pages.py",
-     "_RelativePathTreeprocessor.run", True),
-    ("Material's page template", "/jinja2/environment.py", "Template.render", False),
+     r"_RelativePathTreeprocessor\.run", True),
+    ("Material's page template", "/jinja2/environment.py", r"Template\.render", False),
     ("· of which the navigation sidebar", "/material/templates/partials/nav.html", None, True),
     ("Material's search index (parsing every page's HTML, writing the index)",
      "/material/plugins/search/plugin.py", None, False),
@@ -969,13 +998,21 @@ def _frame_name(frame: Any) -> str:
     return f"{frame.class_name}.{frame.function}" if frame.class_name else frame.function
 
 
-def _outermost(frame: Any, ending: str, function: str | None) -> list[Any]:
-    """The outermost frames at or under ``frame`` in the phase's file (and function)."""
+def _outermost(
+    frame: Any, ending: str, function: str | None, claimed: set[int] | None = None
+) -> list[Any]:
+    """The outermost frames at or under ``frame`` in the phase's file (and function).
+
+    Frames in ``claimed`` (an earlier phase's) are not searched, so no time counts twice.
+    """
+    if claimed and id(frame) in claimed:
+        return []
     path = (frame.file_path or "").replace("\\", "/")
     in_file = path.endswith(ending) or (ending.endswith("/") and ending in path)
-    if in_file and (function is None or _frame_name(frame) == function):
+    if in_file and (function is None or re.fullmatch(function, _frame_name(frame))):
         return [frame]
-    return [found for child in frame.children for found in _outermost(child, ending, function)]
+    return [found for child in frame.children
+            for found in _outermost(child, ending, function, claimed)]
 
 
 def profile_summary(path: Path) -> dict[str, Any]:
@@ -986,12 +1023,14 @@ def profile_summary(path: Path) -> dict[str, Any]:
     if root is None:
         return {"total": 0.0, "phases": {}}
     phases: dict[str, float] = {}
+    claimed: set[int] = set()
     counted, parents = 0.0, [root]
     for label, ending, function, nested in PHASES:
         if nested:
             found = [f for parent in parents for f in _outermost(parent, ending, function)]
         else:
-            found = parents = _outermost(root, ending, function)
+            found = parents = _outermost(root, ending, function, claimed)
+            claimed.update(id(f) for f in found)
         phases[label] = sum(f.time for f in found)
         counted += 0.0 if nested else phases[label]
     phases["Everything else (MkDocs: reading, nav, writing files; imports)"] = (
@@ -1750,7 +1789,8 @@ def _preamble(results: dict[str, Any], code: Callable[[str], str]) -> list[str]:
         "",
         f"Benchmark: {code(results['command'])}, on {results['tree']}. Each build: "
         f"{code(results['build_command'])} as a child process in the edition's directory, "
-        "with NO_MKDOCS_2_WARNING=1, not --strict; "
+        "with NO_MKDOCS_2_WARNING=1, not --strict, started by a few-line launcher that "
+        "records its peak resident memory (VmHWM); "
         + ("every edition's hook build first passed a separate, untimed "
            f"{code('mkdocs build --strict')}." if results.get("validated")
            else "the editions were not checked with --strict (--tiny or --no-validate)."),
