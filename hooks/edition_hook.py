@@ -12,6 +12,7 @@ State lives in a fresh :class:`_Build` made in ``on_config`` for every build, be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +38,15 @@ from edition.notes import anchor as anchor_notes
 from edition.notes import load as load_notes
 from edition.occurrences import OccurrenceIndex
 from edition.paragraphs import ParagraphIndex, ParagraphNumbersExtension
+from edition.sidebars import SidebarCache
 
 log = get_plugin_logger("edition")
 
 GLOSSARY_PAGE = "glossary.md"
+#: Theme templates of the edition's own (``edition/actor.html``), added to the theme's.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: The front matter of every actor page.
+ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
 
 
 class _Build:
@@ -63,6 +69,7 @@ class _Build:
         self.occurrences = OccurrenceIndex()
         self.inserts = Inserts()
         self._links: dict[tuple[str, str, str], str] = {}
+        self.sidebars = SidebarCache()
 
     @property
     def src(self) -> str:
@@ -143,6 +150,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataFileError as error:
         raise PluginError(str(error)) from None
     _build = _Build(glossary, notes, notes_file.name)
+    config.theme.dirs.append(str(TEMPLATES))
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
     )
@@ -180,9 +188,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
-    # actors index, not from the menu, and hide the sidebar table of contents.
+    # actors index, not from the menu; they hide the table of contents, and their template
+    # (edition/actor.html) renders the sidebars once for all of them.
     for path, actor in _build.generated.items():
-        file = File.generated(config, path, content="---\nhide:\n  - toc\n---\n" if actor else "")
+        file = File.generated(config, path, content=ACTOR_META if actor else "")
         if actor is not None:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
@@ -222,8 +231,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def _sidebar(page: Page, base_url: str, render: Callable[[], str]) -> str:
+    """The sidebars of ``page``, shared by every page off the menu at the same depth."""
+    assert _build is not None
+    shared = not page.file.inclusion.is_in_nav() and not len(page.toc)
+    key = (base_url, tuple(page.meta.get("hide") or ())) if shared else None
+    return _build.sidebars.get(key, render)
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     assert _build is not None
+    env.globals["edition_sidebar"] = _sidebar
     gaps = _build.paragraphs.gaps()
     if gaps:
         log.warning(

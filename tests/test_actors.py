@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from edition import actor_pages
+from edition.annotate import Occurrence, Target
 from edition.glossary import Entry, GlossaryError, load, parse
+from edition.occurrences import OccurrenceIndex
 from support.build import ROOT, build, copy_project
 from support.essay import source_blocks
 from support.site import page, reading_order, resolve
@@ -227,3 +230,21 @@ def test_a_hand_written_actor_page_is_refused(tmp_path: Path) -> None:
     assert result.returncode != 0 and "Traceback" not in result.output
     assert "docs/actors/iran.md exists, but that page is generated" in result.output
 
+
+
+def test_the_network_draws_at_most_the_sixty_most_mentioned_actors() -> None:
+    """More would be unreadable; the lists under the drawing still give every actor."""
+    names = [f"Actor {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(70)]
+    entries = "".join(actor(name=n, aliases=f"[the {n}]") for n in names)
+    glossary = parse((TERM + "actors:\n" + entries).encode())
+    occurrences = OccurrenceIndex()
+    for rank, entry in enumerate(glossary.actors):  # the first is mentioned most
+        for block in range(70 - rank):
+            occurrences.add("essay/a.md", Occurrence(
+                Target(entry, (entry,)), entry.name, f"p{block + 1}", True, 0, 1, "x"))
+    markdown = actor_pages.render_index(glossary, occurrences, lambda a: f"{a.id}/")
+    drawn = re.findall(r'<a href="([^"]+)/"', markdown)
+    assert drawn and len(drawn) == actor_pages.MOST_DRAWN == 60
+    assert set(drawn) == {a.id for a in glossary.actors[:60]}
+    assert "It draws the 60 most often mentioned of the 70 actors." in markdown
+    assert all(f"]({a.id}.md)" in markdown for a in glossary.actors)  # every one listed

@@ -36,6 +36,9 @@ MENTION_RULE = (
     "phrase (“Iran” in “Iran-Iraq War”), the phrase wins."
 )
 CONTEXT = 160
+#: The network draws at most this many actors, the most mentioned: more would be unreadable
+#: (and the layout's cost grows with the square of their number).
+MOST_DRAWN = 60
 
 
 def source(entry: Entry) -> str:
@@ -175,13 +178,17 @@ def render_index(
 ) -> str:
     """The Markdown of the actors index; ``href`` gives an actor page's URL from the index."""
     actors = [a for a in glossary.actors if occurrences.count(a)]
+    drawn = sorted(actors, key=lambda a: (-occurrences.count(a), _sort_key(a)))[:MOST_DRAWN]
+    drawn = [a for a in actors if a in drawn]  # in the glossary's order, as ever
     nodes = [Node(a.id, _short_name(a, glossary), a.category, occurrences.count(a), href(a),
-                  a.name) for a in actors]
+                  a.name) for a in drawn]
     edges = _strong_edges([
         Edge(a.id, b.id, n)
-        for i, a in enumerate(actors)
-        for b, n in occurrences.together(a, tuple(actors[i + 1:]))
+        for i, a in enumerate(drawn)
+        for b, n in occurrences.together(a, tuple(drawn[i + 1:]))
     ])
+    which = ("" if len(drawn) == len(actors) else
+             f" It draws the {len(drawn)} most often mentioned of the {len(actors)} actors.")
     summary = describe(nodes, edges)
     svg = render_svg(
         nodes, edges, title="Who appears with whom in the essay", description=summary
@@ -207,7 +214,7 @@ def render_index(
         "least two passages, or an actor to the one it is most often named with; the thicker "
         "the line, the more passages. The larger the shape, the more mentions. Circles are "
         "people, squares states, diamonds organisations, triangles groups. Select a name to "
-        "open its page; the lists below give every actor.</figcaption>",
+        f"open its page; the lists below give every actor.{which}</figcaption>",
         "</figure>",
         "",
     ]

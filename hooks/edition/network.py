@@ -10,6 +10,7 @@ well as by the stylesheet's colour, and :func:`describe` says it all in words.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -138,7 +139,10 @@ def _box(nodes: Sequence[Node], width: float, height: float) -> tuple[float, flo
     return side, top, width - side, height - bottom
 
 
-def _simulate(count: int, links: list[tuple[int, int, float]], iterations: int) -> list[Position]:
+@functools.lru_cache(maxsize=4)  # mkdocs serve rebuilds the same drawing on every edit
+def _simulate(
+    count: int, links: tuple[tuple[int, int, float], ...], iterations: int
+) -> tuple[Position, ...]:
     """Fruchterman–Reingold with ideal distance 1, from a circle, with a pull to the centre.
 
     ``links`` are (index, index, weight relative to the mean). Each step moves a node at
@@ -182,7 +186,7 @@ def _simulate(count: int, links: list[tuple[int, int, float]], iterations: int) 
             if moved > limit:
                 dx, dy = dx * limit / moved, dy * limit / moved
             xs[i], ys[i] = x + dx, y + dy
-    return list(zip(xs, ys, strict=True))
+    return tuple(zip(xs, ys, strict=True))
 
 
 def _fit(points: list[Position], box: tuple[float, float, float, float]) -> list[Position]:
@@ -230,8 +234,9 @@ def layout(
         return {}
     index = {node.id: i for i, node in enumerate(ordered)}
     mean = sum(e.weight for e in links) / len(links) if links else 1.0
-    indexed = [(index[e.a], index[e.b], e.weight / mean) for e in links]
-    points = _fit(_simulate(len(ordered), indexed, iterations), _box(ordered, width, height))
+    indexed = tuple((index[e.a], index[e.b], e.weight / mean) for e in links)
+    points = _fit(list(_simulate(len(ordered), indexed, iterations)),
+                  _box(ordered, width, height))
     return {node.id: point for node, point in zip(ordered, points, strict=True)}
 
 

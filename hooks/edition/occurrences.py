@@ -67,7 +67,8 @@ class OccurrenceIndex:
     def __init__(self) -> None:
         self._mentions: dict[tuple[str, str], list[Mention]] = defaultdict(list)
         self._forms: set[str] = set()
-        self._place_sets: dict[tuple[str, str], frozenset[Place]] = {}
+        self._at: dict[Place, set[tuple[str, str]]] = defaultdict(set)
+        self._shared_counts: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
         self.titles: dict[str, str] = {}
 
     def add(self, page: str, occurrence: Occurrence) -> None:
@@ -79,7 +80,8 @@ class OccurrenceIndex:
         for entry in occurrence.target.counts:
             self._mentions[_key(entry)].append(mention)
         self._forms.add(fold(occurrence.text))
-        self._place_sets.clear()
+        self._at.clear()
+        self._shared_counts.clear()
 
     def title(self, page: str) -> str:
         """The title of the essay page ``page`` (its path if it has none)."""
@@ -99,21 +101,31 @@ class OccurrenceIndex:
         """How many times ``entry`` occurs in all."""
         return len(self._mentions.get(_key(entry), []))
 
-    def _places_of(self, entry: Entry) -> frozenset[Place]:
-        """The set of blocks where ``entry`` occurs, computed once per entry and build."""
-        key = _key(entry)
-        if key not in self._place_sets:
-            self._place_sets[key] = frozenset(m.place for m in self._mentions.get(key, []))
-        return self._place_sets[key]
+    def _shared(self, key: tuple[str, str]) -> Counter[tuple[str, str]]:
+        """How many blocks the entry ``key`` shares with each other entry (computed once).
+
+        Counted through the entries of each of its blocks, so the cost follows the text,
+        not the size of the glossary.
+        """
+        if not self._at:
+            for other, mentions in self._mentions.items():
+                for mention in mentions:
+                    self._at[mention.place].add(other)
+        if key not in self._shared_counts:
+            places = {mention.place for mention in self._mentions.get(key, [])}
+            counts: Counter[tuple[str, str]] = Counter()
+            for place in places:
+                counts.update(self._at[place])
+            del counts[key]
+            self._shared_counts[key] = counts
+        return self._shared_counts[key]
 
     def together(self, entry: Entry, others: tuple[Entry, ...]) -> list[tuple[Entry, int]]:
         """The ``others`` that share blocks with ``entry``: how many blocks, most first."""
-        mine = self._places_of(entry)
-        shared = [
-            (other, len(mine & self._places_of(other)))
-            for other in others if _key(other) != _key(entry)
-        ]
-        return sorted(((o, n) for o, n in shared if n), key=lambda item: (-item[1], item[0].name))
+        shared = self._shared(_key(entry))
+        found = [(other, shared[_key(other)]) for other in others
+                 if _key(other) in shared and _key(other) != _key(entry)]
+        return sorted(found, key=lambda item: (-item[1], item[0].name))
 
     def unused_forms(self, entries: tuple[Entry, ...]) -> list[tuple[Entry, str]]:
         """The (entry, form) pairs that occur nowhere in the essay."""
