@@ -242,6 +242,11 @@ def _sidebar(page: Page, base_url: str, render: Callable[[], str]) -> str:
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     assert _build is not None
     env.globals["edition_sidebar"] = _sidebar
+    if _build.inserts.waiting():
+        raise PluginError(
+            f"edition: {_build.inserts.waiting()} generated list(s) found no place in their "
+            "page; a Markdown extension may have changed the generated pages' paragraphs."
+        )
     gaps = _build.paragraphs.gaps()
     if gaps:
         log.warning(

@@ -44,6 +44,10 @@ class Inserts:
             return None
         return self._waiting.pop(text, None)
 
+    def waiting(self) -> int:
+        """How many placeholders' elements have not been put in their page."""
+        return len(self._waiting)
+
 
 class _Replace(Treeprocessor):
     def __init__(self, md: Markdown, inserts: Inserts) -> None:
