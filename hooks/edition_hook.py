@@ -42,7 +42,6 @@ from edition.sidebars import SidebarCache
 
 log = get_plugin_logger("edition")
 
-GLOSSARY_PAGE = "glossary.md"
 #: Theme templates of the edition's own (``edition/actor.html``), added to the theme's.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The front matter of every actor page.
@@ -60,10 +59,10 @@ class _Build:
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
         self.generated: dict[str, Entry | None] = {
-            GLOSSARY_PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
+            glossary_page.PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
             actor_pages.INDEX: None,
         }
-        self.generated.update({actor_pages.source(a): a for a in glossary.actors})
+        self.generated.update({glossary_page.actor_page(a): a for a in glossary.actors})
         self.page: Page | None = None
         self.paragraphs = ParagraphIndex()
         self.occurrences = OccurrenceIndex()
@@ -108,9 +107,7 @@ class _Build:
     def link_for(self, entry: Entry) -> str:
         key = (self.src, entry.kind, entry.id)
         if key not in self._links:
-            target = (actor_pages.source(entry) if entry.kind == "actor"
-                      else f"{GLOSSARY_PAGE}#{entry.id}")
-            self._links[key] = glossary_page.link_from(self.src, target)
+            self._links[key] = glossary_page.link_from(self.src, glossary_page.home(entry))
         return self._links[key]
 
 
@@ -206,16 +203,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         _build.occurrences.titles[src] = page.title or src
         return markdown
     glossary, occurrences = _build.glossary, _build.occurrences
-    if src == GLOSSARY_PAGE:
-        return glossary_page.render(glossary, occurrences, _build.inserts.placeholder,
-                                    GLOSSARY_PAGE)
+    if src == glossary_page.PAGE:
+        return glossary_page.render(glossary, occurrences, _build.inserts.placeholder)
     if src == notes_page.PAGE:
-        return notes_page.render(_build.anchors, lambda p: occurrences.titles.get(p, p))
+        return notes_page.render(_build.anchors, occurrences.title)
     if src == timeline.PAGE:
         return timeline.render(timeline.events(_build.anchors, glossary, occurrences))
     if src == actor_pages.INDEX:
         def href(actor: Entry) -> str:
-            return files.get_file_from_path(actor_pages.source(actor)).url_relative_to(page.file)
+            target = files.get_file_from_path(glossary_page.actor_page(actor))
+            return target.url_relative_to(page.file)
         return actor_pages.render_index(glossary, occurrences, href)
     actor = _build.generated[src]
     assert actor is not None

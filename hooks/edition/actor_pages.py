@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 from edition.glossary import Entry, Glossary
-from edition.glossary_page import link_from, literal, sources_line
+from edition.glossary_page import actor_page, home, link_from, literal, sources_line
 from edition.inserts import Insert, element
 from edition.network import Edge, Node, describe, render_svg
 from edition.occurrences import Mention, OccurrenceIndex
@@ -39,11 +39,6 @@ CONTEXT = 160
 #: The network draws at most this many actors, the most mentioned: more would be unreadable
 #: (and the layout's cost grows with the square of their number).
 MOST_DRAWN = 60
-
-
-def source(entry: Entry) -> str:
-    """The source path of an actor's page."""
-    return f"actors/{entry.id}.md"
 
 
 def snippet(mention: Mention, width: int = CONTEXT) -> tuple[str, str, str]:
@@ -89,7 +84,7 @@ def render_actor(
     most: int = 10,
 ) -> str:
     """The Markdown of ``actor``'s page; ``insert`` puts built elements in it."""
-    page = source(actor)
+    page = actor_page(actor)
     mentions = occurrences.mentions(actor)
     places = occurrences.places(actor)
     together = occurrences.together(actor, glossary.actors)[:most]
@@ -117,7 +112,7 @@ def render_actor(
     out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
     if actor.term:
         term = glossary.term(actor.term)
-        link = link_from(page, f"glossary.md#{term.id}")
+        link = link_from(page, home(term))
         out += [f"**In the glossary:** [{literal(term.name)}]({link})", "{ .ed-gl-where }", ""]
     out += [
         "## Every mention, in reading order { #mentions }",
@@ -132,12 +127,12 @@ def render_actor(
         out += ["## Appears most with { #together }", "",
                 "Other actors named in the same passages, and in how many.",
                 "{ .ed-gl-meta }", ""]
-        out += [f"- [{literal(o.name)}]({link_from(page, source(o))}) · "
+        out += [f"- [{literal(o.name)}]({link_from(page, actor_page(o))}) · "
                 f"{_plural(n, 'passage')}" for o, n in together]
         out.append("")
     if terms:
         out += ["## Glossary terms in the same passages { #terms }", ""]
-        out += [f"- [{literal(t.name)}]({link_from(page, f'glossary.md#{t.id}')}) · "
+        out += [f"- [{literal(t.name)}]({link_from(page, home(t))}) · "
                 f"{_plural(n, 'passage')}" for t, n in terms]
         out.append("")
     return "\n".join(out)
@@ -223,7 +218,7 @@ def render_index(
         if not members:
             continue
         out += [f"## {heading} {{ #{kind} }}", ""]
-        out += [f"- [{literal(a.name)}]({link_from(INDEX, source(a))}) · "
+        out += [f"- [{literal(a.name)}]({link_from(INDEX, actor_page(a))}) · "
                 f"{_plural(occurrences.count(a), 'mention')}" for a in members]
         out.append("")
     return "\n".join(out)

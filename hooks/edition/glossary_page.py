@@ -1,7 +1,8 @@
 """The glossary page, as Markdown generated from the glossary and its occurrences.
 
 Contributors' text is escaped for Markdown and HTML, so it is always shown
-literally; the page's own links are ``.md`` links that MkDocs checks.
+literally; the page's own links are ``.md`` links that MkDocs checks. Also where each
+entry is explained (:func:`home`), for every page that links to entries.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from edition.glossary import Entry, Glossary, Source
 from edition.inserts import Insert, element
 from edition.occurrences import OccurrenceIndex, Place
 
+PAGE = "glossary.md"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 CATEGORY_NAMES = {
@@ -31,6 +33,16 @@ CATEGORY_NAMES = {
 def literal(text: str) -> str:
     """``text`` as Markdown that renders exactly ``text``: no markup, no HTML."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def actor_page(actor: Entry) -> str:
+    """The source path of an actor's page."""
+    return f"actors/{actor.id}.md"
+
+
+def home(entry: Entry) -> str:
+    """Where the edition explains ``entry``: its actor page, or its entry on this page."""
+    return actor_page(entry) if entry.kind == "actor" else f"{PAGE}#{entry.id}"
 
 
 @functools.lru_cache(maxsize=65536)  # the same few thousand pairs, page after page
@@ -52,7 +64,7 @@ def _sort_key(entry: Entry) -> str:
 
 
 def render(
-    glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert, page: str = "glossary.md"
+    glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert, page: str = PAGE
 ) -> str:
     """The Markdown of the glossary page at ``page``; ``insert`` puts built elements in it."""
     entries = sorted(glossary.terms, key=_sort_key)
@@ -86,7 +98,7 @@ def _entry(
         lines += [literal(entry.note), "{ .ed-gl-note }", ""]
     lines += [sources_line(entry.sources), "{ .ed-gl-sources }", ""]
     if actor is not None:
-        link = link_from(page, f"actors/{actor.id}.md")
+        link = link_from(page, actor_page(actor))
         lines += [f"**Actor:** [{literal(actor.name)}]({link}), with every mention in context",
                   "{ .ed-gl-actor }", ""]
     places = occurrences.places(entry)

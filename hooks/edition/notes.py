@@ -180,7 +180,8 @@ def anchor(
                 f"{note.label}: the quotation is not in the essay; copy the words exactly as "
                 "the essay writes them (with 'before' and 'after', if given)."
             )))
-    anchors.sort(key=lambda a: ([b for _, b, _ in blocks].index(a.block), a.start))
+    order = {block: index for index, (_, block, _) in enumerate(blocks)}
+    anchors.sort(key=lambda a: (order[a.block], a.start))
     for first, second in itertools.pairwise(anchors):
         if first.block == second.block and second.start < first.end:
             problems.append(Problem(file, second.note.line, (
@@ -191,6 +192,10 @@ def anchor(
         raise NotesError(sorted(problems, key=lambda p: p.line), SPEC.title)
     return anchors
 
+
+def reading_order(anchors: Iterable[Anchor]) -> list[Anchor]:
+    """``anchors`` in the essay's reading order: the order the notes are numbered in."""
+    return sorted(anchors, key=lambda a: (Place(a.page, a.block).order, a.start))
 
 
 def cut_forms(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from edition.glossary_page import link_from, literal, sources_line
-from edition.notes import KINDS, Anchor
+from edition.notes import KINDS, Anchor, reading_order
 from edition.occurrences import Place
 
 PAGE = "notes.md"
@@ -13,7 +13,7 @@ PAGE = "notes.md"
 
 def render(anchors: list[Anchor], titles: Callable[[str], str]) -> str:
     """The Markdown of the notes page; ``titles`` gives a page's title from its source path."""
-    ordered = sorted(anchors, key=lambda a: (Place(a.page, a.block).order, a.start))
+    ordered = reading_order(anchors)
     out = [
         "# Editor's notes { .ed-heading }",
         "",

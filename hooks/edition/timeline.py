@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from edition import notes_page
 from edition.dates import EventDate
 from edition.glossary import Glossary
-from edition.glossary_page import link_from, literal
-from edition.notes import Anchor
+from edition.glossary_page import home, link_from, literal
+from edition.notes import Anchor, reading_order
 from edition.occurrences import OccurrenceIndex, Place
 
 PAGE = "timeline.md"
@@ -44,18 +45,16 @@ def events(
 ) -> list[Event]:
     """Every dated event, in chronological order (coarse dates before finer ones)."""
     found: list[Event] = []
-    ordered = sorted(anchors, key=lambda a: (Place(a.page, a.block).order, a.start))
-    for number, anchor in enumerate(ordered, start=1):
+    for number, anchor in enumerate(reading_order(anchors), start=1):
         note = anchor.note
         if note.date and note.event:
             place = Place(anchor.page, anchor.block)
             found.append(Event(note.date, note.event, (
-                (place.label, place.target), ("editor's note", f"notes.md#note-{number}"),
+                (place.label, place.target), ("editor's note", f"{notes_page.PAGE}#note-{number}"),
             )))
     for entry in glossary.entries:
         if entry.date and entry.event:
-            own = (entry.name, f"actors/{entry.id}.md" if entry.kind == "actor"
-                   else f"glossary.md#{entry.id}")
+            own = (entry.name, home(entry))
             places = tuple((p.label, p.target) for p, _ in occurrences.places(entry)[:3])
             found.append(Event(entry.date, entry.event, (own, *places)))
     return _merged(sorted(found, key=lambda e: (e.date, e.text)))
