@@ -1,7 +1,10 @@
 """MkDocs hook for the annotated edition: adapts MkDocs events to ``hooks/edition``.
 
 State lives in a fresh :class:`_Build` made in ``on_config`` for every build, because
-``mkdocs serve`` keeps this module loaded between rebuilds. Options, under
+``mkdocs serve`` keeps this module loaded between rebuilds. The events below are in the
+order MkDocs calls them: ``on_config``, ``on_files``, then ``on_page_markdown`` and
+``on_page_content`` for each page, ``on_env`` once every page is rendered, and, under
+``mkdocs serve`` only, ``on_serve``. Options, under
 ``extra.edition`` in ``mkdocs.yml``:
 
 - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
@@ -25,24 +28,28 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
-from edition import actor_pages, glossary_page, notes_page, timeline
-from edition.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
-from edition.blocks import BlockReader, duplicate_ids
-from edition.datafile import DataFileError
-from edition.glossary import Entry, Glossary, load
-from edition.inserts import InsertExtension, Inserts
-from edition.matcher import Matcher
-from edition.note_marks import NoteMarkerExtension
-from edition.notes import Anchor, Note, cut_forms
-from edition.notes import anchor as anchor_notes
-from edition.notes import load as load_notes
-from edition.occurrences import OccurrenceIndex
-from edition.paragraphs import ParagraphIndex, ParagraphNumbersExtension
-from edition.sidebars import SidebarCache
+from edition.data.datafile import DataFileError
+from edition.data.glossary import Entry, Glossary, load
+from edition.data.notes import Note
+from edition.data.notes import load as load_notes
+from edition.index.occurrences import OccurrenceIndex
+from edition.pages import actors as actor_pages
+from edition.pages import glossary as glossary_page
+from edition.pages import links, timeline
+from edition.pages import notes as notes_page
+from edition.pages.inserts import InsertExtension, Inserts
+from edition.pages.sidebars import SidebarCache
+from edition.text.anchoring import Anchor, cut_forms
+from edition.text.anchoring import anchor as anchor_notes
+from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
+from edition.text.blocks import BlockReader, duplicate_ids
+from edition.text.matcher import Matcher
+from edition.text.note_marks import NoteMarkerExtension
+from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
 
 log = get_plugin_logger("edition")
 
-#: Theme templates of the edition's own (``edition/actor.html``), added to the theme's.
+#: Theme templates of the edition's own (``edition/actor.html``, ``main.html``), before the theme's.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The front matter of every actor page.
 ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
@@ -62,7 +69,7 @@ class _Build:
             glossary_page.PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
             actor_pages.INDEX: None,
         }
-        self.generated.update({glossary_page.actor_page(a): a for a in glossary.actors})
+        self.generated.update({links.actor_page(a): a for a in glossary.actors})
         self.page: Page | None = None
         self.paragraphs = ParagraphIndex()
         self.occurrences = OccurrenceIndex()
@@ -107,7 +114,7 @@ class _Build:
     def link_for(self, entry: Entry) -> str:
         key = (self.src, entry.kind, entry.id)
         if key not in self._links:
-            self._links[key] = glossary_page.link_from(self.src, glossary_page.home(entry))
+            self._links[key] = links.link_from(self.src, links.home(entry))
         return self._links[key]
 
 
@@ -147,7 +154,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataFileError as error:
         raise PluginError(str(error)) from None
     _build = _Build(glossary, notes, notes_file.name)
-    config.theme.dirs.append(str(TEMPLATES))
+    config.theme.dirs.insert(0, str(TEMPLATES))
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
     )
@@ -163,12 +170,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     )
     return config
-
-
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    for option in ("glossary", "notes"):
-        server.watch(str(_data_path(config, option)))
-    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -211,7 +212,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return timeline.render(timeline.events(_build.anchors, glossary, occurrences))
     if src == actor_pages.INDEX:
         def href(actor: Entry) -> str:
-            target = files.get_file_from_path(glossary_page.actor_page(actor))
+            target = files.get_file_from_path(links.actor_page(actor))
             return target.url_relative_to(page.file)
         return actor_pages.render_index(glossary, occurrences, href)
     actor = _build.generated[src]
@@ -258,3 +259,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
             "occurs in the essay. Write it exactly as the essay does, or remove it."
         )
     return env
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    for option in ("glossary", "notes"):
+        server.watch(str(_data_path(config, option)))
+    return server

@@ -4,13 +4,13 @@ Each edition is built with the hook, without it (no ``hooks:``, no glossary and 
 pages) and with Material's documented glossary approach, Python-Markdown's ``abbr``
 extension, fed (a) by ``pymdownx.snippets`` ``auto_append`` and (b) by ``abbr``'s own
 ``glossary`` option. Builds are child processes, interleaved, several runs each; the
-report gives medians. See ``docs/performance.md`` for the method and the findings.
+report gives medians. See ``maintainers/performance.md`` for the method and the findings.
 
     .venv/bin/python scripts/benchmark.py --sizes real,200x500,1000x2000 --runs 3 \\
         --out /tmp/bench --json results.json --write-docs
 
 A size is ``real`` (``docs/`` as is, but for this benchmark's own page
-``docs/performance.md``) or ``NxM`` / ``NxMxA``: N essay pages, M glossary terms and A
+``maintainers/performance.md``) or ``NxM`` / ``NxMxA``: N essay pages, M glossary terms and A
 actors (default ``max(real actors, M // 10)``), real entries plus generated ones.
 """
 
@@ -52,7 +52,7 @@ FALLBACK_PROJECT_FILES = (
 )
 #: This benchmark's own page: left out of the real edition so results do not feed back.
 OWN_PAGE = "performance.md"
-DOCS_PAGE = ROOT / "docs" / OWN_PAGE
+DOCS_PAGE = ROOT / "maintainers" / OWN_PAGE
 MARK_START = "<!-- results:start -->"
 MARK_END = "<!-- results:end -->"
 VARIANTS = ("hook", "nohook", "abbr-snippets", "abbr-snippets-blocks", "abbr-glossary")
@@ -1202,9 +1202,9 @@ def matcher_series(
     hooks = str(source / "hooks")
     sys.path.insert(0, hooks)
     try:
-        from edition.annotate import targets
-        from edition.glossary import load
-        from edition.matcher import Matcher
+        from edition.data.glossary import load
+        from edition.text.annotate import targets
+        from edition.text.matcher import Matcher
     except ImportError as error:
         return {"error": f"cannot import the hook's matcher: {error}"}
     finally:
@@ -1426,7 +1426,7 @@ def git_state() -> str:
                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"
-    changed = [row[3:] for row in dirty.splitlines() if row[3:] != f"docs/{OWN_PAGE}"]
+    changed = [row[3:] for row in dirty.splitlines() if row[3:] != f"maintainers/{OWN_PAGE}"]
     return head + (f" with uncommitted changes to {len(changed)} build input(s)"
                    if changed else "")
 
@@ -1690,7 +1690,7 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
 
 
 def _targets(results: dict[str, Any]) -> list[dict[str, str]]:
-    """Each target of docs/performance.md, what was measured and whether it is met."""
+    """Each target of maintainers/performance.md, what was measured and whether it is met."""
     out: list[dict[str, str]] = []
     by_label = {s["label"]: s for s in results["sizes"]}
 
@@ -1827,14 +1827,14 @@ def render_markdown(results: dict[str, Any]) -> str:
 
 
 def render_html(results: dict[str, Any]) -> str:
-    """The report for docs/performance.md: the site has no Markdown tables extension."""
+    """The report for maintainers/performance.md: the site has no Markdown tables extension."""
     parts = ["\n".join(_preamble(results, lambda s: f"<code>{html.escape(s)}</code>"))]
     parts += [_html_table(t) for t in results_tables(results)]
     return "\n\n".join(parts) + "\n"
 
 
 def write_docs(results: dict[str, Any], page: Path = DOCS_PAGE) -> None:
-    """Put the report between the markers of docs/performance.md."""
+    """Put the report between the markers of maintainers/performance.md."""
     text = page.read_text(encoding="utf-8")
     start, end = text.find(MARK_START), text.find(MARK_END)
     if start < 0 or end < start:
@@ -1864,7 +1864,7 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, default=Path("results.json"),
                         help="results file (relative paths are inside --out)")
     parser.add_argument("--write-docs", action="store_true",
-                        help=f"write the tables into docs/{OWN_PAGE} between the markers")
+                        help=f"write the tables into maintainers/{OWN_PAGE} between the markers")
     parser.add_argument("--tiny", action="store_true",
                         help="3 pages x 10 terms x 5 actors, 1 run, no series or serve, no profile "
                              "unless --profile says")

@@ -16,10 +16,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import markdown  # noqa: E402
 
-from edition.annotate import AnnotationExtension, Occurrence, targets  # noqa: E402
-from edition.glossary import Glossary, GlossaryError, load  # noqa: E402
-from edition.matcher import Matcher  # noqa: E402
-from edition.occurrences import OccurrenceIndex  # noqa: E402
+from edition.data.glossary import Glossary, GlossaryError, load  # noqa: E402
+from edition.index.occurrences import OccurrenceIndex  # noqa: E402
+from edition.text.annotate import AnnotationExtension, Occurrence, targets  # noqa: E402
+from edition.text.matcher import Matcher  # noqa: E402
 
 
 def unused_forms(glossary: Glossary, docs: Path) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
-from edition.paragraphs import ParagraphIndex, ParagraphNumbersExtension
+from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
 from support.build import build, copy_project, replace_once
 from support.essay import paragraphs
 from support.site import page, reading_order, visible_text

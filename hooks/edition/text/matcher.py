@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from edition.forms import APOSTROPHES, HYPHENS, accepts, fold
+from edition.data.forms import APOSTROPHES, HYPHENS, accepts, fold
 
 T = TypeVar("T")
 

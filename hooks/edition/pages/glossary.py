@@ -1,24 +1,22 @@
 """The glossary page, as Markdown generated from the glossary and its occurrences.
 
 Contributors' text is escaped for Markdown and HTML, so it is always shown
-literally; the page's own links are ``.md`` links that MkDocs checks. Also where each
-entry is explained (:func:`home`), for every page that links to entries.
+literally; the page's own links are ``.md`` links that MkDocs checks
+(:mod:`edition.pages.links`).
 """
 
 from __future__ import annotations
 
-import functools
-import html
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 
-from edition.glossary import Entry, Glossary, Source
-from edition.inserts import Insert, element
-from edition.occurrences import OccurrenceIndex, Place
+from edition.data.glossary import Entry, Glossary
+from edition.index.occurrences import OccurrenceIndex
+from edition.pages.inserts import Insert, element
+from edition.pages.links import GLOSSARY, actor_page, link_from, literal, sources_line
+from edition.text.places import Place
 
-PAGE = "glossary.md"
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+PAGE = GLOSSARY
 
 CATEGORY_NAMES = {
     "treaty": "Treaty or agreement",
@@ -28,35 +26,6 @@ CATEGORY_NAMES = {
     "term": "Term",
     "phrase": "Phrase",
 }
-
-
-def literal(text: str) -> str:
-    """``text`` as Markdown that renders exactly ``text``: no markup, no HTML."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def actor_page(actor: Entry) -> str:
-    """The source path of an actor's page."""
-    return f"actors/{actor.id}.md"
-
-
-def home(entry: Entry) -> str:
-    """Where the edition explains ``entry``: its actor page, or its entry on this page."""
-    return actor_page(entry) if entry.kind == "actor" else f"{PAGE}#{entry.id}"
-
-
-@functools.lru_cache(maxsize=65536)  # the same few thousand pairs, page after page
-def link_from(page: str, target: str) -> str:
-    """A relative ``.md`` link from the source file ``page`` to ``target`` (src path#anchor)."""
-    path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
-    return relative + (f"#{anchor}" if anchor else "")
-
-
-def sources_line(sources: tuple[Source, ...]) -> str:
-    """Sources as one Markdown line of links."""
-    links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in sources)
-    return f"**Sources:** {links}"
 
 
 def _sort_key(entry: Entry) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from edition.glossary_page import link_from, literal, sources_line
-from edition.notes import KINDS, Anchor, reading_order
-from edition.occurrences import Place
+from edition.data.notes import KINDS
+from edition.pages.links import link_from, literal, sources_line
+from edition.text.anchoring import Anchor, reading_order
+from edition.text.places import Place
 
 PAGE = "notes.md"
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from edition.network import (
+from edition.pages.network import (
     MARGIN,
     Edge,
     Node,

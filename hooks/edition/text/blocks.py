@@ -13,7 +13,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from edition.paragraphs import is_essay_block
+from edition.text.paragraphs import is_essay_block
 
 
 class _Collect(Treeprocessor):

@@ -12,11 +12,11 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
-from edition.glossary import Entry, Glossary
-from edition.glossary_page import actor_page, home, link_from, literal, sources_line
-from edition.inserts import Insert, element
-from edition.network import Edge, Node, describe, render_svg
-from edition.occurrences import Mention, OccurrenceIndex
+from edition.data.glossary import Entry, Glossary
+from edition.index.occurrences import Mention, OccurrenceIndex
+from edition.pages.inserts import Insert, element
+from edition.pages.links import actor_page, home, link_from, literal, sources_line
+from edition.pages.network import Edge, Node, describe, render_svg
 
 INDEX = "actors/index.md"
 KINDS = {

@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from edition import datafile
-from edition.datafile import DataFileError, LineMap, Problem, Spec, plain
-from edition.dates import EventDate, parse_date
-from edition.forms import fold
+from edition.data import datafile
+from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
+from edition.data.dates import EventDate, parse_date
+from edition.data.forms import fold
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "glossary.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
 #: Raised for an unusable glossary: ``problems`` says why, one line each.
 GlossaryError = DataFileError

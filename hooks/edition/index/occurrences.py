@@ -5,45 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from edition.annotate import Occurrence
-from edition.forms import fold
-from edition.glossary import Entry
-from edition.paragraphs import PARAGRAPH_ID
-
-#: Essay blocks before ¶1, in the order the essay gives them.
-_FRONT = ("title", "standfirst", "photo-title", "caption")
-_LABELS = {"photo-title": "photo title"}
-
-
-@dataclass(frozen=True)
-class Place:
-    """An essay block on a page: the target of a "where it appears" link."""
-
-    page: str
-    block: str | None
-
-    @property
-    def target(self) -> str:
-        """The block as a link target: source path and anchor."""
-        return f"{self.page}#{self.block}" if self.block else self.page
-
-    @property
-    def label(self) -> str:
-        """How the edition cites the block: "¶12", "standfirst", "caption"."""
-        if self.block is None:
-            return self.page
-        if PARAGRAPH_ID.fullmatch(self.block):
-            return "¶" + self.block[1:]
-        return _LABELS.get(self.block, self.block)
-
-    @property
-    def order(self) -> tuple[int, str]:
-        """Sort key: the front matter, then ¶1–¶15, then anything else (the byline)."""
-        if self.block in _FRONT:
-            return _FRONT.index(self.block), ""
-        if self.block and PARAGRAPH_ID.fullmatch(self.block):
-            return 100 + int(self.block[1:]), ""
-        return 10_000, f"{self.page}#{self.block}"
+from edition.data.forms import fold
+from edition.data.glossary import Entry
+from edition.text.annotate import Occurrence
+from edition.text.places import Place
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from edition.forms import accepts, fold
-from edition.matcher import Matcher
+from edition.data.forms import accepts, fold
+from edition.text.matcher import Matcher
 
 
 def found(forms: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:

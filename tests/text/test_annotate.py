@@ -6,10 +6,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.annotate import AnnotationExtension, Occurrence, targets
-from edition.glossary import parse
-from edition.matcher import Matcher
-from edition.paragraphs import ParagraphNumbersExtension
+from edition.data.glossary import parse
+from edition.text.annotate import AnnotationExtension, Occurrence, targets
+from edition.text.matcher import Matcher
+from edition.text.paragraphs import ParagraphNumbersExtension
 
 GLOSSARY = """\
 terms:

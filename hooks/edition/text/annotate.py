@@ -20,9 +20,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from edition.glossary import Entry, Glossary
-from edition.matcher import Matcher
-from edition.paragraphs import essay_classes, is_essay_block
+from edition.data.glossary import Entry, Glossary
+from edition.text.matcher import Matcher
+from edition.text.paragraphs import essay_classes, is_essay_block
 
 #: Elements whose text is never annotated (their tails, which belong to the parent, are).
 SKIPPED = frozenset({

@@ -16,8 +16,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from edition.notes import KINDS, Anchor
-from edition.paragraphs import is_essay_block
+from edition.data.notes import KINDS
+from edition.text.anchoring import Anchor
+from edition.text.paragraphs import is_essay_block
 
 #: Gives the anchors of the page being rendered, in reading order.
 AnchorsFor = Callable[[], list[Anchor]]

@@ -8,12 +8,13 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.annotate import targets
-from edition.dates import parse_date
-from edition.glossary import load
-from edition.matcher import Matcher
-from edition.note_marks import NoteMarkerExtension
-from edition.notes import NotesError, anchor, cut_forms, parse, render_note
+from edition.data.dates import parse_date
+from edition.data.glossary import load
+from edition.data.notes import NotesError, parse, render_note
+from edition.text.anchoring import anchor, cut_forms
+from edition.text.annotate import targets
+from edition.text.matcher import Matcher
+from edition.text.note_marks import NoteMarkerExtension
 from support.build import ROOT, build, copy_project
 from support.essay import paragraphs
 from support.site import page, reading_order, resolve
@@ -192,7 +193,7 @@ def test_every_note_is_marked_once_and_the_essay_text_is_unchanged(site: Path) -
 
 
 def load_notes_count() -> tuple:
-    from edition.notes import load as load_notes
+    from edition.data.notes import load as load_notes
 
     return load_notes(ROOT / "notes.yml")
 
@@ -223,7 +224,7 @@ def test_the_timeline_is_in_order_and_its_points_link_to_its_events(site: Path) 
 
 
 def _date(label: str) -> tuple[int, int, int]:
-    from edition.dates import MONTHS
+    from edition.data.dates import MONTHS
 
     parts = label.split()
     year = int(parts[-1])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.glossary import Entry, load
+from edition.data.glossary import Entry, load
 from support.build import ROOT, build, copy_project, replace_once
 from support.essay import paragraphs
 from support.site import page, reading_order, resolve, url_to_file

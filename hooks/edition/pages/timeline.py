@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from edition import notes_page
-from edition.dates import EventDate
-from edition.glossary import Glossary
-from edition.glossary_page import home, link_from, literal
-from edition.notes import Anchor, reading_order
-from edition.occurrences import OccurrenceIndex, Place
+from edition.data.dates import EventDate
+from edition.data.glossary import Glossary
+from edition.index.occurrences import OccurrenceIndex
+from edition.pages import notes as notes_page
+from edition.pages.links import home, link_from, literal
+from edition.text.anchoring import Anchor, reading_order
+from edition.text.places import Place
 
 PAGE = "timeline.md"
 #: (first year, last year, title) of the editor's eras.

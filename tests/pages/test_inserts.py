@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from edition.inserts import InsertExtension, Inserts, element
+from edition.pages.inserts import InsertExtension, Inserts, element
 
 
 def render(text: str, inserts: Inserts) -> str:

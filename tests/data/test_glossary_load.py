@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from edition.datafile import MAX_BYTES
-from edition.glossary import GlossaryError, load, parse
+from edition.data.datafile import MAX_BYTES
+from edition.data.glossary import GlossaryError, load, parse
 from support.build import ROOT
 
 GOOD_ENTRY = """\

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from edition import actor_pages
-from edition.annotate import Occurrence, Target
-from edition.glossary import Entry, GlossaryError, load, parse
-from edition.occurrences import OccurrenceIndex
+from edition.data.glossary import Entry, GlossaryError, load, parse
+from edition.index.occurrences import OccurrenceIndex
+from edition.pages import actors as actor_pages
+from edition.text.annotate import Occurrence, Target
 from support.build import ROOT, build, copy_project
 from support.essay import source_blocks
 from support.site import page, reading_order, resolve

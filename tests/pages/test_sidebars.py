@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.sidebars import SidebarCache
+from edition.pages.sidebars import SidebarCache
 from support.build import build, copy_project, replace_once
 from support.site import page
 

@@ -1,0 +1,123 @@
+"""The editor's notes (``notes.yml``): loading and sanitising.
+
+A note names the exact words it annotates, not a position (anchoring them in the essay is
+:mod:`edition.text.anchoring`'s job). Note text is a small Markdown subset (emphasis, strong,
+links to http(s) sources): it is HTML-escaped first, then rendered, then every element
+and attribute is checked against that subset.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+from edition.data import datafile
+from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
+from edition.data.dates import EventDate, parse_date
+from edition.data.glossary import Source
+
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "notes.schema.json"
+SPEC = Spec(SCHEMA_FILE, {"notes": "quote"}, "the notes")
+NotesError = DataFileError
+
+KINDS = {
+    "slip": "The author's slip",
+    "date": "Date",
+    "reference": "Reference",
+    "context": "Context",
+    "check": "Checking the claim",
+}
+_ALLOWED = {"p": set(), "em": set(), "strong": set(), "a": {"href", "title"}}
+
+
+@dataclass(frozen=True)
+class Note:
+    """One editor's note, its words in the essay and what it says."""
+
+    index: int
+    quote: str
+    before: str
+    after: str
+    kind: str
+    text: str
+    html: str
+    date: EventDate | None
+    event: str | None
+    sources: tuple[Source, ...]
+    line: int
+
+    @property
+    def label(self) -> str:
+        """How messages name the note: notes[3] 'in the following year'."""
+        return f"notes[{self.index}] '{self.quote}'"
+
+
+def render_note(text: str) -> str:
+    """The note's Markdown as HTML, allowing only emphasis, strong and http(s) links.
+
+    Raises ValueError saying what is not allowed.
+    """
+    rendered = markdown.markdown(html.escape(plain(text), quote=False))
+    root = etree.fromstring(f"<div>{rendered}</div>")
+    for element in root.iter():
+        if element is root:
+            continue
+        if element.tag not in _ALLOWED:
+            raise ValueError(
+                f"uses <{element.tag}>; notes allow only *emphasis*, **strong** and "
+                "[links](https://...)"
+            )
+        extra = set(element.attrib) - _ALLOWED[element.tag]
+        if extra:
+            raise ValueError(f"<{element.tag}> may not have {', '.join(sorted(extra))}")
+        href = element.get("href")
+        if element.tag == "a" and not re.match(r"https?://[^\s<>\"'`]+$", href or ""):
+            raise ValueError(f"links only to http(s) addresses, not {href!r}")
+    return rendered
+
+
+def load(path: Path, display_name: str | None = None) -> tuple[Note, ...]:
+    """Read and validate ``notes.yml``; raise :class:`NotesError` if unsound."""
+    value, lines = datafile.read(path, SPEC, display_name)
+    return _notes(value, lines)
+
+
+def parse(data: bytes, name: str = "notes.yml") -> tuple[Note, ...]:
+    """Validate the bytes of a notes file named ``name``."""
+    value, lines = datafile.parse(data, SPEC, name)
+    return _notes(value, lines)
+
+
+def _notes(value: dict[str, Any], lines: LineMap) -> tuple[Note, ...]:
+    notes, problems = [], []
+    for index, raw in enumerate(value["notes"]):
+        label = f"notes[{index}] '{raw['quote']}'"
+        try:
+            rendered = render_note(raw["note"])
+        except ValueError as error:
+            problems.append(Problem(lines.name, lines.line(("notes", index, "note")),
+                                    f"{label}: the note {error}."))
+            rendered = ""
+        date = None
+        if "date" in raw:
+            try:
+                date = parse_date(raw["date"])
+            except ValueError as error:
+                problems.append(Problem(lines.name, lines.line(("notes", index, "date")),
+                                        f"{label}: {error}."))
+        notes.append(Note(
+            index=index, quote=raw["quote"], before=raw.get("before", ""),
+            after=raw.get("after", ""), kind=raw["kind"], text=plain(raw["note"]),
+            html=rendered, date=date, event=plain(raw["event"]) if "event" in raw else None,
+            sources=tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
+            line=lines.line(("notes", index)),
+        ))
+    if problems:
+        raise NotesError(problems, SPEC.title)
+    return tuple(notes)

@@ -1,0 +1,46 @@
+"""Where each entry lives and how generated pages link to it and quote contributors' text.
+
+Links are relative ``.md`` links between source files, which MkDocs checks and resolves.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import posixpath
+import re
+
+from edition.data.glossary import Entry, Source
+
+#: The glossary page, where every term is explained.
+GLOSSARY = "glossary.md"
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def literal(text: str) -> str:
+    """``text`` as Markdown that renders exactly ``text``: no markup, no HTML."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def actor_page(actor: Entry) -> str:
+    """The source path of an actor's page."""
+    return f"actors/{actor.id}.md"
+
+
+def home(entry: Entry) -> str:
+    """Where the edition explains ``entry``: its actor page, or its entry on this page."""
+    return actor_page(entry) if entry.kind == "actor" else f"{GLOSSARY}#{entry.id}"
+
+
+@functools.lru_cache(maxsize=65536)  # the same few thousand pairs, page after page
+def link_from(page: str, target: str) -> str:
+    """A relative ``.md`` link from the source file ``page`` to ``target`` (src path#anchor)."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def sources_line(sources: tuple[Source, ...]) -> str:
+    """Sources as one Markdown line of links."""
+    links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in sources)
+    return f"**Sources:** {links}"

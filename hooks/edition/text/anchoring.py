@@ -1,0 +1,112 @@
+"""Anchor the editor's notes in the essay by quotation.
+
+A note names the exact words it annotates, not a position, so an edit elsewhere never
+moves it; a quotation that is missing, ambiguous or crosses a paragraph is an error
+naming the note and its line, and so is one that cuts through an annotated form.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from edition.data.datafile import Problem
+from edition.data.forms import loose_pattern
+from edition.data.notes import SPEC, Note, NotesError
+from edition.text.matcher import Matcher
+from edition.text.places import Place
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a note's quotation is: the page, the essay block and the span in its text."""
+
+    note: Note
+    page: str
+    block: str
+    start: int
+    end: int
+
+
+
+def anchor(
+    notes: Iterable[Note], blocks: list[tuple[str, str, str]], file: str = "notes.yml"
+) -> list[Anchor]:
+    """Find each note's quotation in the essay's ``(page, block id, text)`` blocks.
+
+    Raises :class:`NotesError` for a quotation that is missing, found more than once,
+    crosses a paragraph, or overlaps another note's.
+    """
+    anchors: list[Anchor] = []
+    problems: list[Problem] = []
+    joined = "\n\n".join(text for _, _, text in blocks)
+    for note in notes:
+        pattern = re.compile(
+            loose_pattern(note.before) + "(" + loose_pattern(note.quote) + ")"
+            + loose_pattern(note.after)
+        )
+        found = [
+            Anchor(note, page, block, match.start(1), match.end(1))
+            for page, block, text in blocks
+            for match in pattern.finditer(text)
+        ]
+        if len(found) == 1:
+            anchors.append(found[0])
+            continue
+        if found:
+            where = ", ".join(Place(a.page, a.block).label for a in found)
+            problems.append(Problem(file, note.line, (
+                f"{note.label}: the quotation occurs {len(found)} times ({where}); add the "
+                "words just 'before' or 'after' it to make it unique."
+            )))
+        elif pattern.search(joined):
+            problems.append(Problem(file, note.line, (
+                f"{note.label}: the quotation crosses a paragraph break; a note annotates "
+                "words within one paragraph."
+            )))
+        else:
+            problems.append(Problem(file, note.line, (
+                f"{note.label}: the quotation is not in the essay; copy the words exactly as "
+                "the essay writes them (with 'before' and 'after', if given)."
+            )))
+    order = {block: index for index, (_, block, _) in enumerate(blocks)}
+    anchors.sort(key=lambda a: (order[a.block], a.start))
+    for first, second in itertools.pairwise(anchors):
+        if first.block == second.block and second.start < first.end:
+            problems.append(Problem(file, second.note.line, (
+                f"{second.note.label}: its words overlap those of {first.note.label} (line "
+                f"{first.note.line}); notes may not overlap."
+            )))
+    if problems:
+        raise NotesError(sorted(problems, key=lambda p: p.line), SPEC.title)
+    return anchors
+
+
+def reading_order(anchors: Iterable[Anchor]) -> list[Anchor]:
+    """``anchors`` in the essay's reading order: the order the notes are numbered in."""
+    return sorted(anchors, key=lambda a: (Place(a.page, a.block).order, a.start))
+
+
+def cut_forms(
+    anchors: list[Anchor], blocks: list[tuple[str, str, str]], matcher: Matcher[Any],
+    file: str = "notes.yml",
+) -> list[Problem]:
+    """Problems for quotations that begin or end inside an annotated form.
+
+    Such a form would be split across the note's mark and lost as an annotation (and as
+    a mention of its actor), so the quotation must take all of it or none of it.
+    """
+    texts = {(page, block): text for page, block, text in blocks}
+    problems = []
+    for anchor in anchors:
+        for match in matcher.finditer(texts[anchor.page, anchor.block]):
+            if match.start < anchor.start < match.end or match.start < anchor.end < match.end:
+                problems.append(Problem(file, anchor.note.line, (
+                    f"{anchor.note.label}: the quotation begins or ends inside "
+                    f"'{match.text}', which the edition annotates as a whole; quote all of it "
+                    "or none of it."
+                )))
+    return problems

@@ -1,0 +1,1 @@
+"""Tests of the data stage: reading and validating glossary.yml and notes.yml."""

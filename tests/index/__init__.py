@@ -1,0 +1,1 @@
+"""Tests of the index stage: every mention recorded, counted and listed."""

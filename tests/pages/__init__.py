@@ -1,0 +1,1 @@
+"""Tests of the pages stage: the generated pages and their parts."""

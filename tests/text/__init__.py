@@ -1,0 +1,1 @@
+"""Tests of the text stage: matching, annotating, paragraph numbers, anchoring notes."""
