@@ -33,6 +33,13 @@ def on_actions(monkeypatch: pytest.MonkeyPatch, workspace: Path) -> None:
     monkeypatch.setenv("GITHUB_WORKSPACE", str(workspace))
 
 
+@pytest.fixture(autouse=True)
+def not_on_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test says whether it runs "on GitHub Actions", whatever runs the tests."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
