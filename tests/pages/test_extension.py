@@ -9,11 +9,11 @@ from typing import Any
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from edition.data.datafile import DataFileError, plain
+from edition.data.datafile import DataFileError
 from support.build import ROOT
+from support.data import RawEntry, raw_entries
 from support.essay import paragraphs
 from support.site import page
 
@@ -30,29 +30,26 @@ def render(text: str, **config: Any) -> BeautifulSoup:
     return BeautifulSoup(md.convert(text), "lxml")
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def glossary_entries() -> list[dict[str, Any]]:
-    """Every entry of glossary.yml, read as plain YAML: kind, forms, summary, address."""
-    data = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
-    terms = {t["term"]: t for t in data["terms"]}
+    """Every annotation glossary.yml asks for, read as plain YAML: forms, summary, address."""
+    entries = raw_entries()
+    terms = [e for e in entries if e.kind == "term"]
+
+    def forms(entry: RawEntry) -> list[str]:
+        return [*([entry.name] if entry.kind == "term" else []), *entry.raw.get("aliases", [])]
+
+    def linked(actor: RawEntry) -> RawEntry | None:
+        return next((t for t in terms if actor.raw.get("term") in forms(t)), None)
+
+    actors = {e.id: linked(e) for e in entries if e.kind == "actor"}
     found = []
-    for term in data["terms"]:
-        if any(a.get("term") in [term["term"], *term.get("aliases", [])]
-               for a in data["actors"]):
+    for entry in entries:
+        if entry.kind == "term" and entry in actors.values():
             continue  # one annotation with its actor
-        found.append({"forms": [term["term"], *term.get("aliases", [])],
-                      "summary": plain(term["definition"]),
-                      "href": f"{BASE}glossary/#{term.get('id') or slug(term['term'])}"})
-    for actor in data["actors"]:
-        term = next((t for t in terms.values()
-                     if actor.get("term") in [t["term"], *t.get("aliases", [])]), None)
-        forms = [*actor.get("aliases", []), *([term["term"], *term.get("aliases", [])]
-                                              if term else [])]
-        found.append({"forms": forms, "summary": plain(actor["description"]),
-                      "href": f"{BASE}actors/{actor.get('id') or slug(actor['name'])}/"})
+        term = actors.get(entry.id) if entry.kind == "actor" else None
+        href = f"glossary/#{entry.id}" if entry.kind == "term" else f"actors/{entry.id}/"
+        found.append({"forms": forms(entry) + (forms(term) if term else []),
+                      "summary": entry.summary, "href": BASE + href})
     return found
 
 

@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support.build import ROOT, replace_once
+from support.data import slug
 
 SCRIPT = ROOT / "scripts" / "pr_summary.py"
 DATA = ("glossary.yml", "glossary.schema.json", "notes.yml", "notes.schema.json")
@@ -103,7 +104,7 @@ def test_added_removed_and_changed_entries_and_the_pages_they_touch(
     assert ("Changed", f"note {note['quote']}", "kind") in found
     assert len(found) == 4
     expected = {"glossary.md", "actors/index.md", "notes.md", "timeline.md",
-                f"actors/{actor.get('id') or actor['name'].lower().replace(' ', '-')}.md"}
+                f"actors/{actor.get('id') or slug(actor['name'])}.md"}
     for word in [term["term"], *term.get("aliases", []), *actor.get("aliases", []),
                  note["quote"]]:
         expected |= essay_pages_with(word)
