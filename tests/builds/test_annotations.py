@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,14 @@ def broken_build(project: Path, site: Path) -> tuple[str, list[Command]]:
     return result.output, commands(result.output, "error")
 
 
+def assert_on_lines(output: str, errors: list[Command], expected: list[tuple[str, int]]) -> None:
+    """The errors are on these lines of these files, and each is the plain message too."""
+    assert [(e.properties["file"], e.properties["line"]) for e in errors] == [
+        (file, str(line)) for file, line in expected]
+    for error, (file, line) in zip(errors, expected, strict=True):
+        assert f"{Path(file).name}:{line}: {error.message}" in output
+
+
 def test_a_strict_build_puts_a_glossary_problem_on_its_line(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,15 +121,15 @@ def test_a_strict_build_puts_a_glossary_problem_on_its_line(
 
     on_actions(monkeypatch, project)
     output, errors = broken_build(project, tmp_path / "site")
-    assert [(e.properties["file"], e.properties["line"]) for e in errors] == [
-        ("glossary.yml", str(line))]
-    assert f"glossary.yml:{line}: {errors[0].message}" in output
+    assert_on_lines(output, errors, [("glossary.yml", line)])
     assert "'treatise'" in errors[0].message
 
 
-def test_a_strict_build_puts_notes_problems_on_their_lines_in_a_folder(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+Broken = tuple[list[tuple[str, int]], str]
+
+
+def notes_in_a_folder(project: Path) -> Broken:
+    """Two notes' kinds broken, in data/notes.yml: the path is the repository's."""
     notes = move_notes(project)
     first = line_of(notes, "kind: context")
     replace_once(notes, "kind: context", "kind: contexts")
@@ -128,26 +137,26 @@ def test_a_strict_build_puts_notes_problems_on_their_lines_in_a_folder(
     lines = notes.read_text(encoding="utf-8").splitlines()
     lines[second - 1] = lines[second - 1].replace("kind: context", "kind: ''")
     notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    on_actions(monkeypatch, project)
-    output, errors = broken_build(project, tmp_path / "site")
-    assert [(e.properties["file"], e.properties["line"]) for e in errors] == [
-        ("data/notes.yml", str(first)), ("data/notes.yml", str(second))]
-    assert "'contexts'" in errors[0].message
-    assert all(f"notes.yml:{e.properties['line']}: {e.message}" in output for e in errors)
+    return [("data/notes.yml", first), ("data/notes.yml", second)], "'contexts'"
 
 
-def test_a_strict_build_puts_a_quotation_not_found_on_its_note(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def quotation_not_found(project: Path) -> Broken:
+    """A note's words that are not in the essay (reported when the pages are read)."""
     notes = project / "notes.yml"
     replace_once(notes, 'quote: "February 8, 2007"', 'quote: "February 9, 2007"')
-    line = line_of(notes, 'quote: "February 9, 2007"')
+    return [("notes.yml", line_of(notes, 'quote: "February 9, 2007"'))], "February 9, 2007"
+
+
+@pytest.mark.parametrize("breaking", [notes_in_a_folder, quotation_not_found])
+def test_a_strict_build_puts_notes_problems_on_their_lines(
+    breaking: Callable[[Path], Broken], project: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected, text = breaking(project)
     on_actions(monkeypatch, project)
     output, errors = broken_build(project, tmp_path / "site")
-    assert [(e.properties["file"], e.properties["line"]) for e in errors] == [
-        ("notes.yml", str(line))]
-    assert f"notes.yml:{line}: {errors[0].message}" in output
-    assert "February 9, 2007" in errors[0].message
+    assert_on_lines(output, errors, expected)
+    assert text in errors[0].message
 
 
 def test_a_strict_build_puts_an_unused_alias_on_its_entry_as_a_warning(
