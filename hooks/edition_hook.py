@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
-from edition.data.datafile import DataFileError
+from edition.data.datafile import DataFileError, Problem, in_github_actions, repository_path
 from edition.data.glossary import Entry, Glossary, load
 from edition.data.notes import Note
 from edition.data.notes import load as load_notes
@@ -144,6 +144,23 @@ def _data_path(config: MkDocsConfig, option: str) -> Path:
     return Path(config.config_file_path).parent / name
 
 
+def _annotate(problems: list[Problem], config: MkDocsConfig, level: str = "error") -> None:
+    """Under GitHub Actions, put each problem on its line of the pull request's diff too."""
+    if not in_github_actions():
+        return
+    project = Path(config.config_file_path).parent
+    known = {path.name: path for path in (_data_path(config, o) for o in ("glossary", "notes"))}
+    for problem in problems:
+        path = known.get(problem.file, project / problem.file)
+        print(problem.workflow_command(repository_path(path, project), level), flush=True)
+
+
+def _data_error(error: DataFileError, config: MkDocsConfig) -> PluginError:
+    """The build's error for an unusable data file (annotated on GitHub Actions)."""
+    _annotate(error.problems, config)
+    return PluginError(str(error))
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
@@ -152,7 +169,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary = load(glossary_file, display_name=glossary_file.name)
         notes = load_notes(notes_file, display_name=notes_file.name)
     except DataFileError as error:
-        raise PluginError(str(error)) from None
+        raise _data_error(error, config) from None
     _build = _Build(glossary, notes, notes_file.name)
     config.theme.dirs.insert(0, str(TEMPLATES))
     _build.essay_extensions = (
@@ -183,7 +200,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         _build.anchor_notes(files)
     except DataFileError as error:
-        raise PluginError(str(error)) from None
+        raise _data_error(error, config) from None
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
     # actors index, not from the menu; they hide the table of contents, and their template
@@ -254,10 +271,11 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     name = _build.glossary.file
     for entry, form in _build.occurrences.unused_forms(_build.glossary.entries):
         which = "term" if form == entry.name else "alias"
-        log.warning(
-            f"{name}:{entry.line}: {entry.kind} '{entry.name}': the {which} '{form}' never "
-            "occurs in the essay. Write it exactly as the essay does, or remove it."
-        )
+        unused = Problem(name, entry.line, f"{entry.kind} '{entry.name}': the {which} '{form}' "
+                         "never occurs in the essay. Write it exactly as the essay does, or "
+                         "remove it.")
+        log.warning(str(unused))
+        _annotate([unused], config, "warning")
     return env
 
 

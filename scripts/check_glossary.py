@@ -2,7 +2,9 @@
 
 Validates the file exactly as the build does (same schema, same messages), then renders
 the essay's pages with the edition's Markdown extensions to report any term or alias that
-never occurs in the essay. Exit status 0 when all is well, 1 otherwise.
+never occurs in the essay. Exit status 0 when all is well, 1 otherwise. Under GitHub Actions
+(``GITHUB_ACTIONS=true``) each problem is also printed as an ``::error`` workflow command, which
+puts it on its line of the pull request's diff.
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import markdown  # noqa: E402
 
+from edition.data.datafile import Problem, in_github_actions, repository_path  # noqa: E402
 from edition.data.glossary import Glossary, GlossaryError, load  # noqa: E402
 from edition.index.occurrences import OccurrenceIndex  # noqa: E402
 from edition.text.annotate import AnnotationExtension, Occurrence, targets  # noqa: E402
 from edition.text.matcher import Matcher  # noqa: E402
 
 
-def unused_forms(glossary: Glossary, docs: Path) -> list[str]:
-    """Messages for the forms that occur in none of the pages under ``docs``."""
+def unused_forms(glossary: Glossary, docs: Path) -> list[Problem]:
+    """The forms that occur in none of the pages under ``docs``, as problems."""
     matcher = Matcher(targets(glossary))
     index = OccurrenceIndex()
     for page in sorted(docs.rglob("*.md")):
@@ -38,10 +41,17 @@ def unused_forms(glossary: Glossary, docs: Path) -> list[str]:
                         AnnotationExtension(matcher, lambda e: "#", record)],
         )
     return [
-        f"{glossary.file}:{entry.line}: {entry.kind} '{entry.name}': '{form}' never occurs in "
-        "the essay. Write it exactly as the essay does, or remove it."
+        Problem(glossary.file, entry.line, f"{entry.kind} '{entry.name}': '{form}' never occurs "
+                "in the essay. Write it exactly as the essay does, or remove it.")
         for entry, form in index.unused_forms(glossary.entries)
     ]
+
+
+def annotate(problems: list[Problem], path: Path) -> None:
+    """On GitHub Actions, print ``problems`` as ``::error`` commands for the pull request's diff."""
+    if in_github_actions():
+        for problem in problems:
+            print(problem.workflow_command(repository_path(path, ROOT)), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,10 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         glossary = load(args.glossary, display_name=args.glossary.name)
     except GlossaryError as error:
         print(error, file=sys.stderr)
+        annotate(error.problems, args.glossary)
         return 1
     problems = unused_forms(glossary, args.docs)
     for problem in problems:
         print(problem, file=sys.stderr)
+    annotate(problems, args.glossary)
     if problems:
         return 1
     print(f"{glossary.file}: OK, {len(glossary.terms)} terms, {len(glossary.actors)} actors")

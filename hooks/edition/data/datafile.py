@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,52 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
+
+    def workflow_command(self, path: str | None = None, level: str = "error") -> str:
+        """The problem as a GitHub Actions workflow command, shown on its line of a diff.
+
+        ``path`` is the file relative to the repository root (default: ``file``); ``level``
+        is ``error``, ``warning`` or ``notice``. Values are escaped as GitHub's rules say.
+        """
+        if level not in ("error", "warning", "notice"):
+            raise ValueError(f"level must be error, warning or notice, not {level!r}")
+        file = path or self.file
+        properties = {"file": file, "line": str(self.line) if self.line > 0 else None,
+                      "title": f"{_TITLES[level]} {file}"}
+        fields = ",".join(f"{key}={_escape_property(value)}"
+                          for key, value in properties.items() if value is not None)
+        return f"::{level} {fields}::{_escape_data(self.message)}"
+
+
+_TITLES = {"error": "Problem in", "warning": "Warning in", "notice": "Note on"}
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message: ``%``, CR and LF escaped (GitHub's ``escapeData``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property: also ``:`` and ``,`` (GitHub's ``escapeProperty``)."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def in_github_actions() -> bool:
+    """Whether this runs in a GitHub Actions job, where workflow commands annotate the diff."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def repository_path(path: Path, project: Path) -> str:
+    """``path`` relative to the repository root, as annotations need it.
+
+    The root is ``GITHUB_WORKSPACE`` when ``path`` lies inside it, else ``project`` (the
+    folder of ``mkdocs.yml``, which is the repository's root in this project).
+    """
+    path = path.resolve()
+    for root in (os.environ.get("GITHUB_WORKSPACE"), project):
+        if root and path.is_relative_to(Path(root).resolve()):
+            return path.relative_to(Path(root).resolve()).as_posix()
+    return path.name
 
 
 class DataFileError(Exception):
