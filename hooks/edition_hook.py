@@ -9,6 +9,7 @@ order MkDocs calls them: ``on_config``, ``on_files``, then ``on_page_markdown`` 
 
 - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
 - ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
+- ``events``: the dated events notes and entries refer to (default ``events.yml``).
 - ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
   ``paragraph`` (default), or the first on each ``page``. All are listed as occurrences.
 """
@@ -28,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
+from edition.data import events as event_records
 from edition.data.datafile import DataFileError
 from edition.data.glossary import Entry, Glossary, load
 from edition.data.notes import Note
@@ -58,8 +60,10 @@ ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
 class _Build:
     """Everything one build knows; replaced at the start of every build."""
 
-    def __init__(self, glossary: Glossary, notes: tuple[Note, ...], notes_file: str) -> None:
+    def __init__(self, glossary: Glossary, notes: tuple[Note, ...], notes_file: str,
+                 events: event_records.Events) -> None:
         self.glossary = glossary
+        self.events = events
         self.notes = notes
         self.notes_file = notes_file
         self.anchors: list[Anchor] = []
@@ -125,11 +129,11 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
     options = config.extra.get("edition", {}) or {}
     if not isinstance(options, dict):
         raise PluginError("mkdocs.yml: 'extra.edition' must be a mapping of options.")
-    unknown = set(options) - {"glossary", "notes", "mark"}
+    unknown = set(options) - {"glossary", "notes", "events", "mark"}
     if unknown:
         raise PluginError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
-            "the options are 'glossary', 'notes' and 'mark'."
+            "the options are 'glossary', 'notes', 'events' and 'mark'."
         )
     if options.get("mark", "paragraph") not in MARK_SCOPES:
         raise PluginError(
@@ -148,12 +152,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
     glossary_file, notes_file = _data_path(config, "glossary"), _data_path(config, "notes")
+    events_file = _data_path(config, "events")
     try:
         glossary = load(glossary_file, display_name=glossary_file.name)
         notes = load_notes(notes_file, display_name=notes_file.name)
+        events = event_records.load(events_file, display_name=events_file.name)
+        refs = event_records.references(glossary, notes, notes_file.name)
+        event_records.check_references(events, refs)
     except DataFileError as error:
         raise PluginError(str(error)) from None
-    _build = _Build(glossary, notes, notes_file.name)
+    for problem in event_records.unused(events, refs):
+        log.warning(str(problem))
+    _build = _Build(glossary, notes, notes_file.name, events)
     config.theme.dirs.insert(0, str(TEMPLATES))
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
@@ -209,7 +219,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src == notes_page.PAGE:
         return notes_page.render(_build.anchors, occurrences.title)
     if src == timeline.PAGE:
-        return timeline.render(timeline.events(_build.anchors, glossary, occurrences))
+        return timeline.render(
+            timeline.events(_build.anchors, glossary, occurrences, _build.events))
     if src == actor_pages.INDEX:
         def href(actor: Entry) -> str:
             target = files.get_file_from_path(links.actor_page(actor))
@@ -262,6 +273,6 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    for option in ("glossary", "notes"):
+    for option in ("glossary", "notes", "events"):
         server.watch(str(_data_path(config, option)))
     return server

@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: What a build reads, if tests/support/build.py cannot say (it is the reference).
 FALLBACK_PROJECT_FILES = (
     "mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
-    "notes.schema.json",
+    "notes.schema.json", "events.yml", "events.schema.json",
 )
 #: This benchmark's own page: left out of the real edition so results do not feed back.
 OWN_PAGE = "performance.md"

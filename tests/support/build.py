@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: What a build reads: everything else in the repository is irrelevant to it.
 PROJECT_FILES = (
     "mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
-    "notes.schema.json",
+    "notes.schema.json", "events.yml", "events.schema.json",
 )
 
 
