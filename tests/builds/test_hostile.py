@@ -136,8 +136,11 @@ def make_hostile(project: Path, markers: Markers) -> None:
 
     def events(data: dict[str, Any]) -> None:
         # An event's sources are the editors' record, shown on no page; its description is.
+        # One payload on two events of overlapping dates would be the same event twice, an
+        # error: each event gets a year of its own.
         for n, event in enumerate(data["events"]):
             event["description"] = payload(markers(f"events[{n}].description"))[:200]
+            event["date"] = str(1900 + n)
 
     rewrite(project / "glossary.yml", glossary)
     rewrite(project / "notes.yml", notes)
