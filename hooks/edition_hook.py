@@ -9,6 +9,7 @@ order MkDocs calls them: ``on_config``, ``on_files``, then ``on_page_markdown`` 
 
 - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
 - ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
+- ``events``: the dated events notes and entries refer to (default ``events.yml``).
 - ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
   ``paragraph`` (default), or the first on each ``page``. All are listed as occurrences.
 """
@@ -28,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
+from edition.data import events as event_records
 from edition.data.datafile import DataFileError, Problem, in_github_actions, repository_path
 from edition.data.glossary import Entry, Glossary, load
 from edition.data.notes import Note
@@ -48,6 +50,8 @@ from edition.text.note_marks import NoteMarkerExtension
 from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
 
 log = get_plugin_logger("edition")
+#: The options under ``extra.edition`` that name the data files.
+DATA_FILES = ("glossary", "notes", "events")
 
 #: Theme templates of the edition's own (``edition/actor.html``, ``main.html``), before the theme's.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -58,8 +62,10 @@ ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
 class _Build:
     """Everything one build knows; replaced at the start of every build."""
 
-    def __init__(self, glossary: Glossary, notes: tuple[Note, ...], notes_file: str) -> None:
+    def __init__(self, glossary: Glossary, notes: tuple[Note, ...], notes_file: str,
+                 events: event_records.Events) -> None:
         self.glossary = glossary
+        self.events = events
         self.notes = notes
         self.notes_file = notes_file
         self.anchors: list[Anchor] = []
@@ -125,11 +131,11 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
     options = config.extra.get("edition", {}) or {}
     if not isinstance(options, dict):
         raise PluginError("mkdocs.yml: 'extra.edition' must be a mapping of options.")
-    unknown = set(options) - {"glossary", "notes", "mark"}
+    unknown = set(options) - {"glossary", "notes", "events", "mark"}
     if unknown:
         raise PluginError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
-            "the options are 'glossary', 'notes' and 'mark'."
+            "the options are 'glossary', 'notes', 'events' and 'mark'."
         )
     if options.get("mark", "paragraph") not in MARK_SCOPES:
         raise PluginError(
@@ -149,10 +155,16 @@ def _annotate(problems: list[Problem], config: MkDocsConfig, level: str = "error
     if not in_github_actions():
         return
     project = Path(config.config_file_path).parent
-    known = {path.name: path for path in (_data_path(config, o) for o in ("glossary", "notes"))}
+    known = {path.name: path for path in (_data_path(config, o) for o in DATA_FILES)}
     for problem in problems:
         path = known.get(problem.file, project / problem.file)
         print(problem.workflow_command(repository_path(path, project), level), flush=True)
+
+
+def _warn(problem: Problem, config: MkDocsConfig) -> None:
+    """Log ``problem`` as a warning (``--strict`` fails on it), annotated on GitHub Actions."""
+    log.warning(str(problem))
+    _annotate([problem], config, "warning")
 
 
 def _data_error(error: DataFileError, config: MkDocsConfig) -> PluginError:
@@ -165,12 +177,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
     glossary_file, notes_file = _data_path(config, "glossary"), _data_path(config, "notes")
+    events_file = _data_path(config, "events")
     try:
         glossary = load(glossary_file, display_name=glossary_file.name)
         notes = load_notes(notes_file, display_name=notes_file.name)
+        events = event_records.load(events_file, display_name=events_file.name)
+        refs = event_records.references(glossary, notes, notes_file.name)
+        event_records.check_references(events, refs)
     except DataFileError as error:
         raise _data_error(error, config) from None
-    _build = _Build(glossary, notes, notes_file.name)
+    for problem in event_records.unused(events, refs):
+        _warn(problem, config)
+    _build = _Build(glossary, notes, notes_file.name, events)
     config.theme.dirs.insert(0, str(TEMPLATES))
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
@@ -226,7 +244,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src == notes_page.PAGE:
         return notes_page.render(_build.anchors, occurrences.title)
     if src == timeline.PAGE:
-        return timeline.render(timeline.events(_build.anchors, glossary, occurrences))
+        return timeline.render(
+            timeline.events(_build.anchors, glossary, occurrences, _build.events))
     if src == actor_pages.INDEX:
         def href(actor: Entry) -> str:
             target = files.get_file_from_path(links.actor_page(actor))
@@ -274,12 +293,11 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         unused = Problem(name, entry.line, f"{entry.kind} '{entry.name}': the {which} '{form}' "
                          "never occurs in the essay. Write it exactly as the essay does, or "
                          "remove it.")
-        log.warning(str(unused))
-        _annotate([unused], config, "warning")
+        _warn(unused, config)
     return env
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    for option in ("glossary", "notes"):
+    for option in DATA_FILES:
         server.watch(str(_data_path(config, option)))
     return server

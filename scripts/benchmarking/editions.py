@@ -378,6 +378,14 @@ def write_edition(
             # Notes are anchored by quotation, which must occur exactly once: the repeated
             # paragraphs of a synthetic edition cannot hold them.
             (base / notes_name).write_text("notes: []\n", encoding="utf-8")
+        events_name = data_file(config, "events")
+        if (source / events_name).exists():
+            # Only the events the kept entries refer to: one nothing refers to is a warning.
+            used = {i for key in ("terms", "actors") for entry in glossary.get(key, [])
+                    for i in entry.get("events", [])}
+            records = load_yaml(source / events_name).get("events", [])
+            (base / events_name).write_text(dump_yaml(
+                {"events": [r for r in records if r["id"] in used]}), encoding="utf-8")
         essay = sorted(p for p in pages if p.startswith("essay/"))
     docs = base / "docs"
     real_docs = source / "docs"

@@ -64,14 +64,14 @@ def test_an_unknown_or_misspelt_key_is_named_with_a_suggestion() -> None:
     found = problems("terms:\n" + GOOD_ENTRY.replace("definition:", "defintion:"))
     assert found == [
         "glossary.yml:5: terms[0] 'JCPOA': unknown key 'defintion'. Did you mean 'definition'? "
-        "Allowed keys: aliases, case, category, date, definition, event, id, note, sources, term.",
+        "Allowed keys: aliases, case, category, definition, events, id, note, sources, term.",
     ]
     missing = problems("terms:\n" + GOOD_ENTRY.replace("category: treaty", "kategory: treaty")
                        .replace("    definition: The nuclear agreement of 14 July 2015.\n", ""))
     assert missing == [
         "glossary.yml:2: terms[0] 'JCPOA': this entry has no 'definition'; add it.",
         "glossary.yml:4: terms[0] 'JCPOA': unknown key 'kategory'. Did you mean 'category'? "
-        "Allowed keys: aliases, case, category, date, definition, event, id, note, sources, term.",
+        "Allowed keys: aliases, case, category, definition, events, id, note, sources, term.",
     ]
 
 
@@ -245,7 +245,7 @@ def test_a_url_in_the_characters_a_url_allows_passes(url: str) -> None:
 
 
 def test_the_schemas_state_the_same_url_rule_as_the_code() -> None:
-    """One rule: the pattern in both schemas is the one the note renderer checks links with."""
-    for name in ("glossary.schema.json", "notes.schema.json"):
+    """One rule: the pattern in every schema is the one the note renderer checks links with."""
+    for name in ("glossary.schema.json", "notes.schema.json", "events.schema.json"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert json.dumps(URL_PATTERN) in text, name

@@ -1,4 +1,4 @@
-"""Read a YAML data file from contributors (glossary.yml, notes.yml) safely and helpfully.
+"""Read a YAML data file from contributors (glossary.yml, notes.yml, events.yml) safely.
 
 Untrusted input: no anchors or aliases, no custom tags, bounded size; structure checked
 against the file's JSON Schema; every problem reported with the file, the line, the entry
@@ -381,12 +381,17 @@ def _explain(
     if kind == "enum":
         options = ", ".join(map(str, error.validator_value))
         return line, f"{field} is {error.instance!r}; it must be one of: {options}."
+    if kind == "uniqueItems":
+        return line, f"{field} lists an item twice; keep one."
     if kind == "pattern":
+        # An item of an 'events' list is an event's id.
+        name = "id" if len(path) >= 2 and path[-2] == "events" else str(path[-1])
         advice = {
             "url": "an http:// or https:// address in the characters a URL allows, without "
                    "spaces, quotes or braces (percent-encode others: %7B for {)",
             "id": "lower-case letters and digits joined by single hyphens, e.g. 'treaty-of-1921'",
-        }.get(str(path[-1]), "text without leading or trailing spaces")
+            "date": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes',
+        }.get(name, "text without leading or trailing spaces")
         return line, f"{field} is {error.instance!r}; it must be {advice}."
     return line, f"{field}: {error.message}"
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from edition.data import datafile
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
-from edition.data.dates import EventDate, parse_date
 from edition.data.forms import fold
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
@@ -56,8 +55,9 @@ class Entry:
     case: str
     line: int
     term: str | None = None
-    date: EventDate | None = None
-    event: str | None = None
+    #: The ids of the events in ``events.yml`` the entry concerns, and the line naming them.
+    events: tuple[str, ...] = ()
+    events_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,6 @@ def parse(data: bytes, name: str = "glossary.yml") -> Glossary:
 
 def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     name = lines.name
-    problems = _date_problems(value, lines)
-    if problems:
-        raise GlossaryError(problems, SPEC.title)
     terms = tuple(_term(raw, index, lines) for index, raw in enumerate(value["terms"]))
     actors, problems = _actors(value.get("actors", []), terms, lines)
     problems += _duplicate_problems(terms + actors, name)
@@ -114,20 +111,9 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
 # ---- Entries ----------------------------------------------------------------------
 
 
-def _date_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
-    problems = []
-    for key, name in SPEC.lists.items():
-        for index, raw in enumerate(value.get(key, [])):
-            try:
-                if "date" in raw:
-                    parse_date(raw["date"])
-            except ValueError as error:
-                problems.append(Problem(lines.name, lines.line((key, index, "date")),
-                                        f"{key}[{index}] '{raw[name]}': {error}."))
-    return problems
-
-
-def _common(raw: dict[str, Any], name: str, summary: str) -> dict[str, Any]:
+def _common(
+    raw: dict[str, Any], name: str, summary: str, lines: LineMap, path: tuple[str, int]
+) -> dict[str, Any]:
     return {
         "id": raw.get("id") or slugify(name),
         "name": name,
@@ -136,13 +122,13 @@ def _common(raw: dict[str, Any], name: str, summary: str) -> dict[str, Any]:
         "note": plain(raw["note"]) if "note" in raw else None,
         "sources": tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
         "case": raw.get("case", "auto"),
-        "date": parse_date(raw["date"]) if "date" in raw else None,
-        "event": plain(raw["event"]) if "event" in raw else None,
+        "events": tuple(raw.get("events", ())),
+        "events_line": lines.line((*path, "events")),
     }
 
 
 def _term(raw: dict[str, Any], index: int, lines: LineMap) -> Entry:
-    common = _common(raw, raw["term"], "definition")
+    common = _common(raw, raw["term"], "definition", lines, ("terms", index))
     return Entry(kind="term", forms=(raw["term"], *common["aliases"]), category=raw["category"],
                  line=lines.line(("terms", index)), **common)
 
@@ -156,7 +142,7 @@ def _actors(
     actors: list[Entry] = []
     problems: list[Problem] = []
     for index, raw in enumerate(raws):
-        common = _common(raw, raw["name"], "description")
+        common = _common(raw, raw["name"], "description", lines, ("actors", index))
         actor = Entry(kind="actor", forms=common["aliases"], category=raw["kind"],
                       line=lines.line(("actors", index)), **common)
         term_id = None
