@@ -70,6 +70,7 @@ class _Build:
         # The exports (edition/exports): their virtual files, filled in on_env.
         self.export_files: dict[str, File] = {}
         self.exports: list[downloads.Export] = []
+        self.rendered: dict[str, str] = {}
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
         self.generated: dict[str, Entry | None] = {
@@ -240,6 +241,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
+    _build.rendered[page.file.src_uri] = html  # the exports quote the page's text
     if _build.generated.get(page.file.src_uri) is not None:
         # Off the menu, Material's table of contents would label a toggle that only menu
         # pages have (invalid HTML); actor pages carry an "On this page" line instead.
@@ -274,7 +276,7 @@ def _write_exports(config: MkDocsConfig, files: Files) -> None:
         glossary=_build.glossary, anchors=tuple(_build.anchors), blocks=tuple(_build.blocks),
         occurrences=_build.occurrences, page_urls={page: url(page) for page in pages},
         page_titles={page: _build.occurrences.title(page) for page in pages},
-        entry_url=entry_url,
+        entry_url=entry_url, rendered={page: _build.rendered.get(page, "") for page in pages},
     )
     try:
         _build.exports = downloads.exports(record)

@@ -38,24 +38,35 @@ def _occurrences(haystacks: list[str], needle: str) -> int:
     return count
 
 
-def quote_selector(text: str, start: int, end: int, page: list[str]) -> dict[str, str]:
-    """A ``TextQuoteSelector`` for ``text[start:end]``, unique among the ``page``'s blocks.
+def quote_selector(text: str, start: int, end: int) -> dict[str, str]:
+    """A ``TextQuoteSelector`` for ``text[start:end]`` that finds one place in ``text``.
 
     Quotes :data:`CONTEXT_CHARS` characters either side, and more while the words with
-    their prefix and suffix occur elsewhere on the page (never beyond the block).
+    their prefix and suffix occur elsewhere in ``text``.
     """
     width = CONTEXT_CHARS
     while True:
         prefix, suffix = text[max(0, start - width):start], text[end:end + width]
         whole = start - width <= 0 and end + width >= len(text)
-        if whole or _occurrences(page, prefix + text[start:end] + suffix) <= 1:
+        if whole or _occurrences([text], prefix + text[start:end] + suffix) <= 1:
             return {"type": "TextQuoteSelector", "exact": text[start:end],
                     "prefix": prefix, "suffix": suffix}
         width *= 2
 
 
 def _target(record: Record, page: str, block: str, start: int, end: int) -> dict[str, Any]:
-    quote = quote_selector(record.text(block), start, end, record.block_text(page))
+    """The page, the words in the page's rendered text, and the block they are in.
+
+    Where the rendered page is not known (or its block's text differs), the words are
+    quoted against the block's text alone.
+    """
+    text, offsets = record.page_text(page)
+    at = offsets.get(block)
+    words = record.text(block)[start:end]
+    if at is not None and text[at + start:at + end] == words:
+        quote = quote_selector(text, at + start, at + end)
+    else:
+        quote = quote_selector(record.text(block), start, end)
     return {
         "source": record.page_urls[page],
         "selector": [

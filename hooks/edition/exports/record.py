@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from edition.data.glossary import Entry, Glossary
+from edition.exports.rendered import text_and_offsets
 from edition.index.occurrences import OccurrenceIndex
 from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
@@ -28,8 +29,9 @@ class Record:
     """One build's data, as the exports read it.
 
     ``blocks`` are the essay's ``(page, block id, text)`` as the notes were anchored in
-    them; ``page_urls`` and ``page_titles`` are keyed by source path; ``entry_url`` gives
-    the absolute address of the page that explains an entry.
+    them; ``page_urls``, ``page_titles`` and ``rendered`` (each page's HTML as MkDocs
+    rendered it) are keyed by source path; ``entry_url`` gives the absolute address of
+    the page that explains an entry.
     """
 
     site_name: str
@@ -42,7 +44,10 @@ class Record:
     page_urls: Mapping[str, str]
     page_titles: Mapping[str, str]
     entry_url: Callable[[Entry], str]
+    rendered: Mapping[str, str] = field(default_factory=dict)
     _spans: list[Span] = field(default_factory=list, repr=False, compare=False)
+    _texts: dict[str, tuple[str, dict[str, int]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def ordered_blocks(self) -> list[tuple[str, str, str]]:
         """The essay's blocks in reading order: front matter, ¶1–¶15, then the rest."""
@@ -55,6 +60,12 @@ class Record:
     def block_text(self, page: str) -> list[str]:
         """The texts of the essay blocks on ``page``."""
         return [text for where, _, text in self.blocks if where == page]
+
+    def page_text(self, page: str) -> tuple[str, dict[str, int]]:
+        """The text of the rendered ``page`` and where each element id begins in it."""
+        if page not in self._texts:
+            self._texts[page] = text_and_offsets(self.rendered.get(page, ""))
+        return self._texts[page]
 
     def notes(self) -> list[tuple[int, Anchor]]:
         """Every note with its number, in the essay's reading order (as the notes page)."""
