@@ -321,7 +321,10 @@ def on_page_context(
         def href(export: downloads.Export) -> str:
             return _build.export_files[export.path].url_relative_to(page.file)
         page.content = (page.content or "") + downloads.section_html(_build.exports, href)
-        page.toc.items.append(AnchorLink(downloads.SECTION_TITLE, downloads.SECTION_ID, 2))
+        # Under the page's title, beside its other sections (after the notes, as on the page).
+        items = page.toc.items
+        level = items[0].children if len(items) == 1 and items[0].level == 1 else items
+        level.append(AnchorLink(downloads.SECTION_TITLE, downloads.SECTION_ID, 2))
     return context
 
 
