@@ -3,7 +3,8 @@
 State lives in a fresh :class:`_Build` made in ``on_config`` for every build, because
 ``mkdocs serve`` keeps this module loaded between rebuilds. The events below are in the
 order MkDocs calls them: ``on_config``, ``on_files``, then ``on_page_markdown`` and
-``on_page_content`` for each page, ``on_env`` once every page is rendered, and, under
+``on_page_content`` for each page, ``on_env`` once every page is rendered,
+``on_page_context`` for each page as its template renders, and, under
 ``mkdocs serve`` only, ``on_serve``. Options, under
 ``extra.edition`` in ``mkdocs.yml``:
 

@@ -19,14 +19,14 @@ AS = "http://www.w3.org/ns/activitystreams#"
 RDF_VALUE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"
 
 
-class Refused(Exception):
+class RefusedError(Exception):
     """The tests' document loader was asked for something other than the vendored context."""
 
 
 def offline_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
     """A pyld document loader that serves the vendored anno.jsonld and refuses the network."""
     if url.rstrip("/") != ANNO_CONTEXT:
-        raise Refused(f"the tests fetch nothing: {url}")
+        raise RefusedError(f"the tests fetch nothing: {url}")
     return {
         "contentType": "application/ld+json",
         "contextUrl": None,

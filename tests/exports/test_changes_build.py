@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from builds.test_serve import RELOAD_SECONDS, START_SECONDS, Server, server  # noqa: F401
 from lxml import etree
 
-from builds.test_serve import RELOAD_SECONDS, START_SECONDS, Server, server  # noqa: F401
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import load as load_notes
 from edition.exports.downloads import human_size

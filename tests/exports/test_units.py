@@ -40,7 +40,7 @@ def test_marks_nest_and_the_text_is_unchanged() -> None:
 
 
 def test_marks_that_cross_are_refused_with_where() -> None:
-    with pytest.raises(ValueError, match="essay/x.md#p3"):
+    with pytest.raises(ValueError, match=r"essay/x\.md#p3"):
         tei.fill(tei._el(None, "p"), "one two three",
                  [mark(0, 7, "seg"), mark(4, 13, "term")], "essay/x.md#p3")
 

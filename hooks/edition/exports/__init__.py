@@ -1,4 +1,4 @@
-"""Stage 5, the exports: the edition's data as files in scholars' standards, not pages.
+"""The exports, beside the pages (stage 4): the edition's data as files in scholars' standards.
 
 The editor's notes and every mention as a W3C Web Annotation collection (JSON-LD), and the
 whole edition as one TEI P5 document, both made from one build's records (the glossary,

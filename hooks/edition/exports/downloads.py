@@ -82,7 +82,7 @@ def section(files: list[Export], href: Callable[[Export], str]) -> list[etree.El
     intro.text = ("The edition's data in two standards that scholars reuse, made from the "
                   "same files as these pages in the same build. The README says how to open "
                   "them in Hypothesis, Recogito or TEI Publisher.")
-    table = etree.Element("table", {"class": "ed-downloads"})
+    table = etree.Element("table")  # no class: Material styles only unclassed tables
     head_row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     for label in ("File", "Format", "Size", "What it holds"):
         etree.SubElement(head_row, "th", {"scope": "col"}).text = label

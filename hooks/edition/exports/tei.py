@@ -200,7 +200,7 @@ def _actor_lists(record: Record, tei: etree._Element) -> None:
         if actor.note:
             _el(entry, "note", actor.note, type="editorial", resp="#editors")
         _sources(entry, actor.sources)
-    for tag, element in lists.items():
+    for element in lists.values():
         if not len(element):
             stand_off.remove(element)
 
