@@ -27,9 +27,11 @@ NOTE = ("The essay was published by *Engelsberg Ideas* on 15 August 2022, almost
         "into Russia's full-scale")
 
 
-def modified_build(tmp: Path, file: str, old: str, new: str) -> BuildResult:
+def modified_build(tmp: Path, *edits: tuple[str, str, str]) -> BuildResult:
+    """A strict build of a copy of the project with each ``(file, old, new)`` edit made."""
     project = copy_project(tmp / "project")
-    replace_once(project / file, old, new)
+    for file, old, new in edits:
+        replace_once(project / file, old, new)
     result = build(project, tmp / "site")
     assert result.returncode == 0, result.output
     return result
@@ -38,21 +40,18 @@ def modified_build(tmp: Path, file: str, old: str, new: str) -> BuildResult:
 @pytest.fixture(scope="module")
 def glossary_changed(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """Velayati's page moved (an id) and his description made hostile."""
-    tmp = tmp_path_factory.mktemp("glossary-changed")
-    project = copy_project(tmp / "project")
-    replace_once(project / "glossary.yml", '  - name: "Ali Akbar Velayati"\n',
-                 '  - name: "Ali Akbar Velayati"\n    id: velayati\n')
-    replace_once(project / "glossary.yml", DESCRIPTION, HOSTILE)
-    result = build(project, tmp / "site")
-    assert result.returncode == 0, result.output
-    return result
+    return modified_build(
+        tmp_path_factory.mktemp("glossary-changed"),
+        ("glossary.yml", '  - name: "Ali Akbar Velayati"\n',
+         '  - name: "Ali Akbar Velayati"\n    id: velayati\n'),
+        ("glossary.yml", DESCRIPTION, HOSTILE),
+    )
 
 
 @pytest.fixture(scope="module")
 def notes_changed(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The first note's text made hostile."""
-    tmp = tmp_path_factory.mktemp("notes-changed")
-    return modified_build(tmp, "notes.yml", NOTE, HOSTILE)
+    return modified_build(tmp_path_factory.mktemp("notes-changed"), ("notes.yml", NOTE, HOSTILE))
 
 
 def no_script(tree: etree._ElementTree | etree._Element) -> bool:
