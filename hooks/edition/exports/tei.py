@@ -259,6 +259,7 @@ def document(record: Record) -> etree._Element:
     front, body = _el(text, "front"), _el(text, "body")
     figure: etree._Element | None = None
     parts: dict[str, etree._Element] = {}
+    bylines: list[tuple[str, str, str]] = []
     for page, block, content in blocks:
         if block == "title":
             title_page = _el(front, "titlePage")
@@ -280,9 +281,11 @@ def document(record: Record) -> etree._Element:
             if number:
                 _block(record, parts[page], "p", page, block, content, n=number.group(1))
             elif block == "byline":
-                _block(record, _el(parts[page], "closer"), "signed", page, block, content)
+                bylines.append((page, block, content))
             else:
                 _block(record, parts[page], "ab", page, block, content)
+    for page, block, content in bylines:  # a closer ends its part
+        _block(record, _el(parts[page], "closer"), "signed", page, block, content)
     if figure is not None:
         _el(figure, "figDesc", "The essay was published with a photograph, which this "
             "edition does not reproduce; its title and caption are given here.",
