@@ -80,8 +80,9 @@ def section(files: list[Export], href: Callable[[Export], str]) -> list[etree.El
     heading.text = SECTION_TITLE
     intro = etree.Element("p")
     intro.text = ("The edition's data in two standards that scholars reuse, made from the "
-                  "same files as these pages in the same build. The README says how to open "
-                  "them in Hypothesis, Recogito or TEI Publisher.")
+                  "same files as these pages in the same build: the annotations for tools that "
+                  "read W3C Web Annotations (such as Hypothesis or Recogito), the TEI document "
+                  "for TEI Publisher or any XML editor.")
     table = etree.Element("table")  # no class: Material styles only unclassed tables
     head_row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     for label in ("File", "Format", "Size", "What it holds"):
