@@ -242,7 +242,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
-    _build.rendered[page.file.src_uri] = html  # the exports quote the page's text
+    if page.file.src_uri not in _build.generated:
+        _build.rendered[page.file.src_uri] = html  # the exports quote the page's text
     if _build.generated.get(page.file.src_uri) is not None:
         # Off the menu, Material's table of contents would label a toggle that only menu
         # pages have (invalid HTML); actor pages carry an "On this page" line instead.

@@ -27,14 +27,11 @@ CONTEXT_CHARS = 32
 HTML_FRAGMENTS = "http://tools.ietf.org/rfc/rfc3236"
 
 
-def _occurrences(haystacks: list[str], needle: str) -> int:
-    """How many times ``needle`` occurs in ``haystacks``, overlaps included."""
-    count = 0
-    for text in haystacks:
-        at = text.find(needle)
-        while at != -1:
-            count += 1
-            at = text.find(needle, at + 1)
+def _occurrences(text: str, needle: str) -> int:
+    """How many times ``needle`` occurs in ``text``, overlaps included."""
+    count, at = 0, text.find(needle)
+    while at != -1:
+        count, at = count + 1, text.find(needle, at + 1)
     return count
 
 
@@ -48,7 +45,7 @@ def quote_selector(text: str, start: int, end: int) -> dict[str, str]:
     while True:
         prefix, suffix = text[max(0, start - width):start], text[end:end + width]
         whole = start - width <= 0 and end + width >= len(text)
-        if whole or _occurrences([text], prefix + text[start:end] + suffix) <= 1:
+        if whole or _occurrences(text, prefix + text[start:end] + suffix) <= 1:
             return {"type": "TextQuoteSelector", "exact": text[start:end],
                     "prefix": prefix, "suffix": suffix}
         width *= 2
