@@ -3,7 +3,8 @@
 State lives in a fresh :class:`_Build` made in ``on_config`` for every build, because
 ``mkdocs serve`` keeps this module loaded between rebuilds. The events below are in the
 order MkDocs calls them: ``on_config``, ``on_files``, then ``on_page_markdown`` and
-``on_page_content`` for each page, ``on_env`` once every page is rendered, and, under
+``on_page_content`` for each page, ``on_env`` once every page is rendered,
+``on_page_context`` for each page as its template renders, and, under
 ``mkdocs serve`` only, ``on_serve``. Options, under
 ``extra.edition`` in ``mkdocs.yml``:
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,7 +28,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.meta import get_data
 
 from edition.data import events as event_records
@@ -34,6 +36,8 @@ from edition.data.datafile import DataFileError, Problem, in_github_actions, rep
 from edition.data.glossary import Entry, Glossary, load
 from edition.data.notes import Note
 from edition.data.notes import load as load_notes
+from edition.exports import downloads
+from edition.exports.record import Record
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages import actors as actor_pages
 from edition.pages import glossary as glossary_page
@@ -69,6 +73,11 @@ class _Build:
         self.notes = notes
         self.notes_file = notes_file
         self.anchors: list[Anchor] = []
+        self.blocks: list[tuple[str, str, str]] = []
+        # The exports (edition/exports): their virtual files, filled in on_env.
+        self.export_files: dict[str, File] = {}
+        self.exports: list[downloads.Export] = []
+        self.rendered: dict[str, str] = {}
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
         self.generated: dict[str, Entry | None] = {
@@ -109,6 +118,7 @@ class _Build:
             body, _ = get_data(file.content_string)
             blocks += [(file.src_uri, block, text)
                        for block, text in reader.read(body)]
+        self.blocks = blocks
         duplicates = duplicate_ids(blocks)
         if duplicates:
             raise PluginError("\n".join(duplicates))
@@ -219,6 +229,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _build.anchor_notes(files)
     except DataFileError as error:
         raise _data_error(error, config) from None
+    # The exports: empty now, filled in on_env once the index is complete (MkDocs copies
+    # static files after on_env, in builds and under serve alike).
+    for path in downloads.PATHS:
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"docs/{path} exists, but that file is generated from glossary.yml and "
+                "notes.yml: remove it."
+            )
+        _build.export_files[path] = File.generated(config, path, content=b"")
+        files.append(_build.export_files[path])
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
     # actors index, not from the menu; they hide the table of contents, and their template
@@ -258,6 +278,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
+    if page.file.src_uri not in _build.generated:
+        _build.rendered[page.file.src_uri] = html  # the exports quote the page's text
     if _build.generated.get(page.file.src_uri) is not None:
         # Off the menu, Material's table of contents would label a toggle that only menu
         # pages have (invalid HTML); actor pages carry an "On this page" line instead.
@@ -271,6 +293,35 @@ def _sidebar(page: Page, base_url: str, render: Callable[[], str]) -> str:
     shared = not page.file.inclusion.is_in_nav() and not len(page.toc)
     key = (base_url, tuple(page.meta.get("hide") or ())) if shared else None
     return _build.sidebars.get(key, render)
+
+
+def _write_exports(config: MkDocsConfig, files: Files) -> None:
+    """Make the exports from this build's records and put them in their virtual files."""
+    assert _build is not None
+    site_url = config.site_url or ""
+
+    def url(src: str) -> str:
+        file = files.get_file_from_path(src)
+        return urljoin(site_url, file.url if file is not None else src)
+
+    def entry_url(entry: Entry) -> str:
+        path, _, anchor = links.home(entry).partition("#")
+        return url(path) + (f"#{anchor}" if anchor else "")
+
+    pages = {page for page, _, _ in _build.blocks}
+    record = Record(
+        site_name=config.site_name, site_url=site_url, copyright=config.copyright or "",
+        glossary=_build.glossary, anchors=tuple(_build.anchors), blocks=tuple(_build.blocks),
+        occurrences=_build.occurrences, page_urls={page: url(page) for page in pages},
+        page_titles={page: _build.occurrences.title(page) for page in pages},
+        entry_url=entry_url, rendered={page: _build.rendered.get(page, "") for page in pages},
+    )
+    try:
+        _build.exports = downloads.exports(record)
+    except ValueError as error:
+        raise PluginError(f"edition: the exports cannot be made: {error}") from None
+    for export in _build.exports:
+        _build.export_files[export.path].content_bytes = export.content
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -287,6 +338,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
             "the essay's paragraph numbers have gaps: no paragraph has the id "
             + ", ".join(f"'p{n}'" for n in gaps)
         )
+    _write_exports(config, files)
+    env.globals["edition_exports"] = _build.exports
     name = _build.glossary.file
     for entry, form in _build.occurrences.unused_forms(_build.glossary.entries):
         which = "term" if form == entry.name else "alias"
@@ -295,6 +348,22 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
                          "remove it.")
         _warn(unused, config)
     return env
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    """The home page lists the exports, with their sizes, once they are made (after on_env)."""
+    assert _build is not None
+    if page.file.src_uri == downloads.HOME and _build.exports:
+        def href(export: downloads.Export) -> str:
+            return _build.export_files[export.path].url_relative_to(page.file)
+        page.content = (page.content or "") + downloads.section_html(_build.exports, href)
+        # Under the page's title, beside its other sections (after the notes, as on the page).
+        items = page.toc.items
+        level = items[0].children if len(items) == 1 and items[0].level == 1 else items
+        level.append(AnchorLink(downloads.SECTION_TITLE, downloads.SECTION_ID, 2))
+    return context
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

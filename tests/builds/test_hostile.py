@@ -154,7 +154,7 @@ def make_hostile(project: Path, markers: Markers) -> None:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # shared with tests/exports/test_hostile_exports.py
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Markers]:
     root = tmp_path_factory.mktemp("hostile")
     project = copy_project(root / "project")
