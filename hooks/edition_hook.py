@@ -315,6 +315,7 @@ def _write_exports(config: MkDocsConfig, files: Files) -> None:
         occurrences=_build.occurrences, page_urls={page: url(page) for page in pages},
         page_titles={page: _build.occurrences.title(page) for page in pages},
         entry_url=entry_url, rendered={page: _build.rendered.get(page, "") for page in pages},
+        events=_build.events,
     )
     try:
         _build.exports = downloads.exports(record)

@@ -15,7 +15,7 @@ from exports.standards import expand, tei_schema
 from support.build import BuildResult
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-#: What the TEI export holds of the data: everything but the timeline's events.
+#: What the TEI export holds of the data: every field, the events.yml records included.
 CARRIED = (".definition", ".note", ".sources", ".name", ".description")
 #: The elements a note's text may have (edition.data.notes).
 NOTE_ELEMENTS = {"p", "em", "strong", "a"}

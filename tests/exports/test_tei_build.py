@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
 
@@ -188,3 +189,30 @@ def test_every_note_is_tied_to_its_words(tei: etree._ElementTree) -> None:
         assert element.get("resp") == "#editors"
         assert element.get("type") in {n.kind for n in notes}
     assert len(segs) == len(notes)
+
+
+def test_every_event_is_listed_once_with_its_date_and_whatever_concerns_it(
+    tei: etree._ElementTree,
+) -> None:
+    """The records of events.yml, read as written, each once in listEvent; each event points
+    to every note and entry that refers to it, and each pointer resolves."""
+    raw = yaml.safe_load((ROOT / "events.yml").read_text(encoding="utf-8"))["events"]
+    events = tei.xpath("//t:standOff/t:listEvent/t:event", namespaces=NS)
+    found = {e.get(XML_ID): e for e in events}
+    assert len(events) == len(found) == len(raw)
+    ids = set(tei.xpath("//@xml:id"))
+    referring: Counter[str] = Counter()
+    for record in raw:
+        event = found[f"event-{record['id']}"]
+        assert event.get("when") == record["date"]
+        assert "".join(event.xpath("t:label//text()", namespaces=NS)) == " ".join(
+            record["description"].split())
+        targets = (event.get("corresp") or "").split()
+        assert all(t.startswith("#") and t[1:] in ids for t in targets), targets
+        referring[record["id"]] = len(targets)
+    glossary = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    notes = yaml.safe_load((ROOT / "notes.yml").read_text(encoding="utf-8"))["notes"]
+    expected = Counter(event_id for kind in ("terms", "actors") for entry in glossary[kind]
+                       for event_id in entry.get("events", []))
+    expected.update(event_id for note in notes for event_id in note.get("events", []))
+    assert referring == expected

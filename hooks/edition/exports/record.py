@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from edition.data.events import Events
 from edition.data.glossary import Entry, Glossary
 from edition.exports.rendered import text_and_offsets
 from edition.index.occurrences import OccurrenceIndex
@@ -31,7 +32,7 @@ class Record:
     ``blocks`` are the essay's ``(page, block id, text)`` as the notes were anchored in
     them; ``page_urls``, ``page_titles`` and ``rendered`` (each page's HTML as MkDocs
     rendered it) are keyed by source path; ``entry_url`` gives the absolute address of
-    the page that explains an entry.
+    the page that explains an entry; ``events`` are the dated events of ``events.yml``.
     """
 
     site_name: str
@@ -45,6 +46,7 @@ class Record:
     page_titles: Mapping[str, str]
     entry_url: Callable[[Entry], str]
     rendered: Mapping[str, str] = field(default_factory=dict)
+    events: Events | None = None
     _spans: list[Span] = field(default_factory=list, repr=False, compare=False)
     _texts: dict[str, tuple[str, dict[str, int]]] = field(
         default_factory=dict, repr=False, compare=False)

@@ -203,6 +203,28 @@ def _actor_lists(record: Record, tei: etree._Element) -> None:
     for element in lists.values():
         if not len(element):
             stand_off.remove(element)
+    _events(record, stand_off)
+
+
+def _events(record: Record, stand_off: etree._Element) -> None:
+    """The dated events of ``events.yml``, each pointing to the notes and entries that
+    concern it."""
+    if not record.events:
+        return
+    refs: dict[str, list[str]] = {event.id: [] for event in record.events}
+    for number, anchor in record.notes():
+        for event_id in anchor.note.events:
+            refs[event_id].append(f"#note-{number}")
+    for entry in record.glossary.entries:
+        for event_id in entry.events:
+            refs[event_id].append(f"#{xml_id(entry)}")
+    listing = _el(stand_off, "listEvent")
+    for event in record.events:
+        element = _el(listing, "event", xml_id=f"event-{event.id}", when=event.date.iso)
+        if refs[event.id]:
+            element.set("corresp", " ".join(refs[event.id]))
+        _el(element, "label", event.description)
+        _sources(element, event.sources)
 
 
 def _note_content(note: etree._Element, html: str) -> None:
