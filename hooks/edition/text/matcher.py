@@ -5,6 +5,11 @@ expression, so a text is scanned once whatever the size of the glossary. Matches
 are whole words, leftmost and then longest ("Treaty of Turkmenchai" wins over
 "Turkmenchai"), never overlapping. The expression ignores case so that the
 longest form always wins; each entry's own case rule is checked on the match.
+
+A form is whole words: a letter or digit may not stand on either side of it, so a
+hyphen or an apostrophe ends a word ("Iran" is found in "Iran's" and "Iran-Iraq War",
+never in "Iranian"). Forms inside a longer match are found by :meth:`Matcher.within`,
+with the same compiled expression.
 """
 
 from __future__ import annotations
@@ -85,6 +90,25 @@ class Matcher(Generic[T]):
                 continue
             yield match
             position = match.end
+
+    def within(self, text: str, start: int, end: int) -> Iterator[Match[T]]:
+        """Every match inside ``text[start:end]`` other than the whole span, left to right.
+
+        At each word where a form begins, the longest form that ends within the span (for
+        the span's own first word, the longest shorter than the span): the names inside a
+        phrase, "Iran" in "Iran-Iraq War". Matches may overlap one another.
+        """
+        if self._regex is None:
+            return
+        position = start
+        while (found := self._regex.search(text, position, end)) is not None:
+            stop = found.end()
+            if found.start() == start and stop == end:
+                stop = self._shorter(text, start, end)
+            match = self._accepted(text, found.start(), stop) if stop > found.start() else None
+            if match is not None:
+                yield match
+            position = found.start() + 1
 
     def _accepted(self, text: str, start: int, end: int) -> Match[T] | None:
         """The longest form at ``start``, ending at or before ``end``, that its case allows."""
