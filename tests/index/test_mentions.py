@@ -1,102 +1,27 @@
 """Every mention of every entry, against a plain search of the source text.
 
-The expectation is built from the raw YAML of ``glossary.yml`` and ``tests/fixtures/essay.txt``
-alone, never through the edition's loader or matcher. The rule searched for is the one the
-actors index states ("What counts as a mention"): a form is found as whole words, where an
-apostrophe or a hyphen ends a word (so "Iran's" and "Iran-Iraq War" name Iran, "Iranian"
-does not); a plural or a demonym only where the entry lists it; a name inside a longer
-phrase counts; the entry's case rule applies. An actor one with a glossary term (``term:``)
-is found by both entries' forms, and counts for both.
+The expectation (``support.mentions``) is built from the raw YAML of ``glossary.yml`` and
+``tests/fixtures/essay.txt`` alone, never through the edition's loader or matcher: a form
+found as whole words, an apostrophe or a hyphen ending a word, nested forms included, the
+entry's case rule applied; the rule the actors index states.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from support.build import ROOT
-from support.essay import source_blocks
+from support.mentions import RAW, entries, expected
 from support.site import page, resolve
 
-RAW = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
-APOSTROPHES = "'’‘ʼ"
-HYPHENS = "-‐‑‒–"
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-def _own_forms(raw: dict[str, Any]) -> list[str]:
-    return ([raw["term"]] if "term" in raw else []) + list(raw.get("aliases") or [])
-
-
-def _term_of(actor: dict[str, Any]) -> dict[str, Any] | None:
-    """The raw term an actor names with ``term:`` (by its term or an alias)."""
-    if "term" not in actor:
-        return None
-    return next(t for t in RAW["terms"] if actor["term"] in _own_forms(t))
-
-
-def _actor_of(term: dict[str, Any]) -> dict[str, Any] | None:
-    return next((a for a in RAW.get("actors", []) if _term_of(a) is term), None)
-
-
-def _cases() -> list[Any]:
-    cases = []
-    for raw in RAW["terms"]:
-        actor = _actor_of(raw)
-        forms = [(f, raw.get("case", "auto")) for f in _own_forms(raw)]
-        forms += [(f, actor.get("case", "auto")) for f in _own_forms(actor)] if actor else []
-        cases.append(pytest.param("term", raw.get("id") or _slug(raw["term"]), forms,
-                                  id=f"term:{raw['term']}"))
-    for raw in RAW.get("actors", []):
-        term = _term_of(raw)
-        forms = [(f, raw.get("case", "auto")) for f in _own_forms(raw)]
-        forms += [(f, term.get("case", "auto")) for f in _own_forms(term)] if term else []
-        cases.append(pytest.param("actor", raw.get("id") or _slug(raw["name"]), forms,
-                                  id=f"actor:{raw['name']}"))
-    return cases
-
-
-def form_pattern(form: str, case: str) -> re.Pattern[str]:
-    """A plain regex for ``form`` as whole words: apostrophes, hyphens and spaces loosened."""
-    parts = []
-    for index, char in enumerate(form):
-        if char in APOSTROPHES:
-            parts.append(f"[{APOSTROPHES}]")
-        elif char in HYPHENS:
-            parts.append(f"[{HYPHENS}]")
-        elif char.isspace():
-            parts.append(r"\s+")
-        elif index == 0 and case == "auto" and char.islower():
-            parts.append(f"[{char}{char.upper()}]")  # a sentence may begin with it
-        else:
-            parts.append(re.escape(char))
-    flags = re.IGNORECASE if case == "ignore" else 0
-    # \w excludes apostrophes and hyphens: they end a word, so a possessive is found.
-    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", flags)
-
-
-def expected(forms: list[tuple[str, str]]) -> Counter[str]:
-    """Per block label, how many separate stretches of text name the entry."""
-    counts: Counter[str] = Counter()
-    for block in source_blocks():
-        spans = sorted({m.span() for form, case in forms
-                        for m in form_pattern(form, case).finditer(block.text)},
-                       key=lambda span: (span[0], -span[1]))
-        last_end = -1
-        for start, end in spans:  # a form inside another of the same entry is one mention
-            if start >= last_end:
-                counts[block.label] += 1
-                last_end = end
-            last_end = max(last_end, end)
-    return counts
+CASES = [pytest.param(kind, entry_id, forms, id=f"{kind}:{name}")
+         for kind, entry_id, name, forms in entries()]
 
 
 def listed_on_actor_page(site: Path, actor_id: str) -> Counter[str]:
@@ -123,7 +48,7 @@ def listed_where_it_appears(site: Path, term_id: str) -> Counter[str]:
     return counts
 
 
-@pytest.mark.parametrize(("kind", "entry_id", "forms"), _cases())
+@pytest.mark.parametrize(("kind", "entry_id", "forms"), CASES)
 def test_every_entry_lists_the_passages_a_plain_search_finds(
     site: Path, kind: str, entry_id: str, forms: list[tuple[str, str]]
 ) -> None:
@@ -138,4 +63,14 @@ def test_every_entry_lists_the_passages_a_plain_search_finds(
 
 
 def test_every_entry_of_the_glossary_is_checked() -> None:
-    assert len(_cases()) == len(RAW["terms"]) + len(RAW.get("actors", [])) > 90
+    assert len(CASES) == len(RAW["terms"]) + len(RAW.get("actors", [])) > 90
+
+
+def test_the_contributor_check_counts_as_the_build_does(site: Path) -> None:
+    script = [sys.executable, str(ROOT / "scripts" / "check_glossary.py"), "--counts"]
+    result = subprocess.run(script, capture_output=True, text=True, check=True)
+    reported = dict(re.findall(r"^actor '(.+)': (\d+) mentions? in", result.stdout, re.M))
+    index = page(site, "actors/")
+    shown = {li.select_one("a").get_text(): re.search(r"· (\d+) mentions?$", li.get_text())[1]
+             for li in index.select("article h2 + ul > li")}
+    assert reported == shown and len(shown) == len(RAW["actors"])
