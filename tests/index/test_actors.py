@@ -60,7 +60,7 @@ def test_an_actor_linked_to_a_term_takes_its_forms_for_one_annotation() -> None:
          "refers to it, or name its glossary 'term'."),
         (actor(aliases="[IRGC]"), "glossary.yml:8: actor 'Guards' claims 'IRGC', which term "
          "'IRGC' (line 2) already has as 'IRGC'; a form may belong to one entry only."),
-        (actor(kind="army", aliases="[x]"), "glossary.yml:9: actors[0] 'Guards': 'kind' is "
+        (actor(kind="army", aliases="[the Xers]"), "glossary.yml:9: actors[0] 'Guards': 'kind' is "
          "'army'; it must be one of: person, state, organisation, group."),
         (actor(term="IRGC") + actor(name="Others", term="Islamic Revolutionary Guard Corps"),
          "glossary.yml:15: actor 'Others': the term 'IRGC' is already the term of actor 'Guards' "
@@ -73,7 +73,7 @@ def test_bad_actors_are_explained(actors: str, expected: str) -> None:
 
 def test_a_term_and_an_actor_may_share_an_id_but_two_actors_may_not() -> None:
     parse((TERM + "actors:\n" + actor(name="IRGC", term="IRGC")).encode())
-    found = problems(TERM + "actors:\n" + actor(aliases="[a]") + actor(aliases="[b]"))
+    found = problems(TERM + "actors:\n" + actor(aliases="[the Aces]") + actor(aliases="[the Bees]"))
     assert found == ["glossary.yml:13: actor 'Guards' has the id 'guards', like actor 'Guards' "
                      "(line 8); give one of them a distinct 'id'."]
 

@@ -25,8 +25,8 @@ class Mention:
 
 #: A form matched more often than this share of the essay's words is a common word, not a
 #: name. Even an essay's subject is rarely more than 2% of its words (Iran, the subject
-#: here, is 1.5% of the essay's 2,754), while "the" is about 6% of English prose, "of"
-#: 3% and "to" 2.5%: one word in forty is far more than any name.
+#: here, is 41 of the essay's 2,735 words, one in 67), while "the" is about 6% of English
+#: prose, "of" 3% and "to" 2.5%: one word in forty is more than any name.
 MAX_SHARE = 1 / 40
 #: ...and more often than this, so that a short test essay naming its subject twice passes.
 MIN_COUNT = 20
