@@ -211,8 +211,9 @@ def render_index(
         "",
         f"{len(actors)} actors the essay names or clearly refers to. Each has a page with "
         "every mention in context, linked to its paragraph, and the actors and glossary terms "
-        "it appears with. In the essay, a mention is a link with a short description: hover, "
-        "focus or tap it.",
+        "it appears with. In the essay, a mention is a link with a short description (hover, "
+        "focus or tap it), except where the name stands inside a longer glossary phrase, whose "
+        "link leads to an entry that names it.",
         "{ .ed-summary }",
         "",
         f"**What counts as a mention.** {MENTION_RULE}",
