@@ -38,6 +38,10 @@ def test_every_block_of_author_text_on_the_site_is_from_the_source(
         ("essay/raisi.md", "Putin’s endorsement", "Putin's endorsement", "¶11", "U+2019"),
         ("index.md", "Russia's leaderships", "Russia’s leaderships", "standfirst", "U+0027"),
         ("essay/post-soviet.md", "loathing – among", "loathing - among", "¶3", "U+2013"),
+        # Other space characters are text, not white space to collapse.
+        ("essay/jcpoa.md", "intimacy of the", "intimacy\u2003of the", "¶8", "U+2003"),
+        ("essay/conclusion.md", "stresses and strains", "stresses\u00a0and strains", "¶15",
+         "U+00A0"),
     ],
 )
 def test_a_single_changed_character_is_caught(

@@ -201,3 +201,61 @@ def test_editing_the_glossary_reloads_the_site_and_a_broken_glossary_is_reported
     assert reported, output
     assert any("defintion" in row and "'definition'" in row for row in reported), reported
     assert time.monotonic() - started < START_SECONDS + 3 * RELOAD_SECONDS + 30
+
+
+def wait_served(server: Server, page: str) -> str:
+    """Wait for ``page`` to be served, and return its text."""
+    server.wait_for(f"{page} to be served", START_SECONDS,
+                    lambda: (server.get(page) or (0, ""))[0] == 200)
+    answer = server.get(page)
+    assert answer is not None
+    return answer[1]
+
+
+def served_text(server: Server, page: str, selector: str) -> str | None:
+    """The plain text of the first ``selector`` on the served ``page``, if it answers."""
+    answer = server.get(page)
+    if answer is None or answer[0] != 200:
+        return None
+    found = BeautifulSoup(answer[1], "lxml").select_one(selector)
+    return plain(found.get_text()) if found else None
+
+
+def test_editing_notes_yml_reloads_the_note_everywhere(server: Server) -> None:
+    notes_file = server.project / "notes.yml"
+    data = yaml.safe_load(notes_file.read_text(encoding="utf-8"))
+    first = data["notes"][0]
+    wait_served(server, "notes/")
+    old = plain(first["note"]).replace("*", "")[:60]  # its Markdown emphasis rendered
+    assert old in (served_text(server, "notes/", "article") or "")
+
+    new = f"A note written while the server runs, number {uuid.uuid4().hex}."
+    first["note"] = new
+    notes_file.write_text(dump(data), encoding="utf-8")
+    assert yaml.safe_load(notes_file.read_text(encoding="utf-8"))["notes"][0]["note"] == new
+    server.wait_for("the new note on the notes page", RELOAD_SECONDS,
+                    lambda: new in (served_text(server, "notes/", "article") or ""))
+    assert old not in (served_text(server, "notes/", "article") or "")
+
+
+def test_editing_a_page_reloads_it_and_rebuilds_the_index_from_scratch(server: Server) -> None:
+    """A rebuild after a page edit counts every mention once: no state survives the build."""
+    def mentions() -> tuple[str | None, int]:
+        answer = server.get("actors/russia/")
+        soup = BeautifulSoup(answer[1] if answer else "", "lxml")
+        return (served_text(server, "actors/russia/", "article .ed-rubric"),
+                len(soup.select("article h2#mentions ~ ol > li")))
+
+    wait_served(server, ESSAY_PAGE)
+    before = mentions()
+    assert before[0] and f"{before[1]} mentions" in before[0], before
+
+    page = server.project / "docs" / "essay" / "jcpoa.md"
+    marker = f"Summary edited while the server runs, number {uuid.uuid4().hex}."
+    text = page.read_text(encoding="utf-8")
+    summary = next(line for line in text.splitlines() if line.startswith("The nuclear agreement"))
+    page.write_text(text.replace(summary, marker, 1), encoding="utf-8")
+    assert marker in page.read_text(encoding="utf-8")
+    server.wait_for("the edited summary on the essay page", RELOAD_SECONDS,
+                    lambda: marker in (served_text(server, ESSAY_PAGE, "article") or ""))
+    assert mentions() == before

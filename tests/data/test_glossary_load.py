@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
 
-from edition.data.datafile import MAX_BYTES
+from edition.data.datafile import MAX_BYTES, URL_PATTERN
 from edition.data.glossary import GlossaryError, load, parse
 from support.build import ROOT
 
@@ -109,7 +110,8 @@ def test_a_bad_category_url_and_id() -> None:
         "glossary.yml:4: terms[0] 'JCPOA': 'category' is 'treatise'; it must be one of: "
         "treaty, institution, event, place, term, phrase.",
         "glossary.yml:8: terms[0] 'JCPOA': 'sources[0].url' is 'javascript:alert(1)'; it must "
-        "be an http:// or https:// address without spaces or quotes.",
+        "be an http:// or https:// address in the characters a URL allows, without spaces, "
+        "quotes or braces (percent-encode others: %7B for {).",
         "glossary.yml:9: terms[0] 'JCPOA': 'id' is 'Bad Id'; it must be lower-case letters and "
         "digits joined by single hyphens, e.g. 'treaty-of-1921'.",
     ]
@@ -281,3 +283,26 @@ def test_every_form_of_the_project_glossary_passes_the_rule() -> None:
                 continue
             assert form.casefold() not in common and sum(c.isalnum() for c in form) >= 3, form
     load(ROOT / "glossary.yml")
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/{{7*7}}", "https://example.org/a b", 'https://example.org/"x',
+    "https://example.org/%zz", "https://example.org/ä", "ftp://example.org/x",
+])
+def test_a_source_url_must_be_a_url(url: str) -> None:
+    found = problems("terms:\n" + GOOD_ENTRY.replace("https://example.org/jcpoa", url))
+    assert [p.split(": ", 1)[0] for p in found] == ["glossary.yml:8"]
+    assert f"'sources[0].url' is {url!r}" in found[0]
+
+
+@pytest.mark.parametrize("url", ["https://example.org/%7B%7B7*7%7D%7D?q=a&b=(c)",
+                                 "http://example.org/a_b~c;d=e,f+g!h$i"])
+def test_a_url_in_the_characters_a_url_allows_passes(url: str) -> None:
+    parse(("terms:\n" + GOOD_ENTRY.replace("https://example.org/jcpoa", url)).encode())
+
+
+def test_the_schemas_state_the_same_url_rule_as_the_code() -> None:
+    """One rule: the pattern in both schemas is the one the note renderer checks links with."""
+    for name in ("glossary.schema.json", "notes.schema.json"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert json.dumps(URL_PATTERN) in text, name

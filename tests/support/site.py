@@ -57,12 +57,22 @@ def reading_order(site: Path, start: str = "") -> list[str]:
     return urls
 
 
+#: The white space HTML collapses (its "ASCII whitespace"), and nothing else.
+HTML_SPACE_CHARS = " \t\n\f\r"
+HTML_SPACE = re.compile(f"[{HTML_SPACE_CHARS}]+")
+
+
 def visible_text(element: Tag) -> str:
-    """The text of ``element`` as rendered: invisible parts dropped, white space collapsed."""
+    """The text of ``element`` as rendered: invisible parts dropped, white space collapsed.
+
+    Only the white space that HTML collapses (space, tab, line feed, form feed, carriage
+    return) is collapsed; any other space character (an em space, a no-break space) is text
+    and must match the source exactly.
+    """
     element = BeautifulSoup(str(element), "lxml")
     for hidden in element.select(", ".join(INVISIBLE) + ", [hidden], .headerlink"):
         hidden.decompose()
-    return re.sub(r"\s+", " ", element.get_text()).strip()
+    return HTML_SPACE.sub(" ", element.get_text()).strip(HTML_SPACE_CHARS)
 
 
 def text_blocks(soup: BeautifulSoup) -> Iterator[str]:

@@ -15,7 +15,7 @@ from edition.text.anchoring import anchor, cut_forms
 from edition.text.annotate import targets
 from edition.text.matcher import Matcher
 from edition.text.note_marks import NoteMarkerExtension
-from support.build import ROOT, build, copy_project
+from support.build import ROOT, build, copy_project, replace_once
 from support.essay import paragraphs
 from support.site import page, reading_order, resolve
 
@@ -143,15 +143,26 @@ def test_overlapping_notes_are_an_error() -> None:
     ]
 
 
-def test_a_quotation_may_not_cut_through_an_annotated_form() -> None:
+@pytest.mark.parametrize("quote", ["Plan of Action (JCPOA) was", "Once the Joint Comprehensive"])
+def test_a_quotation_may_not_begin_or_end_inside_an_annotated_form(quote: str) -> None:
     matcher = Matcher(targets(load(ROOT / "glossary.yml")))
     blocks = [("essay/x.md", "p8", "Once the Joint Comprehensive Plan of Action (JCPOA) was")]
-    anchors = anchor(notes("Plan of Action (JCPOA) was"), blocks)
+    anchors = anchor(notes(quote), blocks)
     assert [str(p) for p in cut_forms(anchors, blocks, matcher)] == [
-        "notes.yml:2: notes[0] 'Plan of Action (JCPOA) was': the quotation begins or ends "
+        f"notes.yml:2: notes[0] '{quote}': the quotation begins or ends "
         "inside 'Joint Comprehensive Plan of Action', which the edition annotates as a whole; "
         "quote all of it or none of it."
     ]
+
+
+@pytest.mark.parametrize("quote", ["Joint Comprehensive Plan of Action", "Once the Joint "
+                                   "Comprehensive Plan of Action (JCPOA)", "(JCPOA) was"])
+def test_a_quotation_that_takes_a_whole_form_or_none_of_it_is_fine(quote: str) -> None:
+    matcher = Matcher(targets(load(ROOT / "glossary.yml")))
+    blocks = [("essay/x.md", "p8", "Once the Joint Comprehensive Plan of Action (JCPOA) was")]
+    anchors = anchor(notes(quote), blocks)
+    assert len(anchors) == 1
+    assert cut_forms(anchors, blocks, matcher) == []
 
 
 # ---- Rendering ----------------------------------------------------------------------
@@ -267,9 +278,10 @@ def test_an_edit_elsewhere_in_the_paragraph_keeps_every_note_on_its_words(
 ) -> None:
     project = copy_project(tmp_path / "project")
     part = project / "docs" / "essay" / "jcpoa.md"
-    part.write_text(part.read_text(encoding="utf-8").replace(
-        "It was here that", "INSERTED WORDS. It was here that", 1), "utf-8")
+    replace_once(part, "It was here that", "INSERTED WORDS. It was here that")
     result = build(project, tmp_path / "site", strict=False)
+    assert page(result.site, "essay/jcpoa/").select_one("#p8").get_text().startswith(
+        "INSERTED WORDS. It was here that")
     edited = [s.get_text() for s in page(result.site, "essay/jcpoa/").select("#p8 .ed-noted")]
     original = [s.get_text() for s in page(site, "essay/jcpoa/").select("#p8 .ed-noted")]
     assert edited == original and "more discrete" in edited

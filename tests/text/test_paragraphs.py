@@ -107,3 +107,14 @@ def test_the_paragraph_index_warns_of_duplicates_and_gaps_in_a_build(tmp_path: P
     assert result.returncode != 0
     assert any("no paragraph has the id 'p16'" in line for line in result.warnings), (
         result.output)
+
+
+def test_a_gap_at_the_first_paragraph_fails_the_strict_build(tmp_path: Path) -> None:
+    """The essay must start at ¶1: a gap before the lowest number is a gap too."""
+    project = copy_project(tmp_path / "project")
+    (project / "notes.yml").write_text("notes: []\n", encoding="utf-8")
+    replace_once(project / "docs" / "essay" / "post-soviet.md", "{ .essay #p1 }", "{ .essay }")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert any("no paragraph has the id 'p1'" in line and "'p2'" not in line
+               for line in result.warnings), result.output

@@ -36,6 +36,9 @@ _TYPE_NAMES = {
     datetime.datetime: "a date and time",
 }
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+#: A source's address: http(s), in the characters RFC 3986 allows in a URL (brackets only
+#: for IPv6 hosts, so not here), with well-formed percent escapes. The schemas say the same.
+URL_PATTERN = r"^https?://(?:[A-Za-z0-9._~:/?#@!$&()*+,;=-]|%[0-9A-Fa-f]{2})+$"
 
 @dataclass(frozen=True)
 class Spec:
@@ -333,7 +336,8 @@ def _explain(
         return line, f"{field} is {error.instance!r}; it must be one of: {options}."
     if kind == "pattern":
         advice = {
-            "url": "an http:// or https:// address without spaces or quotes",
+            "url": "an http:// or https:// address in the characters a URL allows, without "
+                   "spaces, quotes or braces (percent-encode others: %7B for {)",
             "id": "lower-case letters and digits joined by single hyphens, e.g. 'treaty-of-1921'",
         }.get(str(path[-1]), "text without leading or trailing spaces")
         return line, f"{field} is {error.instance!r}; it must be {advice}."

@@ -18,7 +18,7 @@ from typing import Any
 import markdown
 
 from edition.data import datafile
-from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
+from edition.data.datafile import URL_PATTERN, DataFileError, LineMap, Problem, Spec, plain
 from edition.data.dates import EventDate, parse_date
 from edition.data.glossary import Source
 
@@ -77,7 +77,7 @@ def render_note(text: str) -> str:
         if extra:
             raise ValueError(f"<{element.tag}> may not have {', '.join(sorted(extra))}")
         href = element.get("href")
-        if element.tag == "a" and not re.match(r"https?://[^\s<>\"'`]+$", href or ""):
+        if element.tag == "a" and not re.match(URL_PATTERN, href or ""):
             raise ValueError(f"links only to http(s) addresses, not {href!r}")
     return rendered
 

@@ -1,0 +1,447 @@
+"""Write the report: tables in Markdown (stdout) and HTML (maintainers/performance.md)."""
+
+from __future__ import annotations
+
+import html
+import importlib.metadata
+import itertools
+import os
+import platform
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarking.editions import project_files
+from benchmarking.settings import DOCS_PAGE, MARK_END, MARK_START, OWN_PAGE, ROOT, VARIANT_NAMES
+
+
+def git_state() -> str:
+    """The commit measured, and whether build inputs had uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", *project_files()],
+                               cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    changed = [row[3:] for row in dirty.splitlines() if row[3:] != f"maintainers/{OWN_PAGE}"]
+    return head + (f" with uncommitted changes to {len(changed)} build input(s)"
+                   if changed else "")
+
+
+def machine() -> dict[str, Any]:
+    """The machine and the versions that ran the benchmark."""
+    model = "unknown"
+    try:
+        for row in Path("/proc/cpuinfo").read_text().splitlines():
+            if row.startswith("model name"):
+                model = row.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = None
+    try:
+        row = Path("/proc/meminfo").read_text().splitlines()[0]
+        memory = round(int(row.split()[1]) / 1024 / 1024, 1)
+    except (OSError, IndexError, ValueError):
+        pass
+
+    def version(name: str) -> str:
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "material": version("mkdocs-material"),
+        "markdown": version("Markdown"),
+        "pymdown_extensions": version("pymdown-extensions"),
+        "pyyaml": version("PyYAML"),
+        "jsonschema": version("jsonschema"),
+    }
+
+
+@dataclass
+class Table:
+    """A table to render as Markdown (stdout) or HTML (the docs page)."""
+
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    note: str = ""
+
+
+def _fmt(value: float | None, digits: int = 2, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}{unit}"
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1024:,.1f}"
+
+
+def _pct(ratio: float) -> str:
+    return f"{(ratio - 1) * 100:+.1f} %"
+
+
+def _best_ratio(size: dict[str, Any], variant: str) -> float:
+    """The variant's fastest run over the no-hook build's fastest run.
+
+    Other work on the machine only ever adds time, so the fastest of the runs is the
+    closest to a build's own cost.
+    """
+    return min(size["variants"][variant]["wall"]) / min(size["variants"]["nohook"]["wall"])
+
+
+def _variant_row(size: dict[str, Any], variant: str, entry: dict[str, Any]) -> list[str]:
+    head = [size["label"], str(size["pages"]), str(size["terms"]), str(size["actors"]),
+            VARIANT_NAMES[variant]]
+    if "skipped" in entry:
+        return [*head, entry["skipped"], *["–"] * 8]
+    added = entry.get("added_bytes") if variant != "nohook" else None
+    best = min(entry["wall"])
+    return [
+        *head,
+        f"{_fmt(best)} ({_pct(_best_ratio(size, variant))})",
+        f"{_fmt(entry['wall_median'])} ({_pct(entry['ratio'])})" if "ratio" in entry
+        else _fmt(entry["wall_median"]),
+        _fmt(entry.get("hook_ms_per_page"), 1) if variant == "hook" else "–",
+        _fmt(entry["maxrss_median_mb"], 0),
+        _fmt(entry["site_bytes"] / 1024 / 1024, 1),
+        _kb(added["site"]) if added else "–",
+        _kb(added["article_per_essay_page"]) if added else "–",
+        f"{entry['annotations']:,}" if variant in ("hook", "nohook")
+        else f"{entry['abbrs']:,} abbr",
+    ]
+
+
+def _page(largest: dict[str, Any]) -> str:
+    if not largest.get("path"):
+        return "–"
+    return (f"{largest['path']}: {_kb(largest['bytes'])} KiB "
+            f"(content {_kb(largest['article_bytes'])} KiB)")
+
+
+def _parts_table(sizes: list[dict[str, Any]]) -> Table | None:
+    """Where the hook's time goes, one column per edition."""
+    hooked = [s for s in sizes if "hook_timing" in s["variants"].get("hook", {})]
+    if not hooked:
+        return None
+    timings = [s["variants"]["hook"]["hook_timing"] for s in hooked]
+
+    def row(label: str, key: str | Callable[[dict[str, Any]], float]) -> list[str]:
+        values = [key(t) if callable(key) else t.get(key, 0.0) for t in timings]
+        return [label, *(_fmt(v) for v in values)]
+
+    rows = [
+        row("Hook's own time, all of it", "own"),
+        row("on_config: load the data files, compile the matcher", "on_config"),
+        row("· of which glossary.yml read and validated", "glossary_load"),
+        row("· of which notes.yml read and validated", "notes_load"),
+        row("on_files (· of which notes anchored, below)", "on_files"),
+        row("· notes anchored (Markdown of every page, again)", "anchor_notes"),
+        row("Annotator, every page", "annotate"),
+        row("ParagraphNumbers, every page", "paragraphs"),
+        row("Other Markdown processors of the hook", "other_processors"),
+        row("on_page_markdown: the generated pages' Markdown", "on_page_markdown"),
+        row("· glossary page", "glossary_page"),
+        row("· actor pages", "actor_pages"),
+        row("· actors index", "actors_index"),
+        row("· · of which the network (layout, SVG)", "network"),
+        row("· notes page", "notes_page"),
+        row("· timeline page", "timeline_page"),
+        row("on_env (unused-form checks)", "on_env"),
+        row("Other events", "other_events"),
+        ["Generated pages", *(f"{int(t.get('generated_page_count', 0)):,}" for t in timings)],
+        row("Generated pages, end to end", "generated_pages_e2e"),
+        ["Essay pages, end to end, per page (ms)",
+         *(_fmt(t["essay_pages_e2e"] * 1000 / s["pages"], 1) for t, s in zip(timings, hooked,
+                                                                             strict=True))],
+        ["Largest generated page",
+         *(_page(s["variants"]["hook"]["largest_generated_page"]) for s in hooked)],
+        ["Largest page",
+         *(_page(s["variants"]["hook"]["largest_page"]) for s in hooked)],
+    ]
+    return Table(
+        "Where the hook build's time goes (seconds, median of the runs)",
+        ["Part", *(s["label"] for s in hooked)],
+        rows,
+        "Timed inside the build by a wrapper hook (perf_counter around each of the hook's "
+        "events and each Markdown processor it registers). Rows marked · are inside the row "
+        "above. End to end: from on_pre_page to on_page_content plus from on_page_context to "
+        "on_post_page, i.e. the page's Markdown, Python-Markdown, the theme's template and the "
+        "search index. Sizes in KiB; content is the page's <article>.",
+    )
+
+
+def results_tables(results: dict[str, Any]) -> list[Table]:
+    """Every table of the report."""
+    tables: list[Table] = []
+    rows = [
+        _variant_row(size, variant, entry)
+        for size in results["sizes"] for variant, entry in size["variants"].items()
+    ]
+    tables.append(Table(
+        "Builds: wall time, against the build without the hook",
+        ["Edition", "N pages", "M terms", "A actors", "Build", "Best wall (s), vs no hook",
+         "Median wall (s), vs no hook", "Hook ms/page", "Peak RSS (MiB)", "Site (MiB)",
+         "Site +KiB", "+KiB/essay page", "Annotations"],
+        rows,
+        "Best: the fastest of the runs, against the fastest no-hook run; other work on the "
+        "machine only ever adds time, so this is the closest to each build's own cost. "
+        "Median: the middle run. Hook ms/page: the hook's own time (its events and the "
+        "Markdown processors it registers, timed inside the build) divided by N essay pages. "
+        "Site +KiB: the whole site against the no-hook build (generated pages, search "
+        "index). +KiB/essay page: the growth of an essay page's <article> (annotations and "
+        "paragraph numbers), mean over the essay pages. Annotations: a.ed-annotation "
+        "elements in the built HTML; for the abbr builds, abbr elements.",
+    ))
+    parts = _parts_table(results["sizes"])
+    if parts is not None:
+        tables.append(parts)
+    plans = (("glossary", "Fixed N, growing glossary"), ("text", "Fixed M, growing text"))
+    for key, title in plans:
+        series = results.get("series", {}).get(key)
+        if not series:
+            continue
+        rows = [[
+            s["label"], str(s["pages"]), str(s["terms"]), str(s["actors"]),
+            _fmt(min(s["variants"]["hook"]["wall"])),
+            _fmt(min(s["variants"]["nohook"]["wall"])),
+            _pct(_best_ratio(s, "hook")),
+            _fmt(s["variants"]["hook"]["annotations"] / s["pages"], 1),
+            _fmt(s["variants"]["hook"]["annotate_ms_per_page"], 2),
+            _fmt(s["variants"]["hook"]["hook_ms_per_page"], 1),
+            _fmt(s["variants"]["hook"]["hook_timing"]["generated_pages_e2e"]),
+            _fmt(s["markdown_bytes_per_page"] / 1024, 2),
+            _kb(s["variants"]["hook"]["largest_generated_page"]["bytes"]),
+        ] for s in series]
+        tables.append(Table(
+            f"Series: {title}",
+            ["Edition", "N", "M", "A", "Hook, best (s)", "No hook, best (s)", "vs no hook",
+             "Annotations/page", "Annotate + ¶ ms/page", "Hook ms/page", "Generated pages (s)",
+             "Markdown KiB/page", "Largest generated KiB"],
+            rows,
+        ))
+    matcher = results.get("matcher")
+    if matcher and matcher.get("rows"):
+        tables.append(Table(
+            f"The hook's matcher alone, in one process, on the essay's own paragraphs "
+            f"({matcher['text_kib']:.1f} KiB, no generated words)",
+            ["M terms", "A actors", "Forms", "Compile (ms)", "Scan (ms)", "Scan (µs per KiB)",
+             "Matches"],
+            [[f"{r['terms']:,}", str(r["actors"]), f"{r['forms']:,}", _fmt(r["compile_ms"], 1),
+              _fmt(r["scan_ms"], 2), _fmt(r["scan_us_per_kib"], 0), f"{r['matches']:,}"]
+             for r in matcher["rows"]],
+            f"Best of {matcher['repeats']} scans. The same occurrences are found whatever the "
+            "glossary's size, so this isolates the cost of a larger compiled expression.",
+        ))
+    serve = results.get("serve")
+    if serve:
+        def values(items: list[float | None]) -> str:
+            return ", ".join("timeout" if v is None else f"{v:.2f}" for v in items)
+        tables.append(Table(
+            "mkdocs serve, real edition: seconds from saving an edit to the page serving it",
+            ["Edit", "Median (s)", "Best (s)", "Each (s)"],
+            [["a definition in glossary.yml", _fmt(serve["glossary_edit_median"]),
+              _fmt(serve.get("glossary_edit_best")), values(serve["glossary_edit"])],
+             ["a line added to an essay page", _fmt(serve["page_edit_median"]),
+              _fmt(serve.get("page_edit_best")), values(serve["page_edit"])],
+             ["of which the rebuild itself, as MkDocs logs it", _fmt(serve.get("rebuild_median")),
+              _fmt(min(serve.get("rebuilds") or [0.0]) if serve.get("rebuilds") else None),
+              values(serve.get("rebuilds") or [])]],
+            f"Polled every {int(serve['poll_seconds'] * 1000)} ms. From the edit to the page, "
+            "the time includes MkDocs' file watcher, which polls every 0.5 s, its 0.1 s wait "
+            "for edits to settle, and a full rebuild (mkdocs serve rebuilds everything on every "
+            "change); the last row is the rebuild alone, for every edit of both kinds.",
+        ))
+    targets = results.get("targets")
+    if targets:
+        tables.append(Table("Targets", ["Target", "Measured", "Met"],
+                            [[t["target"], t["measured"], t["met"]] for t in targets]))
+    for size in results["sizes"]:
+        prof = size.get("profile") or {}
+        if "hook" not in prof or "nohook" not in prof:
+            continue
+        hook, nohook = prof["hook"], prof["nohook"]
+        rows = [[label, _fmt(hook["phases"][label]), _fmt(nohook["phases"].get(label, 0.0)),
+                 _fmt(hook["phases"][label] - nohook["phases"].get(label, 0.0))]
+                for label in hook["phases"]]
+        rows.append(["Whole build", _fmt(hook["total"]), _fmt(nohook["total"]),
+                     _fmt(hook["total"] - nohook["total"])])
+        tables.append(Table(
+            f"pyinstrument, {size['label']}: where the time goes, with the hook and without",
+            ["Phase", "Hook (s)", "No hook (s)", "Difference (s)"], rows,
+            "One build of each under pyinstrument (a sampling profiler, so slower than the "
+            "timed builds); a phase is the time of the outermost calls into it. Rows marked · "
+            "are inside the row above. The full reports (HTML, text) are written beside the "
+            "results file.",
+        ))
+    return tables
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, str]]:
+    """Each target of maintainers/performance.md, what was measured and whether it is met."""
+    out: list[dict[str, str]] = []
+    by_label = {s["label"]: s for s in results["sizes"]}
+
+    def verdict(ok: bool) -> str:
+        return "yes" if ok else "no"
+
+    for size in results["sizes"]:
+        hook = size["variants"].get("hook")
+        if not hook or "ratio" not in hook:
+            continue
+        limit = 0.10 if size["real"] else 0.05
+        out.append({
+            "target": f"hook adds ≤ {limit * 100:.0f} % to the build, {size['label']}",
+            "measured": f"{_pct(_best_ratio(size, 'hook'))} best of runs, "
+                        f"{_pct(hook['ratio'])} median",
+            "met": verdict(_best_ratio(size, "hook") - 1 <= limit),
+        })
+    series = results.get("series", {}).get("glossary") or []
+    matcher = (results.get("matcher") or {}).get("rows") or []
+    if len(matcher) >= 2:
+        values = [r["scan_us_per_kib"] for r in matcher]
+        spread = max(values) / min(values)
+        out.append({
+            "target": "flat as the glossary grows: the matcher's scan time per KiB within 1.5× "
+                      "for M = " + ", ".join(f"{r['terms']:,}" for r in matcher),
+            "measured": " → ".join(f"{v:.0f}" for v in values) + f" µs/KiB ({spread:.2f}×)",
+            "met": verdict(spread <= 1.5),
+        })
+    if len(series) >= 2:
+        for measure, name in (("annotate_ms_per_page", "annotation"),
+                              ("hook_ms_per_page", "whole hook")):
+            values = [s["variants"]["hook"][measure] for s in series]
+            spread = max(values) / min(values) if min(values) > 0 else float("inf")
+            out.append({
+                "target": f"flat as the glossary grows: {name} time per page within 1.5× "
+                          "across " + ", ".join(s["label"] for s in series),
+                "measured": " → ".join(f"{v:.2f}" for v in values) + f" ms ({spread:.2f}×)",
+                "met": verdict(spread <= 1.5),
+            })
+    series = results.get("series", {}).get("text") or []
+    if len(series) >= 3:
+        for key, name in (("annotate", "annotation"), ("own", "whole hook")):
+            def seconds(s: dict[str, Any], key: str = key) -> float:
+                timing = s["variants"]["hook"]["hook_timing"]
+                return timing[key] + (timing["paragraphs"] if key == "annotate" else 0.0)
+            slopes = [
+                (seconds(b) - seconds(a)) * 1000 / (b["pages"] - a["pages"])
+                for a, b in itertools.pairwise(series)
+            ]
+            spread = max(slopes) / min(slopes) if min(slopes) > 0 else float("inf")
+            out.append({
+                "target": f"linear in the text: {name} time per added page the same (within "
+                          "1.5×) across " + ", ".join(s["label"] for s in series),
+                "measured": " → ".join(f"{v:.2f}" for v in slopes) + f" ms/page ({spread:.2f}×)",
+                "met": verdict(spread <= 1.5),
+            })
+    serve = results.get("serve")
+    if serve:
+        for key, name in (("glossary_edit_median", "a glossary edit"),
+                          ("page_edit_median", "an essay page edit")):
+            value = serve.get(key)
+            out.append({
+                "target": f"mkdocs serve shows {name} within 1 s (real edition)",
+                "measured": "timeout" if value is None else f"{value:.2f} s",
+                "met": verdict(value is not None and value <= 1.0),
+            })
+    real = by_label.get("real")
+    if real and "hook" in real["variants"]:
+        largest = real["variants"]["hook"]["largest_generated_page"]
+        out.append({
+            "target": "no generated page over 150 KB (real edition)",
+            "measured": f"{largest['path']}: {largest['bytes'] / 1000:.0f} KB",
+            "met": verdict(largest["bytes"] <= 150_000),
+        })
+    return out
+
+
+def _markdown_table(table: Table) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    out = [f"**{table.caption}**", "", "| " + " | ".join(map(cell, table.header)) + " |",
+           "|" + "|".join(" --- " for _ in table.header) + "|"]
+    out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in table.rows]
+    if table.note:
+        out += ["", table.note]
+    return "\n".join(out)
+
+
+def _html_table(table: Table) -> str:
+    def cell(text: str) -> str:
+        return html.escape(text, quote=False)
+
+    # Focusable: a wide table scrolls sideways, and a keyboard must be able to scroll it.
+    out = ['<table tabindex="0">', f"<caption>{cell(table.caption)}</caption>", "<thead><tr>"]
+    out += [f'<th scope="col">{cell(h)}</th>' for h in table.header]
+    out += ["</tr></thead>", "<tbody>"]
+    for row in table.rows:
+        out.append("<tr>" + f'<th scope="row">{cell(row[0])}</th>'
+                   + "".join(f"<td>{cell(c)}</td>" for c in row[1:]) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    text = "\n".join(out)
+    if table.note:
+        text += "\n\n" + cell(table.note)
+    return text
+
+
+def _preamble(results: dict[str, Any], code: Callable[[str], str]) -> list[str]:
+    m = results["machine"]
+    return [
+        f"Measured on {results['date']}: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; "
+        f"Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}, Markdown "
+        f"{m['markdown']}, pymdown-extensions {m['pymdown_extensions']}, PyYAML {m['pyyaml']}, "
+        f"jsonschema {m['jsonschema']}; {m['os']}. Load average "
+        f"{results['load_before']} before and {results['load_after']} after; other work may "
+        f"have run at the same time, hence interleaved builds, and the best and the median of "
+        f"{results['runs']} runs.",
+        "",
+        f"Benchmark: {code(results['command'])}, on {results['tree']}. Each build: "
+        f"{code(results['build_command'])} as a child process in the edition's directory, "
+        "with NO_MKDOCS_2_WARNING=1, not --strict, started by a few-line launcher that "
+        "records its peak resident memory (VmHWM); "
+        + ("every edition's hook build first passed a separate, untimed "
+           f"{code('mkdocs build --strict')}." if results.get("validated")
+           else "the editions were not checked with --strict (--tiny or --no-validate)."),
+    ]
+
+
+def render_markdown(results: dict[str, Any]) -> str:
+    """The report as Markdown (stdout and report.md)."""
+    parts = ["\n".join(_preamble(results, lambda s: f"`{s}`"))]
+    parts += [_markdown_table(t) for t in results_tables(results)]
+    return "\n\n".join(parts) + "\n"
+
+
+def render_html(results: dict[str, Any]) -> str:
+    """The report for maintainers/performance.md: the site has no Markdown tables extension."""
+    parts = ["\n".join(_preamble(results, lambda s: f"<code>{html.escape(s)}</code>"))]
+    parts += [_html_table(t) for t in results_tables(results)]
+    return "\n\n".join(parts) + "\n"
+
+
+def write_docs(results: dict[str, Any], page: Path = DOCS_PAGE) -> None:
+    """Put the report between the markers of maintainers/performance.md."""
+    text = page.read_text(encoding="utf-8")
+    start, end = text.find(MARK_START), text.find(MARK_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{page}: the markers {MARK_START} and {MARK_END} are missing")
+    page.write_text(
+        text[: start + len(MARK_START)] + "\n\n" + render_html(results) + "\n" + text[end:],
+        encoding="utf-8",
+    )
+
+

@@ -1,0 +1,164 @@
+"""Benchmark wrapper (written by scripts/benchmark.py): runs edition_hook.py and times it.
+
+Every event function of the hook is wrapped with a ``perf_counter`` pair, and so is the
+``run`` of every Markdown processor that the hook's Markdown extensions register (they
+run inside Python-Markdown, outside any event). A few functions called from inside the
+events are timed too ("part:"; they are included in their event's time). Pages are
+timed from ``on_pre_page`` (first) to ``on_page_content`` (last) and from
+``on_page_context`` (first) to ``on_post_page`` (last). The totals go to the JSON file
+named by the environment variable EDITION_BENCH_TIMINGS after the build.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+from markdown.extensions import Extension
+from mkdocs.plugins import CombinedEvent, event_priority
+
+_HERE = Path(__file__).resolve().parent
+if str(_HERE) not in sys.path:
+    sys.path.insert(0, str(_HERE))
+_spec = importlib.util.spec_from_file_location("edition_hook", _HERE / "edition_hook.py")
+assert _spec is not None and _spec.loader is not None
+real = importlib.util.module_from_spec(_spec)
+sys.modules["edition_hook"] = real
+_spec.loader.exec_module(real)
+
+TIMES: dict[str, list[float]] = {}
+PAGES: dict[str, list[float]] = {}
+_STARTED: dict[tuple[str, str], float] = {}
+
+
+def _add(name: str, seconds: float) -> None:
+    entry = TIMES.setdefault(name, [0.0, 0])
+    entry[0] += seconds
+    entry[1] += 1
+
+
+def _timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _add(name, perf_counter() - start)
+    return timed
+
+
+def _patch(owner: Any, attribute: str, name: str) -> None:
+    if owner is not None and callable(getattr(owner, attribute, None)):
+        setattr(owner, attribute, _timed(name, getattr(owner, attribute)))
+
+
+_patch(real, "load", "part:glossary_load")
+_patch(real, "load_notes", "part:notes_load")
+_patch(getattr(real, "_Build", None), "anchor_notes", "part:anchor_notes")
+_patch(getattr(real, "glossary_page", None), "render", "part:glossary_page")
+_patch(getattr(real, "actor_pages", None), "render_actor", "part:actor_page")
+_patch(getattr(real, "actor_pages", None), "render_index", "part:actors_index")
+_patch(getattr(real, "actor_pages", None), "render_svg", "part:network_svg")
+_patch(getattr(real, "notes_page", None), "render", "part:notes_page")
+_patch(getattr(real, "timeline", None), "render", "part:timeline_page")
+_patch(getattr(real, "timeline", None), "events", "part:timeline_events")
+
+
+def _time_processors(config: Any) -> None:
+    """Time the processors each of the hook's Markdown extensions registers, per page."""
+    for extension in config.markdown_extensions:
+        if not isinstance(extension, Extension):
+            continue
+        if not type(extension).__module__.startswith("edition."):
+            continue
+        original = extension.extendMarkdown
+
+        def extend(md: Any, original: Callable[[Any], None] = original) -> None:
+            original(md)
+            registries = (md.preprocessors, md.treeprocessors, md.postprocessors,
+                          md.parser.blockprocessors)
+            for registry in registries:
+                for processor in registry:
+                    if type(processor).__module__.startswith("edition.") and not getattr(
+                        processor, "_bench_timed", False
+                    ):
+                        processor.run = _timed("tree:" + type(processor).__name__,
+                                               processor.run)
+                        processor._bench_timed = True
+
+        extension.extendMarkdown = extend  # type: ignore[method-assign]
+
+
+def _start(kind: str, page: Any) -> None:
+    _STARTED[kind, page.file.src_uri] = perf_counter()
+
+
+def _stop(kind: str, page: Any, slot: int) -> None:
+    started = _STARTED.pop((kind, page.file.src_uri), None)
+    if started is not None:
+        PAGES.setdefault(page.file.src_uri, [0.0, 0.0])[slot] += perf_counter() - started
+
+
+@event_priority(-100)
+def _config(config: Any, **kwargs: Any) -> Any:
+    _time_processors(config)
+    return config
+
+
+@event_priority(100)
+def _pre_page(page: Any, **kwargs: Any) -> Any:
+    _start("populate", page)
+    return page
+
+
+@event_priority(-100)
+def _page_content(html: str, page: Any, **kwargs: Any) -> str:
+    _stop("populate", page, 0)
+    return html
+
+
+@event_priority(100)
+def _page_context(context: Any, page: Any, **kwargs: Any) -> Any:
+    _start("template", page)
+    return context
+
+
+@event_priority(-100)
+def _post_page(output: str, page: Any, **kwargs: Any) -> str:
+    _stop("template", page, 1)
+    return output
+
+
+@event_priority(-100)
+def _post_build(config: Any, **kwargs: Any) -> None:
+    path = os.environ.get("EDITION_BENCH_TIMINGS")
+    if not path:
+        return
+    build = getattr(real, "_build", None)
+    generated = sorted(build.generated) if build is not None else []
+    Path(path).write_text(
+        json.dumps({"times": TIMES, "pages": PAGES, "generated": generated}), encoding="utf-8"
+    )
+
+
+_MINE = {
+    "on_config": _config,
+    "on_pre_page": _pre_page,
+    "on_page_content": _page_content,
+    "on_page_context": _page_context,
+    "on_post_page": _post_page,
+    "on_post_build": _post_build,
+}
+for _name in sorted({n for n in dir(real) if n.startswith("on_")} | set(_MINE)):
+    _methods = []
+    if callable(getattr(real, _name, None)):
+        _methods.append(_timed("event:" + _name, getattr(real, _name)))
+    if _name in _MINE:
+        _methods.append(_MINE[_name])
+    globals()[_name] = _methods[0] if len(_methods) == 1 else CombinedEvent(*_methods)

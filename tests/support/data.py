@@ -1,0 +1,54 @@
+"""The data files as written, read with plain YAML: expected values that bypass the loader.
+
+Tests take what they expect from here rather than from ``edition.data``, so that a fault in
+the loader cannot make the expectation and the output agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from support.build import ROOT
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """A glossary entry as ``glossary.yml`` spells it out."""
+
+    kind: str
+    id: str
+    name: str
+    summary: str
+    urls: tuple[str, ...]
+    raw: dict[str, Any]
+
+
+def plain(text: str) -> str:
+    """Folded YAML text as it reads: runs of white space as one space."""
+    return " ".join(text.split())
+
+
+def slug(text: str) -> str:
+    """An entry's default id: its name in ASCII lower case, words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def raw_entries(path: Path = ROOT / "glossary.yml") -> list[RawEntry]:
+    """Every term, then every actor, of the glossary file at ``path``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found = []
+    for kind, key, name_key, summary_key in (("term", "terms", "term", "definition"),
+                                              ("actor", "actors", "name", "description")):
+        for raw in data.get(key) or []:
+            found.append(RawEntry(
+                kind, raw.get("id") or slug(raw[name_key]), raw[name_key],
+                plain(raw[summary_key]), tuple(s["url"] for s in raw["sources"]), raw,
+            ))
+    return found
