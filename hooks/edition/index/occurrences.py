@@ -55,10 +55,10 @@ class OccurrenceIndex:
         )
         for entry in occurrence.target.counts:
             self._mentions[_key(entry)].append(mention)
-        if occurrence.outer is not None:
+        if occurrence.outer is not None:  # named by the entry its own link would lead to
+            named = occurrence.target.entry
             for outer in occurrence.outer.counts:
-                for entry in occurrence.target.counts:
-                    self._names[_key(outer)].setdefault(_key(entry), entry)
+                self._names[_key(outer)].setdefault(_key(named), named)
         self._forms[fold(occurrence.text)] += 1
         self._at.clear()
         self._shared_counts.clear()
