@@ -124,3 +124,12 @@ def test_within_finds_every_form_inside_a_span_and_never_the_span_itself() -> No
     assert inner == [["base", "Iran"], ["Supreme Leader"]]
     assert list(matcher.within("Iran", 0, 4)) == []
     assert [m.text for m in matcher.within("BASE base", 0, 9)] == ["base"]  # case rules hold
+
+
+def test_within_finds_a_shorter_form_where_a_longer_one_begins_too() -> None:
+    forms = [("Vladimir Putin", "auto"), ("Vladimir", "auto"), ("Russian President", "auto"),
+             ("Russian President Vladimir Putin", "auto")]
+    matcher = Matcher((form, case, form) for form, case in forms)
+    text = "Russian President Vladimir Putin"
+    assert [m.target for m in matcher.within(text, 0, len(text))] == [
+        "Russian President", "Vladimir Putin", "Vladimir"]

@@ -92,23 +92,21 @@ class Matcher(Generic[T]):
             position = match.end
 
     def within(self, text: str, start: int, end: int) -> Iterator[Match[T]]:
-        """Every match inside ``text[start:end]`` other than the whole span, left to right.
+        """Every form match contained in ``text[start:end]`` but the whole span, left to right.
 
-        At each word where a form begins, the longest form that ends within the span (for
-        the span's own first word, the longest shorter than the span): the names inside a
-        phrase, "Iran" in "Iran-Iraq War". Matches may overlap one another.
+        At each word where forms begin, every one that ends within the span, longest first:
+        the names inside a phrase, "Iran" in "Iran-Iraq War". Matches may overlap.
         """
         if self._regex is None:
             return
         position = start
         while (found := self._regex.search(text, position, end)) is not None:
-            stop = found.end()
-            if found.start() == start and stop == end:
-                stop = self._shorter(text, start, end)
-            match = self._accepted(text, found.start(), stop) if stop > found.start() else None
-            if match is not None:
-                yield match
-            position = found.start() + 1
+            at, stop = found.start(), found.end()
+            while stop > at and (match := self._accepted(text, at, stop)) is not None:
+                if (match.start, match.end) != (start, end):
+                    yield match
+                stop = self._shorter(text, at, match.end)
+            position = at + 1
 
     def _accepted(self, text: str, start: int, end: int) -> Match[T] | None:
         """The longest form at ``start``, ending at or before ``end``, that its case allows."""
