@@ -38,7 +38,7 @@ from edition.data.notes import Note
 from edition.data.notes import load as load_notes
 from edition.exports import downloads
 from edition.exports.record import Record
-from edition.index.occurrences import OccurrenceIndex
+from edition.index.occurrences import OccurrenceIndex, frequent_form_problem
 from edition.pages import actors as actor_pages
 from edition.pages import glossary as glossary_page
 from edition.pages import links, timeline
@@ -48,7 +48,7 @@ from edition.pages.sidebars import SidebarCache
 from edition.text.anchoring import Anchor, cut_forms
 from edition.text.anchoring import anchor as anchor_notes
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
-from edition.text.blocks import BlockReader, duplicate_ids
+from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
 from edition.text.note_marks import NoteMarkerExtension
 from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
@@ -78,6 +78,7 @@ class _Build:
         self.export_files: dict[str, File] = {}
         self.exports: list[downloads.Export] = []
         self.rendered: dict[str, str] = {}
+        self.essay_words = 0
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
         self.generated: dict[str, Entry | None] = {
@@ -122,6 +123,7 @@ class _Build:
         duplicates = duplicate_ids(blocks)
         if duplicates:
             raise PluginError("\n".join(duplicates))
+        self.essay_words = word_count(text for _, _, text in blocks)
         self.anchors = anchor_notes(self.notes, blocks, self.notes_file)
         problems = cut_forms(self.anchors, blocks, self.matcher, self.notes_file)
         if problems:
@@ -348,6 +350,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
                          "never occurs in the essay. Write it exactly as the essay does, or "
                          "remove it.")
         _warn(unused, config)
+    for entry, form, count in _build.occurrences.frequent_forms(
+        _build.glossary.entries, _build.essay_words
+    ):
+        _warn(frequent_form_problem(name, entry, form, count, _build.essay_words), config)
     return env
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from edition.data import datafile
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
-from edition.data.forms import fold
+from edition.data.forms import fold, form_problem
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
@@ -103,6 +103,7 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     terms = tuple(_term(raw, index, lines) for index, raw in enumerate(value["terms"]))
     actors, problems = _actors(value.get("actors", []), terms, lines)
     problems += _duplicate_problems(terms + actors, name)
+    problems += _form_problems(value, lines)
     if problems:
         raise GlossaryError(sorted(problems, key=lambda problem: problem.line), SPEC.title)
     return Glossary(name, terms, actors)
@@ -206,3 +207,26 @@ def _duplicate_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
                 ))
     return problems
 
+
+
+def _form_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
+    """Forms that cannot be names: a common English word alone, or too short a form."""
+    problems = []
+    for key, name_key in SPEC.lists.items():
+        kind = "term" if key == "terms" else "actor"
+        for index, raw in enumerate(value.get(key, [])):
+            forms = [((key, index, "term"), raw["term"])] if key == "terms" else []
+            forms += [((key, index, "aliases", n), alias)
+                      for n, alias in enumerate(raw.get("aliases", ()))]
+            for path, form in forms:
+                why = form_problem(form, raw.get("case", "auto"))
+                if why is None:
+                    continue
+                which = "the term" if path[-1] == "term" else "the alias"
+                problems.append(Problem(lines.name, lines.line(path), (
+                    f"{kind} '{raw[name_key]}': {which} '{form}' {why}, so it would match "
+                    "all over the essay and cannot be a name. List the longer phrase the essay "
+                    "writes (\"the United States\", not \"the\"); an abbreviation in capitals "
+                    "(\"US\") is allowed unless 'case' is 'ignore'."
+                )))
+    return problems

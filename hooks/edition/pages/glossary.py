@@ -13,7 +13,14 @@ import xml.etree.ElementTree as etree
 from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages.inserts import Insert, element
-from edition.pages.links import GLOSSARY, actor_page, link_from, literal, sources_line
+from edition.pages.links import (
+    GLOSSARY,
+    actor_page,
+    link_from,
+    literal,
+    names_line,
+    sources_line,
+)
 from edition.text.places import Place
 
 PAGE = GLOSSARY
@@ -70,6 +77,9 @@ def _entry(
         link = link_from(page, actor_page(actor))
         lines += [f"**Actor:** [{literal(actor.name)}]({link}), with every mention in context",
                   "{ .ed-gl-actor }", ""]
+    named = [e for e in occurrences.names(entry) if e != actor]
+    if named:
+        lines += [names_line(named, page), "{ .ed-gl-names }", ""]
     places = occurrences.places(entry)
     if places:
         lines += [insert([where_line(places, page)]), ""]

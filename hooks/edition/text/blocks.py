@@ -6,14 +6,20 @@ the same Markdown extensions, read at the same point of the tree processing.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 from typing import Any
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from edition.data.forms import APOSTROPHES, HYPHENS
 from edition.text.paragraphs import is_essay_block
+
+#: A word: letters and digits, joined by apostrophes or hyphens ("Iran's", "hard-liners").
+_WORD = re.compile(r"\w+(?:[" + re.escape(APOSTROPHES + HYPHENS) + r"]\w+)*")
 
 
 class _Collect(Treeprocessor):
@@ -64,3 +70,8 @@ def duplicate_ids(blocks: list[tuple[str, str, str]]) -> list[str]:
             )
         seen.setdefault(block, page)
     return problems
+
+
+def word_count(texts: Iterable[str]) -> int:
+    """How many words the ``texts`` hold together."""
+    return sum(len(_WORD.findall(text)) for text in texts)
