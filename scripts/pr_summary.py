@@ -100,7 +100,8 @@ class Entry:
         return [w for w in words if isinstance(w, str) and w.strip()]
 
     def dated(self) -> bool:
-        return "date" in self.value or "event" in self.value
+        """Whether the entry refers to dated events (so the timeline links to it)."""
+        return bool(self.value.get("events"))
 
 
 def entries(value: Any) -> dict[tuple[str, str], Entry]:

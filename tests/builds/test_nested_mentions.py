@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support.build import BuildResult, build, copy_project
+from support.build import BuildResult, build, copy_project, keep_referred_events
 from support.site import page, resolve
 
 SOURCE = {"a": "https://example.org/a"}
@@ -75,6 +75,7 @@ def fixture_project(root: Path, quote: str = "During the Iran-Iraq War", essay: 
     (project / "docs" / "index.md").write_text(essay, encoding="utf-8")
     (project / "glossary.yml").write_text(glossary, encoding="utf-8")
     (project / "notes.yml").write_text(NOTES.format(quote=quote), encoding="utf-8")
+    keep_referred_events(project)
     return project
 
 

@@ -60,12 +60,15 @@ def test_every_url_of_the_project_is_listed_once_with_where_it_is_cited(tmp_path
     result = run("--output", out)
     assert result.returncode == 0, result.stderr
     items = listed(out.read_text(encoding="utf-8"))
+    # The data files: every YAML file that has a JSON Schema beside it.
+    names = sorted(p.name for p in ROOT.glob("*.yml")
+                   if (ROOT / p.name.replace(".yml", ".schema.json")).exists())
+    assert {"events.yml", "glossary.yml", "notes.yml"} <= set(names)
     expected: list[str] = []
-    for name in ("glossary.yml", "notes.yml"):
+    for name in names:
         expected += url_values(yaml.safe_load((ROOT / name).read_text(encoding="utf-8")))
     assert [url for url, _ in items] == list(dict.fromkeys(expected))
-    lines = {name: (ROOT / name).read_text(encoding="utf-8").splitlines()
-             for name in ("glossary.yml", "notes.yml")}
+    lines = {name: (ROOT / name).read_text(encoding="utf-8").splitlines() for name in names}
     for url, places in items:
         assert places
         for place in places:
