@@ -63,6 +63,8 @@ class _Build:
         self.notes = notes
         self.notes_file = notes_file
         self.anchors: list[Anchor] = []
+        #: The essay's blocks, ``(page, id, text)``, read once in ``on_files``.
+        self.blocks: list[tuple[str, str, str]] = []
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
         self.generated: dict[str, Entry | None] = {
@@ -94,9 +96,13 @@ class _Build:
         return [anchor for anchor in self.anchors if anchor.page == self.src]
 
     def anchor_notes(self, files: Files) -> None:
-        """Find every note's words in the essay, before any page is rendered."""
+        """Find every note's words in the essay, before any page is rendered.
+
+        Only the pages that can hold essay blocks are read, and only as far as the blocks
+        (``BlockReader``): not a second rendering of every page.
+        """
         reader = BlockReader(*self.essay_extensions)
-        blocks = []
+        blocks = self.blocks = []
         for file in files.documentation_pages():
             if file.src_uri in self.generated:
                 continue
