@@ -326,10 +326,13 @@ def targets(results: dict[str, Any]) -> list[dict[str, str]]:
             continue
         cpu = min(hook["cpu"]) / min(size["variants"]["nohook"]["cpu"])
         out.append({
-            "target": f"hook build ≤ {limit:.2f}× the build without it, {size['label']}",
+            "target": f"hook build ≤ {limit:.2f}× the build without it, {size['label']} "
+                      "(best wall time and least CPU time both)",
             "measured": f"{_best_ratio(size, 'hook'):.2f}× best of runs "
                         f"({hook['ratio']:.2f}× median; CPU {cpu:.2f}× best)",
-            "met": verdict(_best_ratio(size, "hook") <= limit),
+            # On a shared machine one lucky run can make the wall ratio look met (or a
+            # slow no-hook run can): the build's own CPU time must agree.
+            "met": verdict(_best_ratio(size, "hook") <= limit and cpu <= limit),
         })
         if size["label"] in MEMORY_TARGETS:
             memory = min(hook["maxrss_kb"]) / min(size["variants"]["nohook"]["maxrss_kb"])
