@@ -37,6 +37,7 @@ _TYPE_NAMES = {
     datetime.datetime: "a date and time",
 }
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_STR_TAG = "tag:yaml.org,2002:str"
 #: A source's address: http(s), in the characters RFC 3986 allows in a URL (brackets only
 #: for IPv6 hosts, so not here), with well-formed percent escapes. The schemas say the same.
 URL_PATTERN = r"^https?://(?:[A-Za-z0-9._~:/?#@!$&()*+,;=-]|%[0-9A-Fa-f]{2})+$"
@@ -163,7 +164,7 @@ def parse(data: bytes, spec: Spec, name: str) -> tuple[Any, LineMap]:
 
 def plain(text: str) -> str:
     """Folded YAML text as one paragraph: runs of white space become one space."""
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # the white space of re's \s, without a regex per value
 
 
 # ---- YAML -------------------------------------------------------------------------
@@ -254,6 +255,8 @@ class LineMap:
         if not isinstance(node, yaml.ScalarNode):
             return node  # a mapping or list used as a key; reported by the caller
         self.sources[path] = node.value
+        if node.tag == _STR_TAG:
+            return node.value  # plain text, most of a file: what the constructor would return
         try:
             return self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
@@ -274,6 +277,7 @@ def _where(path: tuple[Any, ...], lists: dict[str, str]) -> str:
 
 
 _SCHEMAS: dict[Path, dict[str, Any]] = {}
+_VALIDATORS: dict[Path, jsonschema.Draft202012Validator] = {}
 
 
 def schema(spec: Spec) -> dict[str, Any]:
@@ -283,9 +287,44 @@ def schema(spec: Spec) -> dict[str, Any]:
     return _SCHEMAS[spec.schema_file]
 
 
+def validator(spec: Spec) -> jsonschema.Draft202012Validator:
+    """The validator of ``spec``'s schema, made once per process (``mkdocs serve`` reuses it).
+
+    It validates the schema with its local ``$ref`` s written out in place (the same rules:
+    a ``$ref`` beside other keywords becomes an ``allOf``), which spares a reference lookup
+    for every field of every entry, a third of the validation's time.
+    """
+    if spec.schema_file not in _VALIDATORS:
+        root = schema(spec)
+        _VALIDATORS[spec.schema_file] = jsonschema.Draft202012Validator(_inline(root, root))
+    return _VALIDATORS[spec.schema_file]
+
+
+def _inline(node: Any, root: dict[str, Any], depth: int = 0) -> Any:
+    """``node`` with every local ``$ref`` replaced by what it points to (no cycles here)."""
+    if depth > 20:
+        raise ValueError("the schema's references nest too deep (a cycle?)")
+    if isinstance(node, list):
+        return [_inline(item, root, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/"):
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        target = _inline(target, root, depth + 1)
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        if not rest:
+            return target
+        rest = _inline(rest, root, depth)
+        return {**rest, "allOf": [*rest.get("allOf", []), target]}
+    return {k: _inline(v, root, depth) for k, v in node.items() if k != "$defs"}
+
+
 def _schema_problems(value: Any, lines: LineMap) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema(lines.spec))
-    errors = [(tuple(error.absolute_path), error) for error in validator.iter_errors(value)]
+    validator_ = validator(lines.spec)
+    errors = [(tuple(error.absolute_path), error) for error in validator_.iter_errors(value)]
     # A misspelt key is reported once, as a misspelling, not also as a missing key.
     misspelt = {
         (path, guess)

@@ -8,6 +8,7 @@ and attribute is checked against that subset.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -58,12 +59,23 @@ class Note:
         return f"notes[{self.index}] '{self.quote}'"
 
 
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One plain Python-Markdown for every note, reset between them.
+
+    Making one per note took two thirds of the time it takes to load the notes file.
+    """
+    return markdown.Markdown()
+
+
 def render_note(text: str) -> str:
     """The note's Markdown as HTML, allowing only emphasis, strong and http(s) links.
 
     Raises ValueError saying what is not allowed.
     """
-    rendered = markdown.markdown(html.escape(plain(text), quote=False))
+    converter = _markdown()
+    converter.reset()
+    rendered = converter.convert(html.escape(plain(text), quote=False))
     root = etree.fromstring(f"<div>{rendered}</div>")
     for element in root.iter():
         if element is root:

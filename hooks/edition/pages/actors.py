@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import Mention, OccurrenceIndex
-from edition.pages.inserts import Insert, element
+from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
     actor_page,
     home,
@@ -73,9 +73,11 @@ def mention_list(
 ) -> etree.Element:
     """Every mention as an ordered list: its passage's link, its part's title, its context.
 
-    Built as elements, not Markdown: the author's text is escaped by the serialiser.
+    Built as elements, not Markdown: the author's text is escaped by the serialiser. The
+    list is left out of the search index (Material's ``data-search-exclude``): it quotes the
+    essay, whose sentences are found on their own page.
     """
-    listing = element("ol", "\n")
+    listing = element("ol", "\n", **SEARCH_EXCLUDE)
     for mention in mentions:
         item = etree.SubElement(listing, "li")
         item.tail = "\n"

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as etree
 
 from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import OccurrenceIndex
-from edition.pages.inserts import Insert, element
+from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
     GLOSSARY,
     actor_page,
@@ -89,9 +89,10 @@ def _entry(
 def where_line(places: list[tuple[Place, int]], page: str) -> etree.Element:
     """"Where it appears": a link to each passage, with how often when more than once.
 
-    Built as elements, not Markdown (see ``inserts``): a common term has hundreds.
+    Built as elements, not Markdown (see ``inserts``): a common term has hundreds. Left out
+    of the search index: a list of places, not words a reader looks for.
     """
-    line = element("p", class_="ed-gl-where")
+    line = element("p", class_="ed-gl-where", **SEARCH_EXCLUDE)
     line.append(element("strong", "Where it appears:", " "))
     for index, (place, count) in enumerate(places):
         tail = (f" (×{count})" if count > 1 else "") + (", " if index < len(places) - 1 else "")
