@@ -46,6 +46,8 @@ STYLES: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("apa", "APA 7", "apa", ("In-text citation", "Reference list")),
 )
 _KEY = "ansari2022"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 def _honour_initialize_false() -> None:
@@ -155,7 +157,7 @@ def bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
         "title": work.title,
         "journal": work.container,
         "year": str(work.year),
-        "month": ("jan feb mar apr may jun jul aug sep oct nov dec".split())[work.month - 1],
+        "month": MONTHS[work.month - 1],
         "day": str(work.day),
         "url": url,
         "note": (f"Paragraph {paragraph}, " if paragraph else "") + work.medium,
