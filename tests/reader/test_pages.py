@@ -81,8 +81,8 @@ def test_printed_definitions_are_those_of_the_entries_on_the_page(site: Path) ->
     by_name = {}
     for kind in ("terms", "actors"):
         for entry in data[kind]:
-            by_name[entry["term" if kind == "terms" else "name"]] = " ".join(str(entry.get("definition") or
-                                                  entry.get("description")).split())
+            text = entry["definition"] if kind == "terms" else entry["description"]
+            by_name[entry["term" if kind == "terms" else "name"]] = " ".join(text.split())
     for url in essay_pages(site)[1:]:
         soup = page(site, url)
         section = soup.select_one("section.ed-print-terms")
