@@ -99,7 +99,7 @@
  * no controls and every layer shows.
  * Cite: each "Cite" button opens its citation dialog (rendered at build time); each "Copy"
  * button copies its citation's text to the clipboard and says so in a status line.
- * Material's search dialog gets an accessible name.
+ * Material's search dialog gets an accessible name, and its tooltips a landmark.
  */
 (function () {
   "use strict";
@@ -284,6 +284,22 @@
       dialog.close();
     }
   });
+
+  // Material appends each open tooltip to <body>, outside every landmark (axe's "region"):
+  // it belongs to the text it explains, so it moves into <main>. No ancestor of <main> is
+  // positioned, so the tooltip's absolute position is the same there.
+  var main = document.querySelector("main");
+  if (main && window.MutationObserver) {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node instanceof Element && node.classList.contains("md-tooltip2")) {
+            main.appendChild(node);
+          }
+        });
+      });
+    }).observe(document.body, { childList: true });
+  }
 
   function nameSearch() {
     var search = document.querySelector(".md-search[role='dialog']");
