@@ -270,6 +270,11 @@
       }
       return;
     }
+    var close = target.closest("button.ed-cite-close");
+    if (close && close.closest("dialog")) {
+      close.closest("dialog").close();
+      return;
+    }
     var copyButton = target.closest("button.ed-copy");
     if (copyButton) copy(copyButton);
   });

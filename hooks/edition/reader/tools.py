@@ -69,8 +69,7 @@ def dialog(work: Work, dialog_id: str, title: str, url: str,
                                    "aria-labelledby": f"{dialog_id}-title"})
     head = _sub(box, "div", class_="ed-cite-dialog__head")
     _sub(head, "h2", title, id=f"{dialog_id}-title")
-    form = _sub(head, "form", method="dialog")
-    _sub(form, "button", "Close", class_="ed-cite-close", value="close")
+    _sub(head, "button", "Close", type="button", class_="ed-cite-close")
     where = _sub(box, "p", "Address: ", class_="ed-cite-dialog__url")
     _sub(where, "a", url, href=url)
     for style in styled(work, url, paragraph):
