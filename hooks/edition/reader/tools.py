@@ -48,7 +48,9 @@ def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str)
     return element
 
 
-def cite_button(parent: etree.Element, dialog_id: str, label: str, text: str) -> etree.Element:
+def cite_button(
+    parent: etree.Element, dialog_id: str, label: str, text: str | None
+) -> etree.Element:
     """A button that opens the dialog ``dialog_id``; hidden until the script shows it."""
     button = _sub(parent, "button", text, type="button", class_="ed-cite",
                   aria_haspopup="dialog", aria_label=label, hidden="hidden")
@@ -134,7 +136,9 @@ class ReaderTools(Treeprocessor):
                 continue
             number = int(number_link.get("data-para", "0"))
             dialog_id = f"ed-cite-p{number}"
-            button = cite_button(para, dialog_id, f"Cite paragraph {number}", "Cite")
+            # No text of its own ("Cite" is drawn by the stylesheet, as the number is): a
+            # reader who copies paragraphs copies the author's words only.
+            button = cite_button(para, dialog_id, f"Cite paragraph {number}", None)
             para.remove(button)
             para.insert(list(para).index(number_link) + 1, button)
             dialogs.append(dialog(self.work, dialog_id, f"Cite paragraph {number}",
