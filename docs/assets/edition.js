@@ -212,12 +212,16 @@
     } else {
       article.insertBefore(inArticle, article.firstChild);
     }
-    var menu = document.querySelector(".md-nav--primary > .md-nav__title");
-    if (menu) {
-      var inMenu = control();
-      inMenu.classList.add("ed-layers--menu");
-      menu.insertAdjacentElement("afterend", inMenu);
-    }
+    // In the drawer: under the title of the menu and of each open level of it (the drawer
+    // shows the reader's own section first), so the control is there at every level.
+    document.querySelectorAll(".md-nav--primary, .md-nav--primary .md-nav__item--active > nav")
+      .forEach(function (nav) {
+        var title = nav.querySelector(":scope > .md-nav__title");
+        if (!title) return;
+        var inMenu = control();
+        inMenu.classList.add("ed-layers--menu");
+        title.insertAdjacentElement("afterend", inMenu);
+      });
     apply(load());
   }
 

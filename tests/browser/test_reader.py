@@ -147,10 +147,11 @@ def test_the_menu_on_a_phone_has_the_layers(browser: Browser, base_url: str) -> 
     try:
         page.goto(base_url + PART)
         page.locator("label.md-header__button[for='__drawer']").tap()
-        menu = page.locator(".md-nav--primary .ed-layers")
-        expect(menu).to_have_count(1)
-        page.locator(".md-nav--primary > .md-nav__title").first.scroll_into_view_if_needed()
-        menu.get_by_role("checkbox", name="Actors").evaluate("box => box.click()")
+        menu = page.locator(".md-sidebar--primary")
+        box = menu.get_by_role("group", name="Show").get_by_role("checkbox", name="Actors")
+        expect(box).to_be_visible()
+        expect(box).to_be_in_viewport()
+        box.tap()
         expect(page.locator("article .ed-layers").get_by_role(
             "checkbox", name="Actors")).not_to_be_checked()
         assert set(hrefs(page, "article a.ed-actor")) == {None}
