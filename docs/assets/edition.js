@@ -214,7 +214,8 @@
     }
     // In the drawer: under the title of the menu and of each open level of it (the drawer
     // shows the reader's own section first), so the control is there at every level.
-    document.querySelectorAll(".md-nav--primary, .md-nav--primary .md-nav__item--active > nav")
+    document.querySelectorAll(
+      ".md-nav--primary, .md-nav--primary .md-nav__item--active.md-nav__item--nested > nav")
       .forEach(function (nav) {
         var title = nav.querySelector(":scope > .md-nav__title");
         if (!title) return;

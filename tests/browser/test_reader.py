@@ -147,8 +147,10 @@ def test_the_menu_on_a_phone_has_the_layers(browser: Browser, base_url: str) -> 
     try:
         page.goto(base_url + PART)
         page.locator("label.md-header__button[for='__drawer']").tap()
-        menu = page.locator(".md-sidebar--primary")
-        box = menu.get_by_role("group", name="Show").get_by_role("checkbox", name="Actors")
+        # The drawer opens on the reader's section ("The essay"): the layers are there too.
+        menu = page.locator(".md-nav__item--active.md-nav__item--nested > nav > .ed-layers")
+        expect(menu).to_have_accessible_name("Show")
+        box = menu.get_by_role("checkbox", name="Actors")
         expect(box).to_be_visible()
         expect(box).to_be_in_viewport()
         box.tap()
