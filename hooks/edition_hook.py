@@ -45,6 +45,9 @@ from edition.pages import links, timeline
 from edition.pages import notes as notes_page
 from edition.pages.inserts import InsertExtension, Inserts
 from edition.pages.sidebars import SidebarCache
+from edition.reader.metadata import meta_tags
+from edition.reader.tools import PageInfo, ReaderToolsExtension
+from edition.reader.work import ESSAY
 from edition.text.anchoring import Anchor, cut_forms
 from edition.text.anchoring import anchor as anchor_notes
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
@@ -93,6 +96,8 @@ class _Build:
         self.inserts = Inserts()
         self._links: dict[tuple[str, str, str], str] = {}
         self.sidebars = SidebarCache()
+        # The reader's tools: the entries annotated on the page being rendered, in order.
+        self.page_entries: dict[tuple[str, str], Entry] = {}
 
     @property
     def src(self) -> str:
@@ -105,6 +110,19 @@ class _Build:
 
     def on_occurrence(self, occurrence: Occurrence) -> None:
         self.occurrences.add(self.src, occurrence)
+        self.page_entries.setdefault((occurrence.entry.kind, occurrence.entry.id),
+                                     occurrence.entry)
+
+    def is_essay_page(self, page: Page) -> bool:
+        """The home page and the essay's parts: every page of ``docs/``, none generated."""
+        return page.file.src_uri not in self.generated
+
+    def reader_page(self) -> PageInfo | None:
+        """The essay page being rendered, for the reader's tools (None for other pages)."""
+        if self.page is None or not self.is_essay_page(self.page):
+            return None
+        return PageInfo(self.page.canonical_url or "", self.page.is_homepage,
+                        tuple(self.page_entries.values()))
 
     def page_anchors(self) -> list[Anchor]:
         """The notes anchored on the page being rendered, in reading order."""
@@ -212,6 +230,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
     config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors))
     config.markdown_extensions.append(InsertExtension(_build.inserts))
+    config.markdown_extensions.append(ReaderToolsExtension(ESSAY, _build.reader_page))
     config.markdown_extensions.append(
         AnnotationExtension(
             _build.matcher,
@@ -260,6 +279,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
     _build.page = page
+    _build.page_entries = {}
     src = page.file.src_uri
     if src not in _build.generated:
         _build.occurrences.titles[src] = page.title or src
@@ -334,6 +354,11 @@ def _write_exports(config: MkDocsConfig, files: Files) -> None:
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     assert _build is not None
     env.globals["edition_sidebar"] = _sidebar
+    # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
+    env.globals["edition_citation_meta"] = (
+        lambda page: meta_tags(ESSAY, page.canonical_url or "")
+        if page is not None and page.file and _build.is_essay_page(page) else []
+    )
     if _build.inserts.waiting():
         raise PluginError(
             f"edition: {_build.inserts.waiting()} generated list(s) found no place in their "
