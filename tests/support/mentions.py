@@ -61,6 +61,12 @@ def entries() -> list[tuple[str, str, str, list[tuple[str, str]]]]:
     return found
 
 
+def terms_with_an_actor() -> set[str]:
+    """The names of the terms that are one with an actor (its ``term:``): one annotation,
+    which links to the actor."""
+    return {_term_of(actor)["term"] for actor in RAW.get("actors", []) if "term" in actor}
+
+
 def forms_of(kind: str, entry_id: str) -> list[tuple[str, str]]:
     """The forms of the entry ``entry_id`` of ``kind``, with their case rules."""
     return next(forms for k, i, _, forms in entries() if (k, i) == (kind, entry_id))
