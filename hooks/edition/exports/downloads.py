@@ -68,7 +68,8 @@ def exports(record: Record) -> list[Export]:
             "The whole edition as one TEI P5 document",
             f"The essay's text, word for word, with its {paragraphs} numbered paragraphs and "
             f"the {spans} mentions marked, the {notes} notes tied to their words, the "
-            "glossary and the lists of persons, places and organisations",
+            "glossary, the lists of persons, places and organisations"
+            + (f", and the {len(record.events)} dated events" if record.events else ""),
             tei.render(record),
         ),
     ]
