@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support.build import ROOT, BuildResult, build
+from support.build import ROOT, BuildResult, build, in_process
 from support.essay import Block, source_blocks
 
 
@@ -16,7 +16,13 @@ def essay() -> list[Block]:
     return source_blocks()
 
 
-@pytest.fixture(scope="session")
+def _build_scope(fixture_name: str, config: pytest.Config) -> str:
+    """One build per session; one per test when builds run in-process (``scripts/mutation.py``),
+    so that every test that reads the site runs the code it depends on itself."""
+    return "function" if in_process() else "session"
+
+
+@pytest.fixture(scope=_build_scope)
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """One real ``mkdocs build --strict`` of the project, shared by the session."""
     result = build(ROOT, tmp_path_factory.mktemp("site") / "site")
@@ -24,7 +30,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=_build_scope)
 def site(built: BuildResult) -> Path:
     """The directory of the built site."""
     return built.site

@@ -1,0 +1,216 @@
+"""Mutation testing of ``hooks/edition`` with mutmut, against the fast tests.
+
+    .venv/bin/python scripts/mutation.py                      # the whole package
+    .venv/bin/python scripts/mutation.py --only 'hooks/edition/data/forms.py' \\
+        --only 'hooks/edition/text/*' --workspace /tmp/mutation   # some modules, kept workspace
+
+Slow (minutes per module, hours for the package), so not run in CI. What it does:
+
+1. Lays out a scratch workspace outside the repository: a copy of the files a build reads and
+   of ``tests/``, with ``hooks/edition`` moved to ``src/edition``. mutmut names each mutant
+   after its file's path (``src/`` dropped), so the tests must import the code as
+   ``edition.…`` from ``src/``, and nothing else may provide ``edition``.
+2. Runs ``mutmut run`` there (under ``nice``, one child by default: it is a shared machine)
+   over the fast tests: ``tests/data``, ``tests/text``, ``tests/index``, ``tests/pages`` and
+   ``tests/builds/test_inprocess_build.py``; no browser, no slow gates. It sets
+   ``EDITION_TEST_BUILD=in-process``, so every build those tests make runs in the test process
+   (``support.build.build_in_process``), one per test, where mutmut sees which code each test
+   runs; builds in a subprocess would hide that and leave their mutants "no tests".
+3. Writes ``maintainers/mutation.md``: counts and score per module and overall, and every
+   surviving mutant with its diff, marked equivalent (with the reason given for it in
+   ``maintainers/mutation-equivalent.yml``) or not.
+
+A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "maintainers" / "mutation.md"
+EQUIVALENT = ROOT / "maintainers" / "mutation-equivalent.yml"
+#: What the workspace holds besides ``src/edition``: what a build reads, and the tests.
+COPIED = ("mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
+          "notes.schema.json", "tests")
+#: The fast tests: units, rendering, and builds in the test process. No browser.
+TESTS = ("tests/data", "tests/text", "tests/index", "tests/pages",
+         "tests/builds/test_inprocess_build.py")
+#: mutmut's exit codes, as its ``stats.status_by_exit_code`` names them.
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests",
+          34: "skipped", 36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout",
+          255: "timeout", -9: "segfault", -11: "segfault", None: "not checked"}
+
+
+def lay_out(workspace: Path, only: list[str]) -> None:
+    """Copy the project into ``workspace`` with ``hooks/edition`` at ``src/edition``."""
+    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache")
+    for name in COPIED:
+        source, target = ROOT / name, workspace / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=ignore)
+        else:
+            shutil.copy2(source, target)
+    shutil.rmtree(workspace / "hooks" / "edition")
+    src = workspace / "src" / "edition"
+    if src.exists():
+        shutil.rmtree(src)
+    shutil.copytree(ROOT / "hooks" / "edition", src, ignore=ignore)
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    old = 'pythonpath = ["hooks", "tests"]'
+    if old not in pyproject:
+        raise SystemExit(f"pyproject.toml: expected {old!r} in [tool.pytest.ini_options]")
+    pyproject = pyproject.replace(old, 'pythonpath = ["src", "tests"]')
+    patterns = [re.sub(r"^hooks/edition/", "src/edition/", p) for p in only]
+    pyproject += (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["src/edition"]\n'
+        f"also_copy = {json.dumps(list(COPIED))}\n"
+        f"pytest_add_cli_args_test_selection = {json.dumps(list(TESTS))}\n"
+        'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
+        f"only_mutate = {json.dumps(patterns)}\n"
+        "use_git_change_detection = false\n"
+    )
+    (workspace / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+
+
+def mutmut(workspace: Path, *args: str, capture: bool = False) -> str:
+    """Run ``mutmut ARGS`` in ``workspace``, niced, with builds in the test process."""
+    env = {**os.environ, "EDITION_TEST_BUILD": "in-process", "CI": "true",
+           "NO_MKDOCS_2_WARNING": "1"}
+    command = ["nice", "-n", "19", sys.executable, "-m", "mutmut", *args]
+    proc = subprocess.run(command, cwd=workspace, env=env, text=True,
+                          capture_output=capture, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command[3:])} failed ({proc.returncode})"
+                         + (f":\n{proc.stdout}{proc.stderr}" if capture else ""))
+    return proc.stdout or ""
+
+
+def results(workspace: Path) -> dict[str, dict[str, str]]:
+    """Status of every mutant mutmut has a result for, by module, from its ``.meta`` files."""
+    found: dict[str, dict[str, str]] = {}
+    base = workspace / "mutants" / "src"
+    for meta in sorted(base.rglob("*.py.meta")):
+        module = ".".join(meta.relative_to(base).with_suffix("").with_suffix("").parts)
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        statuses = {name: STATUS.get(code, "suspicious") for name, code in codes.items()}
+        if statuses and set(statuses.values()) != {"not checked"}:
+            found[module.removesuffix(".__init__")] = statuses
+    return found
+
+
+def score(counts: Counter[str], equivalent: int) -> str:
+    """Killed (timeouts included) over all mutants less the equivalent ones, as a percentage."""
+    detected = counts["killed"] + counts["timeout"]
+    total = sum(counts.values()) - equivalent
+    return f"{100 * detected / total:.1f} %" if total else "n/a"
+
+
+def report(workspace: Path, command: str) -> str:
+    """The Markdown report of the workspace's results."""
+    equivalent: dict[str, str] = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
+    found = results(workspace)
+    columns = ("killed", "timeout", "survived", "no tests", "suspicious", "skipped")
+    lines = [
+        "# Mutation testing",
+        "",
+        "Generated by `scripts/mutation.py` (mutmut) on "
+        f"{datetime.date.today().isoformat()}; do not edit by hand: classify survivors in",
+        "`maintainers/mutation-equivalent.yml` and run the script again.",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Tests: {', '.join(f'`{t}`' for t in TESTS)}, with every build in the test process.",
+        "",
+        "Score: killed (and timed out) over all mutants less those listed as equivalent.",
+        "",
+        "| Module | Mutants | " + " | ".join(c.capitalize() for c in columns)
+        + " | Equivalent | Score |",
+        "|---" * (len(columns) + 4) + "|",
+    ]
+    overall: Counter[str] = Counter()
+    overall_equivalent = 0
+    survivors: list[tuple[str, str]] = []
+    for module, statuses in sorted(found.items()):
+        counts = Counter(statuses.values())
+        overall += counts
+        same = sum(1 for n, s in statuses.items() if s == "survived" and n in equivalent)
+        overall_equivalent += same
+        lines.append(f"| `{module}` | {sum(counts.values())} | "
+                     + " | ".join(str(counts[c]) for c in columns)
+                     + f" | {same} | {score(counts, same)} |")
+        survivors += [(module, n) for n, s in sorted(statuses.items()) if s != "killed"
+                      and s != "timeout"]
+    lines.append(f"| **all run** | {sum(overall.values())} | "
+                 + " | ".join(str(overall[c]) for c in columns)
+                 + f" | {overall_equivalent} | **{score(overall, overall_equivalent)}** |")
+    run = {m.rsplit(".", 1)[0] for m in found}
+    package = sorted(
+        ".".join(p.relative_to(ROOT / "hooks").with_suffix("").parts)
+        for p in (ROOT / "hooks" / "edition").rglob("*.py") if p.name != "__init__.py"
+    )
+    not_run = [m for m in package if m not in found and m not in run]
+    if not_run:
+        lines += ["", "Not run yet: " + ", ".join(f"`{m}`" for m in not_run) + "."]
+    lines += ["", "## Surviving mutants", ""]
+    if not survivors:
+        lines.append("None.")
+    for module, name in survivors:
+        status = found[module][name]
+        verdict = (f"equivalent: {equivalent[name]}" if name in equivalent
+                   else f"**{status}**, not yet killed or classified")
+        diff = mutmut(workspace, "show", name, capture=True)
+        diff = "\n".join(line for line in diff.splitlines()[1:] if not line.startswith("#"))
+        lines += [f"### `{name}`", "", verdict, "", "```diff", diff.strip(), "```", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main() -> int:
+    """Lay out the workspace, run mutmut, write the report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", action="append", default=[], metavar="GLOB",
+                        help="mutate only these files, e.g. 'hooks/edition/text/*' (repeatable)")
+    parser.add_argument("--workspace", type=Path,
+                        help="scratch directory outside the repository, kept between runs "
+                             "(default: a new temporary directory, removed afterwards)")
+    parser.add_argument("--max-children", type=int, default=1)
+    parser.add_argument("--report-only", action="store_true",
+                        help="write the report from the workspace's results without running")
+    args = parser.parse_args()
+
+    workspace = args.workspace or Path(tempfile.mkdtemp(prefix="edition-mutation-"))
+    workspace = workspace.resolve()
+    if workspace == ROOT or ROOT in workspace.parents:
+        parser.error("the workspace must be outside the repository")
+    workspace.mkdir(parents=True, exist_ok=True)
+    command = "python scripts/mutation.py" + "".join(f" --only '{p}'" for p in args.only)
+    try:
+        if not args.report_only:
+            lay_out(workspace, args.only)
+            mutmut(workspace, "run", "--max-children", str(args.max_children))
+        REPORT.write_text(report(workspace, command), encoding="utf-8")
+    finally:
+        if args.workspace is None:
+            shutil.rmtree(workspace, ignore_errors=True)
+    print(f"wrote {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
