@@ -9,18 +9,21 @@ Slow (minutes per module, hours for the package), so not run in CI. What it does
 1. Lays out a scratch workspace outside the repository: a copy of the files a build reads and
    of ``tests/``, with ``hooks/edition`` moved to ``src/edition``. mutmut names each mutant
    after its file's path (``src/`` dropped), so the tests must import the code as
-   ``edition.…`` from ``src/``, and nothing else may provide ``edition``.
+   ``edition.…`` from ``src/``, and nothing else in the test process may provide ``edition``
+   (a subprocess, which mutmut cannot follow, gets an unmutated copy).
 2. Runs ``mutmut run`` there (under ``nice``, one child by default: it is a shared machine)
    over the fast tests: ``tests/data``, ``tests/text``, ``tests/index``, ``tests/pages`` and
    ``tests/builds/test_inprocess_build.py``; no browser, no slow gates. It sets
    ``EDITION_TEST_BUILD=in-process``, so every build those tests make runs in the test process
-   (``support.build.build_in_process``), one per test, where mutmut sees which code each test
-   runs; builds in a subprocess would hide that and leave their mutants "no tests".
+   (``support.build.build_in_process``), where mutmut sees which code each test runs; builds in
+   a subprocess would hide that and leave their mutants "no tests". While mutmut records that,
+   each test that reads the built site builds it itself; for each mutant, one build serves.
 3. Writes ``maintainers/mutation.md``: counts and score per module and overall, and every
    surviving mutant with its diff, marked equivalent (with the reason given for it in
    ``maintainers/mutation-equivalent.yml``) or not.
 
-A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report.
+A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report;
+after adding tests, ``--retest-survivors`` runs the mutants that had survived again.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ REPORT = ROOT / "maintainers" / "mutation.md"
 EQUIVALENT = ROOT / "maintainers" / "mutation-equivalent.yml"
 #: What the workspace holds besides ``src/edition``: what a build reads, and the tests.
 COPIED = ("mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
-          "notes.schema.json", "tests")
+          "notes.schema.json", "scripts", "tests")
 #: The fast tests: units, rendering, and builds in the test process. No browser.
 TESTS = ("tests/data", "tests/text", "tests/index", "tests/pages",
          "tests/builds/test_inprocess_build.py")
@@ -66,10 +69,10 @@ def lay_out(workspace: Path, only: list[str]) -> None:
         else:
             shutil.copy2(source, target)
     shutil.rmtree(workspace / "hooks" / "edition")
-    src = workspace / "src" / "edition"
-    if src.exists():
-        shutil.rmtree(src)
-    shutil.copytree(ROOT / "hooks" / "edition", src, ignore=ignore)
+    for copy in (workspace / "src" / "edition", workspace / "unmutated" / "edition"):
+        if copy.exists():
+            shutil.rmtree(copy)
+        shutil.copytree(ROOT / "hooks" / "edition", copy, ignore=ignore)
 
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     old = 'pythonpath = ["hooks", "tests"]'
@@ -91,8 +94,10 @@ def lay_out(workspace: Path, only: list[str]) -> None:
 
 def mutmut(workspace: Path, *args: str, capture: bool = False) -> str:
     """Run ``mutmut ARGS`` in ``workspace``, niced, with builds in the test process."""
+    # Subprocesses (a test running scripts/check_glossary.py) import the unmutated package:
+    # mutmut cannot see what they run, and its trampolines would fail outside the workspace.
     env = {**os.environ, "EDITION_TEST_BUILD": "in-process", "CI": "true",
-           "NO_MKDOCS_2_WARNING": "1"}
+           "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(workspace / "unmutated")}
     command = ["nice", "-n", "19", sys.executable, "-m", "mutmut", *args]
     proc = subprocess.run(command, cwd=workspace, env=env, text=True,
                           capture_output=capture, check=False)
@@ -190,6 +195,9 @@ def main() -> int:
                         help="scratch directory outside the repository, kept between runs "
                              "(default: a new temporary directory, removed afterwards)")
     parser.add_argument("--max-children", type=int, default=1)
+    parser.add_argument("--retest-survivors", action="store_true",
+                        help="run again only the workspace's mutants that no test killed "
+                             "(mutmut keeps a verdict until told to; new tests need this)")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report from the workspace's results without running")
     args = parser.parse_args()
@@ -203,7 +211,10 @@ def main() -> int:
     try:
         if not args.report_only:
             lay_out(workspace, args.only)
-            mutmut(workspace, "run", "--max-children", str(args.max_children))
+            names = [name for statuses in results(workspace).values()
+                     for name, status in statuses.items() if status not in ("killed", "timeout")
+                     ] if args.retest_survivors else []
+            mutmut(workspace, "run", "--max-children", str(args.max_children), *names)
         REPORT.write_text(report(workspace, command), encoding="utf-8")
     finally:
         if args.workspace is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ def essay() -> list[Block]:
 
 
 def _build_scope(fixture_name: str, config: pytest.Config) -> str:
-    """One build per session; one per test when builds run in-process (``scripts/mutation.py``),
-    so that every test that reads the site runs the code it depends on itself."""
-    return "function" if in_process() else "session"
+    """One build per session, except while mutmut records which code each test runs
+    (``scripts/mutation.py``): then one per test, so that each test runs the build itself."""
+    recording = in_process() and os.environ.get("MUTANT_UNDER_TEST") == "stats"
+    return "function" if recording else "session"
 
 
 @pytest.fixture(scope=_build_scope)
@@ -34,3 +36,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def site(built: BuildResult) -> Path:
     """The directory of the built site."""
     return built.site
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With builds in-process (``scripts/mutation.py``), run the tests that build last: mutmut
+    stops at the first failure, and most mutants fail a quick test first."""
+    if in_process():
+        builds = {"site", "built", "tmp_path"}
+        items.sort(key=lambda item: bool(builds & set(getattr(item, "fixturenames", ()))))
