@@ -90,6 +90,12 @@ def lay_out(workspace: Path, only: list[str]) -> None:
         "use_git_change_detection = false\n"
     )
     (workspace / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    # mutmut records which tests run which function only for the files it mutates: when the
+    # files change, record again (the verdicts already reached are kept).
+    chosen, last = workspace / "only.json", workspace / "only.json"
+    if not last.exists() or json.loads(last.read_text(encoding="utf-8")) != patterns:
+        (workspace / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+    chosen.write_text(json.dumps(patterns), encoding="utf-8")
 
 
 def mutmut(workspace: Path, *args: str, capture: bool = False) -> str:
@@ -196,8 +202,9 @@ def main() -> int:
                              "(default: a new temporary directory, removed afterwards)")
     parser.add_argument("--max-children", type=int, default=1)
     parser.add_argument("--retest-survivors", action="store_true",
-                        help="run again only the workspace's mutants that no test killed "
-                             "(mutmut keeps a verdict until told to; new tests need this)")
+                        help="run only the mutants of the modules run so far that no test has "
+                             "killed yet (mutmut keeps a verdict until told to; new tests "
+                             "need this)")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report from the workspace's results without running")
     args = parser.parse_args()
