@@ -88,13 +88,20 @@ def lay_out(workspace: Path, only: list[str]) -> None:
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
         f"only_mutate = {json.dumps(patterns)}\n"
         "use_git_change_detection = false\n"
+        # A mutant that loops forever is stopped after 6 times its tests' CPU time, not 30.
+        "timeout_multiplier = 3.0\n"
     )
     (workspace / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     # mutmut records which tests run which function only for the files it mutates: when the
     # files change, record again (the verdicts already reached are kept).
-    chosen, last = workspace / "only.json", workspace / "only.json"
-    if not last.exists() or json.loads(last.read_text(encoding="utf-8")) != patterns:
+    chosen = workspace / "only.json"
+    if not chosen.exists() or json.loads(chosen.read_text(encoding="utf-8")) != patterns:
         (workspace / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+        # A file mutmut only copied looks newer than its source, which mutmut takes for
+        # "already mutated": remove such copies so that newly chosen files get mutants.
+        for copy in (workspace / "mutants" / "src").rglob("*.py"):
+            if not copy.with_name(copy.name + ".meta").exists():
+                copy.unlink()
     chosen.write_text(json.dumps(patterns), encoding="utf-8")
 
 
@@ -124,6 +131,17 @@ def results(workspace: Path) -> dict[str, dict[str, str]]:
         if statuses and set(statuses.values()) != {"not checked"}:
             found[module.removesuffix(".__init__")] = statuses
     return found
+
+
+def forget_survivors(workspace: Path) -> None:
+    """Clear mutmut's verdict on every mutant no test killed, so that the next run tries it."""
+    for meta in (workspace / "mutants" / "src").rglob("*.py.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data["exit_code_by_key"]
+        for name, code in codes.items():
+            if STATUS.get(code, "suspicious") not in ("killed", "timeout"):
+                codes[name] = None
+        meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
 
 
 def score(counts: Counter[str], equivalent: int) -> str:
@@ -218,10 +236,9 @@ def main() -> int:
     try:
         if not args.report_only:
             lay_out(workspace, args.only)
-            names = [name for statuses in results(workspace).values()
-                     for name, status in statuses.items() if status not in ("killed", "timeout")
-                     ] if args.retest_survivors else []
-            mutmut(workspace, "run", "--max-children", str(args.max_children), *names)
+            if args.retest_survivors:
+                forget_survivors(workspace)
+            mutmut(workspace, "run", "--max-children", str(args.max_children))
         REPORT.write_text(report(workspace, command), encoding="utf-8")
     finally:
         if args.workspace is None:
