@@ -88,8 +88,10 @@ def lay_out(workspace: Path, only: list[str]) -> None:
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
         f"only_mutate = {json.dumps(patterns)}\n"
         "use_git_change_detection = false\n"
-        # A mutant that loops forever is stopped after 6 times its tests' CPU time, not 30.
-        "timeout_multiplier = 3.0\n"
+        # A mutant that loops forever is stopped after twice its tests' CPU time and two
+        # minutes (the builds in fixtures are not in mutmut's estimate), not after 30 times.
+        "timeout_multiplier = 1.0\n"
+        "timeout_constant = 60.0\n"
     )
     (workspace / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     # mutmut records which tests run which function only for the files it mutates: when the
@@ -128,7 +130,7 @@ def results(workspace: Path) -> dict[str, dict[str, str]]:
         module = ".".join(meta.relative_to(base).with_suffix("").with_suffix("").parts)
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         statuses = {name: STATUS.get(code, "suspicious") for name, code in codes.items()}
-        if statuses and set(statuses.values()) != {"not checked"}:
+        if not statuses or set(statuses.values()) != {"not checked"}:
             found[module.removesuffix(".__init__")] = statuses
     return found
 
@@ -144,18 +146,35 @@ def forget_survivors(workspace: Path) -> None:
         meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
 
 
-def score(counts: Counter[str], equivalent: int) -> str:
-    """Killed (timeouts included) over all mutants less the equivalent ones, as a percentage."""
-    detected = counts["killed"] + counts["timeout"]
-    total = sum(counts.values()) - equivalent
-    return f"{100 * detected / total:.1f} %" if total else "n/a"
+#: The columns of the report's table, as mutmut names the outcomes.
+COLUMNS = ("killed", "timeout", "survived", "no tests", "suspicious", "skipped", "not checked")
+
+
+def row(label: str, statuses: dict[str, str], equivalent: dict[str, str]) -> str:
+    """A table row: counts by outcome, equivalent mutants, and the score.
+
+    The score is the share of the checked mutants, less the equivalent ones, that a test
+    killed or stopped by timing out.
+    """
+    counts = Counter(statuses.values())
+    same = {n for n, s in statuses.items() if n in equivalent and s != "not checked"}
+    counted = [s for n, s in statuses.items() if n not in same and s != "not checked"]
+    detected = sum(1 for s in counted if s in ("killed", "timeout"))
+    score = f"{100 * detected / len(counted):.1f} %" if counted else "n/a"
+    return (f"| {label} | {len(statuses)} | " + " | ".join(str(counts[c]) for c in COLUMNS)
+            + f" | {len(same)} | {score} |")
+
+
+def diff(workspace: Path, name: str) -> list[str]:
+    """The mutant as a fenced diff, from ``mutmut show``."""
+    shown = mutmut(workspace, "show", name, capture=True).splitlines()[1:]
+    return ["```diff", *[line for line in shown if not line.startswith("#")], "```"]
 
 
 def report(workspace: Path, command: str) -> str:
     """The Markdown report of the workspace's results."""
     equivalent: dict[str, str] = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
     found = results(workspace)
-    columns = ("killed", "timeout", "survived", "no tests", "suspicious", "skipped")
     lines = [
         "# Mutation testing",
         "",
@@ -167,46 +186,45 @@ def report(workspace: Path, command: str) -> str:
         "",
         f"Tests: {', '.join(f'`{t}`' for t in TESTS)}, with every build in the test process.",
         "",
-        "Score: killed (and timed out) over all mutants less those listed as equivalent.",
+        "Score: the share of the mutants checked, less those listed as equivalent, that a test",
+        "killed or that ran out of time (each timed-out mutant is listed below with its diff).",
+        "mutmut leaves decorated functions (properties, `functools.lru_cache`) unmutated.",
         "",
-        "| Module | Mutants | " + " | ".join(c.capitalize() for c in columns)
+        "| Module | Mutants | " + " | ".join(c.capitalize() for c in COLUMNS)
         + " | Equivalent | Score |",
-        "|---" * (len(columns) + 4) + "|",
+        "|---" * (len(COLUMNS) + 4) + "|",
     ]
-    overall: Counter[str] = Counter()
-    overall_equivalent = 0
-    survivors: list[tuple[str, str]] = []
+    everything: dict[str, str] = {}
     for module, statuses in sorted(found.items()):
-        counts = Counter(statuses.values())
-        overall += counts
-        same = sum(1 for n, s in statuses.items() if s == "survived" and n in equivalent)
-        overall_equivalent += same
-        lines.append(f"| `{module}` | {sum(counts.values())} | "
-                     + " | ".join(str(counts[c]) for c in columns)
-                     + f" | {same} | {score(counts, same)} |")
-        survivors += [(module, n) for n, s in sorted(statuses.items()) if s != "killed"
-                      and s != "timeout"]
-    lines.append(f"| **all run** | {sum(overall.values())} | "
-                 + " | ".join(str(overall[c]) for c in columns)
-                 + f" | {overall_equivalent} | **{score(overall, overall_equivalent)}** |")
-    run = {m.rsplit(".", 1)[0] for m in found}
+        lines.append(row(f"`{module}`", statuses, equivalent))
+        everything.update(statuses)
+    lines.append(row("**all run**", everything, equivalent))
     package = sorted(
         ".".join(p.relative_to(ROOT / "hooks").with_suffix("").parts)
         for p in (ROOT / "hooks" / "edition").rglob("*.py") if p.name != "__init__.py"
     )
-    not_run = [m for m in package if m not in found and m not in run]
+    not_run = [m for m in package if m not in found]
     if not_run:
         lines += ["", "Not run yet: " + ", ".join(f"`{m}`" for m in not_run) + "."]
-    lines += ["", "## Surviving mutants", ""]
-    if not survivors:
-        lines.append("None.")
-    for module, name in survivors:
-        status = found[module][name]
-        verdict = (f"equivalent: {equivalent[name]}" if name in equivalent
-                   else f"**{status}**, not yet killed or classified")
-        diff = mutmut(workspace, "show", name, capture=True)
-        diff = "\n".join(line for line in diff.splitlines()[1:] if not line.startswith("#"))
-        lines += [f"### `{name}`", "", verdict, "", "```diff", diff.strip(), "```", ""]
+    unchecked = [n for n, s in sorted(everything.items()) if s == "not checked"]
+    if unchecked:
+        lines += ["", f"Not checked yet ({len(unchecked)}): "
+                  + ", ".join(f"`{n}`" for n in unchecked) + "."]
+    for title, wanted in (("Mutants no test killed", lambda s: s not in (
+            "killed", "timeout", "not checked")), ("Mutants that ran out of time",
+                                                   lambda s: s == "timeout")):
+        lines += ["", f"## {title}", ""]
+        names = [n for n, s in sorted(everything.items()) if wanted(s)]
+        if not names:
+            lines.append("None.")
+        for name in names:
+            if name in equivalent:
+                verdict = f"Equivalent: {equivalent[name]}"
+            elif everything[name] == "timeout":
+                verdict = "Ran out of time: taken as killed."
+            else:
+                verdict = f"**{everything[name]}**: not yet killed by a test or classified."
+            lines += [f"### `{name}`", "", verdict, "", *diff(workspace, name), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

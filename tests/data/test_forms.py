@@ -55,6 +55,9 @@ def test_fold_also_ignores_case() -> None:
         ("JCPOA", "auto", "Jcpoa", False),
         ("Iran-Iraq War", "auto", "Iran–Iraq War", True),
         ("e-mail", "auto", "E–mail", True),
+        # Only the first letter counts: the rest is compared letter for letter.
+        ("iPhone", "auto", "IPhone", True),
+        ("iPhone", "auto", "Iphone", False),
     ],
 )
 def test_accepts_applies_each_case_rule(form: str, case: str, text: str, expected: bool) -> None:

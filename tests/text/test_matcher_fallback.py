@@ -30,3 +30,14 @@ def test_the_fallback_never_stops_inside_a_word() -> None:
     assert matches(forms, "Plan Bravo") == []
     assert matches(forms, "plan Bravo, Plan B") == [
         ("plan Bravo", "plan Bravo", "1"), ("Plan B", "Plan B", "0")]
+
+
+def test_a_refused_match_does_not_hide_the_matches_after_it() -> None:
+    forms = [("JCPOA", "exact"), ("shuttle diplomacy", "auto")]
+    assert [m[0] for m in matches(forms, "jcpoa, then JCPOA; SHUTTLE DIPLOMACY, shuttle "
+                                         "diplomacy")] == ["JCPOA", "shuttle diplomacy"]
+
+
+def test_after_a_refused_match_the_next_character_may_begin_a_match() -> None:
+    forms = [("(IRGC)", "exact"), ("irgc", "ignore")]
+    assert matches(forms, "(irgc) (IRGC)") == [("irgc", "irgc", "1"), ("(IRGC)", "(IRGC)", "0")]
