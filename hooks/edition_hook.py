@@ -3,12 +3,14 @@
 State lives in a fresh :class:`_Build` made in ``on_config`` for every build, because
 ``mkdocs serve`` keeps this module loaded between rebuilds. The events below are in the
 order MkDocs calls them: ``on_config``, ``on_files``, then ``on_page_markdown`` and
-``on_page_content`` for each page, ``on_env`` once every page is rendered, and, under
+``on_page_content`` for each page, ``on_env`` once every page is rendered,
+``on_page_context`` for each page as its template renders, and, under
 ``mkdocs serve`` only, ``on_serve``. Options, under
 ``extra.edition`` in ``mkdocs.yml``:
 
 - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
 - ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
+- ``events``: the dated events notes and entries refer to (default ``events.yml``).
 - ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
   ``paragraph`` (default), or the first on each ``page``. All are listed as occurrences.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,29 +28,37 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.meta import get_data
 
-from edition.data.datafile import DataFileError
+from edition.data import events as event_records
+from edition.data.datafile import DataFileError, Problem, in_github_actions, repository_path
 from edition.data.glossary import Entry, Glossary, load
 from edition.data.notes import Note
 from edition.data.notes import load as load_notes
-from edition.index.occurrences import OccurrenceIndex
+from edition.exports import downloads
+from edition.exports.record import Record
+from edition.index.occurrences import OccurrenceIndex, frequent_form_problem
 from edition.pages import actors as actor_pages
 from edition.pages import glossary as glossary_page
 from edition.pages import links, timeline
 from edition.pages import notes as notes_page
 from edition.pages.inserts import InsertExtension, Inserts
 from edition.pages.sidebars import SidebarCache
+from edition.reader.metadata import meta_tags
+from edition.reader.tools import PageInfo, ReaderToolsExtension
+from edition.reader.work import ESSAY
 from edition.text.anchoring import Anchor, cut_forms
 from edition.text.anchoring import anchor as anchor_notes
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
-from edition.text.blocks import BlockReader, duplicate_ids
+from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
 from edition.text.note_marks import NoteMarkerExtension
 from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
 
 log = get_plugin_logger("edition")
+#: The options under ``extra.edition`` that name the data files.
+DATA_FILES = ("glossary", "notes", "events")
 
 #: Theme templates of the edition's own (``edition/actor.html``, ``main.html``), before the theme's.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -58,11 +69,20 @@ ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
 class _Build:
     """Everything one build knows; replaced at the start of every build."""
 
-    def __init__(self, glossary: Glossary, notes: tuple[Note, ...], notes_file: str) -> None:
+    def __init__(self, glossary: Glossary, notes: tuple[Note, ...], notes_file: str,
+                 events: event_records.Events) -> None:
         self.glossary = glossary
+        self.events = events
         self.notes = notes
         self.notes_file = notes_file
         self.anchors: list[Anchor] = []
+        #: The essay's blocks, ``(page, id, text)``, read once in ``on_files``.
+        self.blocks: list[tuple[str, str, str]] = []
+        # The exports (edition/exports): their virtual files, filled in on_env.
+        self.export_files: dict[str, File] = {}
+        self.exports: list[downloads.Export] = []
+        self.rendered: dict[str, str] = {}
+        self.essay_words = 0
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
         self.generated: dict[str, Entry | None] = {
@@ -76,6 +96,8 @@ class _Build:
         self.inserts = Inserts()
         self._links: dict[tuple[str, str, str], str] = {}
         self.sidebars = SidebarCache()
+        # The reader's tools: the entries annotated on the page being rendered, in order.
+        self.page_entries: dict[tuple[str, str], Entry] = {}
 
     @property
     def src(self) -> str:
@@ -88,15 +110,32 @@ class _Build:
 
     def on_occurrence(self, occurrence: Occurrence) -> None:
         self.occurrences.add(self.src, occurrence)
+        self.page_entries.setdefault((occurrence.entry.kind, occurrence.entry.id),
+                                     occurrence.entry)
+
+    def is_essay_page(self, page: Page) -> bool:
+        """The home page and the essay's parts: every page of ``docs/``, none generated."""
+        return page.file.src_uri not in self.generated
+
+    def reader_page(self) -> PageInfo | None:
+        """The essay page being rendered, for the reader's tools (None for other pages)."""
+        if self.page is None or not self.is_essay_page(self.page):
+            return None
+        return PageInfo(self.page.canonical_url or "", self.page.is_homepage,
+                        tuple(self.page_entries.values()))
 
     def page_anchors(self) -> list[Anchor]:
         """The notes anchored on the page being rendered, in reading order."""
         return [anchor for anchor in self.anchors if anchor.page == self.src]
 
     def anchor_notes(self, files: Files) -> None:
-        """Find every note's words in the essay, before any page is rendered."""
+        """Find every note's words in the essay, before any page is rendered.
+
+        Only the pages that can hold essay blocks are read, and only as far as the blocks
+        (``BlockReader``): not a second rendering of every page.
+        """
         reader = BlockReader(*self.essay_extensions)
-        blocks = []
+        blocks = self.blocks = []
         for file in files.documentation_pages():
             if file.src_uri in self.generated:
                 continue
@@ -106,6 +145,7 @@ class _Build:
         duplicates = duplicate_ids(blocks)
         if duplicates:
             raise PluginError("\n".join(duplicates))
+        self.essay_words = word_count(text for _, _, text in blocks)
         self.anchors = anchor_notes(self.notes, blocks, self.notes_file)
         problems = cut_forms(self.anchors, blocks, self.matcher, self.notes_file)
         if problems:
@@ -125,11 +165,11 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
     options = config.extra.get("edition", {}) or {}
     if not isinstance(options, dict):
         raise PluginError("mkdocs.yml: 'extra.edition' must be a mapping of options.")
-    unknown = set(options) - {"glossary", "notes", "mark"}
+    unknown = set(options) - {"glossary", "notes", "events", "mark"}
     if unknown:
         raise PluginError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
-            "the options are 'glossary', 'notes' and 'mark'."
+            "the options are 'glossary', 'notes', 'events' and 'mark'."
         )
     if options.get("mark", "paragraph") not in MARK_SCOPES:
         raise PluginError(
@@ -144,16 +184,45 @@ def _data_path(config: MkDocsConfig, option: str) -> Path:
     return Path(config.config_file_path).parent / name
 
 
+def _annotate(problems: list[Problem], config: MkDocsConfig, level: str = "error") -> None:
+    """Under GitHub Actions, put each problem on its line of the pull request's diff too."""
+    if not in_github_actions():
+        return
+    project = Path(config.config_file_path).parent
+    known = {path.name: path for path in (_data_path(config, o) for o in DATA_FILES)}
+    for problem in problems:
+        path = known.get(problem.file, project / problem.file)
+        print(problem.workflow_command(repository_path(path, project), level), flush=True)
+
+
+def _warn(problem: Problem, config: MkDocsConfig) -> None:
+    """Log ``problem`` as a warning (``--strict`` fails on it), annotated on GitHub Actions."""
+    log.warning(str(problem))
+    _annotate([problem], config, "warning")
+
+
+def _data_error(error: DataFileError, config: MkDocsConfig) -> PluginError:
+    """The build's error for an unusable data file (annotated on GitHub Actions)."""
+    _annotate(error.problems, config)
+    return PluginError(str(error))
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
     glossary_file, notes_file = _data_path(config, "glossary"), _data_path(config, "notes")
+    events_file = _data_path(config, "events")
     try:
         glossary = load(glossary_file, display_name=glossary_file.name)
         notes = load_notes(notes_file, display_name=notes_file.name)
+        events = event_records.load(events_file, display_name=events_file.name)
+        refs = event_records.references(glossary, notes, notes_file.name)
+        event_records.check_references(events, refs)
     except DataFileError as error:
-        raise PluginError(str(error)) from None
-    _build = _Build(glossary, notes, notes_file.name)
+        raise _data_error(error, config) from None
+    for problem in event_records.unused(events, refs):
+        _warn(problem, config)
+    _build = _Build(glossary, notes, notes_file.name, events)
     config.theme.dirs.insert(0, str(TEMPLATES))
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
@@ -161,6 +230,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
     config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors))
     config.markdown_extensions.append(InsertExtension(_build.inserts))
+    config.markdown_extensions.append(ReaderToolsExtension(ESSAY, _build.reader_page))
     config.markdown_extensions.append(
         AnnotationExtension(
             _build.matcher,
@@ -183,7 +253,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         _build.anchor_notes(files)
     except DataFileError as error:
-        raise PluginError(str(error)) from None
+        raise _data_error(error, config) from None
+    # The exports: empty now, filled in on_env once the index is complete (MkDocs copies
+    # static files after on_env, in builds and under serve alike).
+    for path in downloads.PATHS:
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"docs/{path} exists, but that file is generated from glossary.yml and "
+                "notes.yml: remove it."
+            )
+        _build.export_files[path] = File.generated(config, path, content=b"")
+        files.append(_build.export_files[path])
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
     # actors index, not from the menu; they hide the table of contents, and their template
@@ -199,6 +279,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
     _build.page = page
+    _build.page_entries = {}
     src = page.file.src_uri
     if src not in _build.generated:
         _build.occurrences.titles[src] = page.title or src
@@ -209,7 +290,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src == notes_page.PAGE:
         return notes_page.render(_build.anchors, occurrences.title)
     if src == timeline.PAGE:
-        return timeline.render(timeline.events(_build.anchors, glossary, occurrences))
+        return timeline.render(
+            timeline.events(_build.anchors, glossary, occurrences, _build.events))
     if src == actor_pages.INDEX:
         def href(actor: Entry) -> str:
             target = files.get_file_from_path(links.actor_page(actor))
@@ -222,6 +304,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
+    if page.file.src_uri not in _build.generated:
+        _build.rendered[page.file.src_uri] = html  # the exports quote the page's text
     if _build.generated.get(page.file.src_uri) is not None:
         # Off the menu, Material's table of contents would label a toggle that only menu
         # pages have (invalid HTML); actor pages carry an "On this page" line instead.
@@ -237,9 +321,44 @@ def _sidebar(page: Page, base_url: str, render: Callable[[], str]) -> str:
     return _build.sidebars.get(key, render)
 
 
+def _write_exports(config: MkDocsConfig, files: Files) -> None:
+    """Make the exports from this build's records and put them in their virtual files."""
+    assert _build is not None
+    site_url = config.site_url or ""
+
+    def url(src: str) -> str:
+        file = files.get_file_from_path(src)
+        return urljoin(site_url, file.url if file is not None else src)
+
+    def entry_url(entry: Entry) -> str:
+        path, _, anchor = links.home(entry).partition("#")
+        return url(path) + (f"#{anchor}" if anchor else "")
+
+    pages = {page for page, _, _ in _build.blocks}
+    record = Record(
+        site_name=config.site_name, site_url=site_url, copyright=config.copyright or "",
+        glossary=_build.glossary, anchors=tuple(_build.anchors), blocks=tuple(_build.blocks),
+        occurrences=_build.occurrences, page_urls={page: url(page) for page in pages},
+        page_titles={page: _build.occurrences.title(page) for page in pages},
+        entry_url=entry_url, rendered={page: _build.rendered.get(page, "") for page in pages},
+        events=_build.events,
+    )
+    try:
+        _build.exports = downloads.exports(record)
+    except ValueError as error:
+        raise PluginError(f"edition: the exports cannot be made: {error}") from None
+    for export in _build.exports:
+        _build.export_files[export.path].content_bytes = export.content
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     assert _build is not None
     env.globals["edition_sidebar"] = _sidebar
+    # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
+    env.globals["edition_citation_meta"] = (
+        lambda page: meta_tags(ESSAY, page.canonical_url or "")
+        if page is not None and page.file and _build.is_essay_page(page) else []
+    )
     if _build.inserts.waiting():
         raise PluginError(
             f"edition: {_build.inserts.waiting()} generated list(s) found no place in their "
@@ -251,17 +370,53 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
             "the essay's paragraph numbers have gaps: no paragraph has the id "
             + ", ".join(f"'p{n}'" for n in gaps)
         )
+    _write_exports(config, files)
+    env.globals["edition_exports"] = _build.exports
     name = _build.glossary.file
     for entry, form in _build.occurrences.unused_forms(_build.glossary.entries):
         which = "term" if form == entry.name else "alias"
-        log.warning(
-            f"{name}:{entry.line}: {entry.kind} '{entry.name}': the {which} '{form}' never "
-            "occurs in the essay. Write it exactly as the essay does, or remove it."
-        )
+        unused = Problem(name, entry.line, f"{entry.kind} '{entry.name}': the {which} '{form}' "
+                         "never occurs in the essay. Write it exactly as the essay does, or "
+                         "remove it.")
+        _warn(unused, config)
+    for entry, form, count in _build.occurrences.frequent_forms(
+        _build.glossary.entries, _build.essay_words
+    ):
+        _warn(frequent_form_problem(name, entry, form, count, _build.essay_words), config)
     return env
 
 
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    """The home page lists the exports, with their sizes, once they are made (after on_env)."""
+    assert _build is not None
+    if page.file.src_uri == downloads.HOME and _build.exports:
+        def href(export: downloads.Export) -> str:
+            return _build.export_files[export.path].url_relative_to(page.file)
+        page.content = (page.content or "") + downloads.section_html(_build.exports, href)
+        # Under the page's title, beside its other sections (after the notes, as on the page).
+        items = page.toc.items
+        level = items[0].children if len(items) == 1 and items[0].level == 1 else items
+        level.append(AnchorLink(downloads.SECTION_TITLE, downloads.SECTION_ID, 2))
+    return context
+
+
+#: How often ``mkdocs serve`` looks at the data files, in seconds. MkDocs polls what it
+#: watches every 0.5 s (0.25 s of waiting on average, after each save); a data file is one
+#: file, cheap to look at ten times a second.
+DATA_POLL_SECONDS = 0.1
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    for option in ("glossary", "notes"):
-        server.watch(str(_data_path(config, option)))
+    # watchdog gives a watch the observer's polling interval when it is scheduled; the data
+    # files' watches get a shorter one, MkDocs' own watches keep theirs.
+    observer = server.observer
+    default = observer.timeout
+    observer._timeout = min(default, DATA_POLL_SECONDS)  # watchdog has no public setter
+    try:
+        for option in DATA_FILES:
+            server.watch(str(_data_path(config, option)))
+    finally:
+        observer._timeout = default
     return server

@@ -43,11 +43,14 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support.build import PROJECT_FILES  # noqa: E402
+
 REPORT = ROOT / "maintainers" / "mutation.md"
 EQUIVALENT = ROOT / "maintainers" / "mutation-equivalent.yml"
 #: What the workspace holds besides ``src/edition``: what a build reads, and the tests.
-COPIED = ("mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
-          "notes.schema.json", "scripts", "tests")
+COPIED = (*PROJECT_FILES, "scripts", "tests")
 #: The fast tests: units, rendering, and builds in the test process. No browser.
 TESTS = ("tests/data", "tests/text", "tests/index", "tests/pages",
          "tests/builds/test_inprocess_build.py")

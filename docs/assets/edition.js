@@ -87,3 +87,243 @@
     }
   }, true);
 })();
+
+/*
+ * ==== The reader's tools (issue 13) ====
+ * Layers: a labelled group of checkboxes on every essay page (under the part's rubric, and
+ * at the top of the menu on narrow screens) shows or hides each layer of the apparatus:
+ * glossary terms, actors, editor's notes, or the author's text only. A hidden mark keeps
+ * its text where it is and loses its link (href moved to data-ed-href), so it leaves the tab
+ * order; the choice is kept in localStorage ("edition.layers") for every page and the next
+ * visit (edition/head.html applies it before the first paint). Without JavaScript there are
+ * no controls and every layer shows.
+ * Cite: each "Cite" button opens its citation dialog (rendered at build time); each "Copy"
+ * button copies its citation's text to the clipboard and says so in a status line.
+ * Material's search dialog gets an accessible name, and its tooltips a landmark.
+ */
+(function () {
+  "use strict";
+
+  var KEY = "edition.layers";
+  var LAYERS = [
+    ["terms", "Glossary terms"],
+    ["actors", "Actors"],
+    ["notes", "Editor\u2019s notes"],
+    ["text", "Text only"]
+  ];
+  var groups = 0;
+
+  function load() {
+    var saved = {};
+    try {
+      saved = JSON.parse(localStorage.getItem(KEY) || "{}") || {};
+    } catch (error) {
+      saved = {};
+    }
+    return {
+      terms: saved.terms !== false,
+      actors: saved.actors !== false,
+      notes: saved.notes !== false,
+      text: saved.text === true
+    };
+  }
+
+  function save(state) {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(state));
+    } catch (error) {
+      /* private browsing: the choice holds for this page only */
+    }
+  }
+
+  function shown(state, layer) {
+    return !state.text && state[layer];
+  }
+
+  function apply(state) {
+    var root = document.documentElement;
+    root.classList.toggle("ed-hide-terms", !state.terms);
+    root.classList.toggle("ed-hide-actors", !state.actors);
+    root.classList.toggle("ed-hide-notes", !state.notes);
+    root.classList.toggle("ed-text-only", state.text);
+    document.querySelectorAll("article a.ed-annotation, article a.ed-note-ref")
+      .forEach(function (mark) {
+        var layer = mark.classList.contains("ed-note-ref") ? "notes"
+          : mark.classList.contains("ed-actor") ? "actors" : "terms";
+        if (!shown(state, layer) && mark.hasAttribute("href")) {
+          mark.setAttribute("data-ed-href", mark.getAttribute("href"));
+          mark.removeAttribute("href");
+        } else if (shown(state, layer) && mark.hasAttribute("data-ed-href")) {
+          mark.setAttribute("href", mark.getAttribute("data-ed-href"));
+          mark.removeAttribute("data-ed-href");
+        }
+      });
+    document.querySelectorAll(".ed-layers input[data-layer]").forEach(function (box) {
+      var layer = box.getAttribute("data-layer");
+      if (layer === "text") {
+        box.checked = state.text;
+      } else {
+        box.checked = shown(state, layer);
+        box.disabled = state.text;
+      }
+    });
+  }
+
+  function control() {
+    groups += 1;
+    var group = document.createElement("fieldset");
+    group.className = "ed-layers";
+    var legend = document.createElement("legend");
+    legend.textContent = "Show";
+    group.appendChild(legend);
+    LAYERS.forEach(function (layer) {
+      var id = "ed-layer-" + layer[0] + "-" + groups;
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = id;
+      box.setAttribute("data-layer", layer[0]);
+      var label = document.createElement("label");
+      label.htmlFor = id;
+      label.className = "ed-layers__option" + (layer[0] === "text" ? " ed-layers__text" : "");
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + layer[1]));
+      group.appendChild(label);
+    });
+    group.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!(box instanceof HTMLInputElement) || !box.hasAttribute("data-layer")) return;
+      var state = load();
+      state[box.getAttribute("data-layer")] = box.checked;
+      save(state);
+      apply(state);
+    });
+    return group;
+  }
+
+  function mountLayers() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article || !article.querySelector(".essay") ||
+        document.querySelector(".ed-layers")) return;
+    var rubric = article.querySelector(".ed-rubric");
+    var inArticle = control();
+    inArticle.classList.add("ed-layers--page");
+    if (rubric) {
+      rubric.insertAdjacentElement("afterend", inArticle);
+    } else {
+      article.insertBefore(inArticle, article.firstChild);
+    }
+    // In the drawer: under the title of the menu and of each open level of it (the drawer
+    // shows the reader's own section first), so the control is there at every level.
+    document.querySelectorAll(
+      ".md-nav--primary, .md-nav--primary .md-nav__item--active.md-nav__item--nested > nav")
+      .forEach(function (nav) {
+        var title = nav.querySelector(":scope > .md-nav__title");
+        if (!title) return;
+        var inMenu = control();
+        inMenu.classList.add("ed-layers--menu");
+        title.insertAdjacentElement("afterend", inMenu);
+      });
+    apply(load());
+  }
+
+  // The choice made on another tab or window applies here too.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY) apply(load());
+  });
+
+  function mountCitations() {
+    document.querySelectorAll("button.ed-cite[hidden], button.ed-copy[hidden]")
+      .forEach(function (button) {
+        button.hidden = false;
+      });
+    document.querySelectorAll("dialog.ed-cite-dialog").forEach(function (dialog) {
+      if (dialog.querySelector(".ed-copy-status")) return;
+      var status = document.createElement("p");
+      status.className = "ed-copy-status";
+      status.setAttribute("role", "status");
+      dialog.appendChild(status);
+    });
+  }
+
+  function copy(button) {
+    var source = document.getElementById(button.getAttribute("data-ed-copy"));
+    var dialog = button.closest("dialog");
+    var status = dialog ? dialog.querySelector(".ed-copy-status") : null;
+    if (!source || !navigator.clipboard) {
+      if (status) status.textContent = "Copying is not available here: select the text.";
+      return;
+    }
+    var text = source.textContent.replace(/\s+$/, "");
+    navigator.clipboard.writeText(text).then(function () {
+      if (status) status.textContent = "Copied: " + button.getAttribute("aria-label")
+        .replace(/^Copy the /, "") + ".";
+    }, function () {
+      if (status) status.textContent = "Could not copy: select the text.";
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var cite = target.closest("button.ed-cite");
+    if (cite) {
+      var dialog = document.getElementById(cite.getAttribute("data-ed-cite"));
+      if (dialog && typeof dialog.showModal === "function" && !dialog.open) {
+        var status = dialog.querySelector(".ed-copy-status");
+        if (status) status.textContent = "";
+        dialog.showModal();
+      }
+      return;
+    }
+    var close = target.closest("button.ed-cite-close");
+    if (close && close.closest("dialog")) {
+      close.closest("dialog").close();
+      return;
+    }
+    var copyButton = target.closest("button.ed-copy");
+    if (copyButton) copy(copyButton);
+  });
+
+  // A click on the backdrop (outside the dialog's box) closes it.
+  document.addEventListener("click", function (event) {
+    var dialog = event.target;
+    if (!(dialog instanceof HTMLDialogElement) || !dialog.open) return;
+    var box = dialog.getBoundingClientRect();
+    if (event.clientX < box.left || event.clientX > box.right ||
+        event.clientY < box.top || event.clientY > box.bottom) {
+      dialog.close();
+    }
+  });
+
+  // Material appends each open tooltip to <body>, outside every landmark (axe's "region"):
+  // it belongs to the text it explains, so it moves into <main>. No ancestor of <main> is
+  // positioned, so the tooltip's absolute position is the same there.
+  var main = document.querySelector("main");
+  if (main && window.MutationObserver) {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node instanceof Element && node.classList.contains("md-tooltip2")) {
+            main.appendChild(node);
+          }
+        });
+      });
+    }).observe(document.body, { childList: true });
+  }
+
+  function nameSearch() {
+    var search = document.querySelector(".md-search[role='dialog']");
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+  }
+
+  function mount() {
+    nameSearch();
+    mountLayers();
+    mountCitations();
+  }
+
+  mount();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mount);
+  }
+})();

@@ -16,26 +16,41 @@ class Size:
     pages: int | None = None
     terms: int | None = None
     actors: int | None = None
+    #: The real edition grown: this many ordinary (non-essay) pages added ...
+    ordinary: int = 0
+    #: ... and its glossary this many times larger (generated terms and actors added).
+    scale: int = 1
 
     @property
     def real(self) -> bool:
-        """Whether this is the project's own edition."""
+        """Whether this is the project's own edition (grown or not)."""
         return self.pages is None
 
     @property
-    def key(self) -> tuple[int | None, int | None, int | None]:
+    def key(self) -> tuple[int | None, ...]:
         """What makes two sizes the same edition."""
-        return self.pages, self.terms, self.actors
+        return self.pages, self.terms, self.actors, self.ordinary, self.scale
 
 
 def parse_size(text: str, real_actors: int) -> Size:
-    """``real``, ``NxM`` or ``NxMxA`` as a :class:`Size`."""
+    """``real``, ``real+Pp+Gg``, ``NxM`` or ``NxMxA`` as a :class:`Size`.
+
+    ``real+100p+10g`` is the real edition with 100 ordinary pages added and a glossary ten
+    times larger: a user who grows the edition without growing the essay.
+    """
     text = text.strip()
     if text == "real":
         return Size("real")
+    grown = re.fullmatch(r"real\+(\d+)p\+(\d+)g", text)
+    if grown is not None:
+        ordinary, scale = int(grown.group(1)), int(grown.group(2))
+        if scale < 1:
+            raise argparse.ArgumentTypeError(f"size {text!r}: the glossary scale is at least 1")
+        return Size(text, ordinary=ordinary, scale=scale)
     found = re.fullmatch(r"(\d+)x(\d+)(?:x(\d+))?", text)
     if found is None:
-        raise argparse.ArgumentTypeError(f"size {text!r}: write real, NxM or NxMxA")
+        raise argparse.ArgumentTypeError(
+            f"size {text!r}: write real, real+<P>p+<G>g, NxM or NxMxA")
     pages, terms = int(found.group(1)), int(found.group(2))
     actors = int(found.group(3)) if found.group(3) else max(real_actors, terms // 10)
     if pages < 1 or terms < 1 or actors < 1:

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: What a build reads, if tests/support/build.py cannot say (it is the reference).
 FALLBACK_PROJECT_FILES = (
     "mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
-    "notes.schema.json",
+    "notes.schema.json", "events.yml", "events.schema.json",
 )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from support.build import build, copy_project
+from support.build import build, copy_project, keep_referred_events
 from support.http import serving
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"> *fine* [link](https://example.org/x)'
@@ -64,6 +64,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         '    sources: [{title: "<b>S</b>", url: "https://example.org/s"}]\n',
         encoding="utf-8",
     )
+    keep_referred_events(project)
     result = build(project, root / "site")
     assert result.returncode == 0, result.output
     with serving(result.site) as url:

@@ -1,4 +1,5 @@
-"""Quality gates in Chromium on every page: WCAG 2.1 AA (axe-core), offline, keyboard."""
+"""Quality gates in Chromium on every page: WCAG 2.1 AA and best practices (axe-core),
+offline, keyboard."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from playwright.sync_api import Browser, Page, expect
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: axe's best practices too (Lighthouse reports them: a dialog needs a name, landmarks…).
+BEST_PRACTICE = ["best-practice"]
 PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "is_mobile": True}
 
 
@@ -20,10 +23,11 @@ def all_pages(site: Path) -> list[str]:
 
 
 def violations(page: Page) -> list[str]:
-    """axe-core's WCAG 2.1 A and AA violations on the page as it is now."""
+    """axe-core's WCAG 2.1 A and AA and best-practice violations on the page as it is now."""
     page.evaluate(AXE)
     result = page.evaluate(
-        "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", WCAG21_AA
+        "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})",
+        [*WCAG21_AA, *BEST_PRACTICE],
     )
     return [
         f"{rule['id']}: {node['target']} {node.get('failureSummary', '')[:200]}"
@@ -117,3 +121,13 @@ def test_tab_reaches_every_annotation_in_order_with_visible_focus(
         assert style != "none" and width != "0px", f"no visible focus on {name}"
         reached.append(name)
     assert reached == expected
+
+
+def test_materials_search_dialog_has_a_name(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_have_count(1)
+    page.evaluate(AXE)
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})")
+    assert result["violations"] == []
+    assert result["passes"] != []

@@ -105,16 +105,12 @@ def make_hostile(project: Path, markers: Markers) -> None:
             term["definition"] = payload(markers(f"terms[{n}].definition"))[:400]
             term["note"] = payload(markers(f"terms[{n}].note"))
             term["sources"] = hostile_sources(markers(f"terms[{n}].sources"))
-            if "event" in term:
-                term["event"] = payload(markers(f"terms[{n}].event"))[:200]
         for n, actor in enumerate(data["actors"]):
             actor["id"] = actor.get("id") or f"actor-{n}"
             actor["name"] = short(markers(f"actors[{n}].name"))
             actor["description"] = payload(markers(f"actors[{n}].description"))[:400]
             actor["note"] = payload(markers(f"actors[{n}].note"))
             actor["sources"] = hostile_sources(markers(f"actors[{n}].sources"))
-            if "event" in actor:
-                actor["event"] = payload(markers(f"actors[{n}].event"))[:200]
         # An entry whose forms are hostile too: they occur in a block added to the essay.
         data["terms"].append({
             "term": TERM_FORM, "aliases": [], "category": "phrase",
@@ -132,16 +128,23 @@ def make_hostile(project: Path, markers: Markers) -> None:
         for n, note in enumerate(data["notes"]):
             note["note"] = payload(markers(f"notes[{n}].note"), links=False)
             note["sources"] = hostile_sources(markers(f"notes[{n}].sources"))
-            if "event" in note:
-                note["event"] = payload(markers(f"notes[{n}].event"))[:200]
         data["notes"].append({
             "quote": TERM_FORM, "kind": "context",
             "note": payload(markers("hostile note.note"), links=False),
             "sources": hostile_sources(markers("hostile note.sources")),
         })
 
+    def events(data: dict[str, Any]) -> None:
+        # An event's sources are the editors' record, shown on no page; its description is.
+        # One payload on two events of overlapping dates would be the same event twice, an
+        # error: each event gets a year of its own.
+        for n, event in enumerate(data["events"]):
+            event["description"] = payload(markers(f"events[{n}].description"))[:200]
+            event["date"] = str(1900 + n)
+
     rewrite(project / "glossary.yml", glossary)
     rewrite(project / "notes.yml", notes)
+    rewrite(project / "events.yml", events)
     conclusion = project / "docs" / "essay" / "conclusion.md"
     conclusion.write_text(
         conclusion.read_text(encoding="utf-8")
@@ -151,7 +154,7 @@ def make_hostile(project: Path, markers: Markers) -> None:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # shared with tests/exports/test_hostile_exports.py
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Markers]:
     root = tmp_path_factory.mktemp("hostile")
     project = copy_project(root / "project")

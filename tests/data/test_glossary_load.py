@@ -64,14 +64,14 @@ def test_an_unknown_or_misspelt_key_is_named_with_a_suggestion() -> None:
     found = problems("terms:\n" + GOOD_ENTRY.replace("definition:", "defintion:"))
     assert found == [
         "glossary.yml:5: terms[0] 'JCPOA': unknown key 'defintion'. Did you mean 'definition'? "
-        "Allowed keys: aliases, case, category, date, definition, event, id, note, sources, term.",
+        "Allowed keys: aliases, case, category, definition, events, id, note, sources, term.",
     ]
     missing = problems("terms:\n" + GOOD_ENTRY.replace("category: treaty", "kategory: treaty")
                        .replace("    definition: The nuclear agreement of 14 July 2015.\n", ""))
     assert missing == [
         "glossary.yml:2: terms[0] 'JCPOA': this entry has no 'definition'; add it.",
         "glossary.yml:4: terms[0] 'JCPOA': unknown key 'kategory'. Did you mean 'category'? "
-        "Allowed keys: aliases, case, category, date, definition, event, id, note, sources, term.",
+        "Allowed keys: aliases, case, category, definition, events, id, note, sources, term.",
     ]
 
 
@@ -228,6 +228,63 @@ def test_the_contributor_check_runs_without_building(tmp_path) -> None:  # type:
     ]
 
 
+# ---- Forms that cannot be names -------------------------------------------------------
+
+ADVICE = (", so it would match all over the essay and cannot be a name. List the longer phrase "
+          "the essay writes (\"the United States\", not \"the\"); an abbreviation in capitals "
+          "(\"US\") is allowed unless 'case' is 'ignore'.")
+
+
+def with_aliases(*aliases: str, case: str = "auto") -> str:
+    lines = "".join(f"      - \"{alias}\"\n" for alias in aliases)
+    return "terms:\n" + GOOD_ENTRY.replace(
+        "    aliases: [Joint Comprehensive Plan of Action]\n",
+        f"    aliases:\n{lines}    case: {case}\n")
+
+
+@pytest.mark.parametrize("word", ["the", "of", "it", "us", "may", "will", "Them", "its"])
+def test_an_ordinary_word_as_a_form_is_refused_with_file_line_and_entry(word: str) -> None:
+    text = with_aliases("Joint Comprehensive Plan of Action", word)
+    assert problems(text) == [
+        f"glossary.yml:5: term 'JCPOA': the alias '{word}' is a common English word{ADVICE}"]
+
+
+def test_a_form_too_short_to_be_a_name_is_refused_unless_an_abbreviation() -> None:
+    assert problems(with_aliases("Xi")) == [
+        f"glossary.yml:4: term 'JCPOA': the alias 'Xi' has fewer than 3 letters or digits{ADVICE}"]
+    assert problems(with_aliases("EU", case="ignore")) == [
+        f"glossary.yml:4: term 'JCPOA': the alias 'EU' has fewer than 3 letters or digits{ADVICE}"]
+    assert problems("terms:\n" + GOOD_ENTRY.replace("term: JCPOA", "term: it")) == [
+        f"glossary.yml:2: term 'it': the term 'it' is a common English word{ADVICE}"]
+
+
+@pytest.mark.parametrize("case", ["auto", "exact"])
+def test_an_abbreviation_in_capitals_may_be_a_common_word_or_short(case: str) -> None:
+    glossary = parse(with_aliases("US", "UN", "IT", "9/11", case=case).encode())
+    assert glossary.terms[0].forms[1:] == ("US", "UN", "IT", "9/11")
+
+
+def test_in_capitals_but_matched_in_any_case_it_is_the_common_word() -> None:
+    assert problems(with_aliases("US", case="ignore")) == [
+        f"glossary.yml:4: term 'JCPOA': the alias 'US' is a common English word{ADVICE}"]
+
+
+def test_every_form_of_the_project_glossary_passes_the_rule() -> None:
+    """The current glossary, checked form by form, independently of the loader."""
+    import yaml
+    from stop_words import get_stop_words
+
+    common = {word.casefold() for word in get_stop_words("english")}
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    for entry in raw["terms"] + raw["actors"]:
+        names = [entry["term"]] if "term" in entry and "name" not in entry else []
+        for form in names + (entry.get("aliases") or []):
+            if form.isupper() and entry.get("case", "auto") != "ignore":
+                continue
+            assert form.casefold() not in common and sum(c.isalnum() for c in form) >= 3, form
+    load(ROOT / "glossary.yml")
+
+
 @pytest.mark.parametrize("url", [
     "https://example.org/{{7*7}}", "https://example.org/a b", 'https://example.org/"x',
     "https://example.org/%zz", "https://example.org/ä", "ftp://example.org/x",
@@ -245,7 +302,7 @@ def test_a_url_in_the_characters_a_url_allows_passes(url: str) -> None:
 
 
 def test_the_schemas_state_the_same_url_rule_as_the_code() -> None:
-    """One rule: the pattern in both schemas is the one the note renderer checks links with."""
-    for name in ("glossary.schema.json", "notes.schema.json"):
+    """One rule: the pattern in every schema is the one the note renderer checks links with."""
+    for name in ("glossary.schema.json", "notes.schema.json", "events.schema.json"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert json.dumps(URL_PATTERN) in text, name

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: What a build reads: everything else in the repository is irrelevant to it.
 PROJECT_FILES = (
     "mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
-    "notes.schema.json",
+    "notes.schema.json", "events.yml", "events.schema.json",
 )
 
 
@@ -147,3 +147,26 @@ def replace_once(path: Path, old: str, new: str) -> None:
     if old not in text:
         raise AssertionError(f"{path}: {old!r} not found")
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def keep_referred_events(project: Path) -> None:
+    """Drop from ``events.yml`` the events the project's notes and glossary no longer name.
+
+    For a test that replaces ``notes.yml``: an event nothing refers to is a warning, which
+    would fail its strict build for a reason it does not test.
+    """
+    import yaml  # only the few tests that rewrite data files need it
+
+    used = {
+        event_id
+        for name, keys in (("glossary.yml", ("terms", "actors")), ("notes.yml", ("notes",)))
+        for key in keys
+        for entry in (yaml.safe_load((project / name).read_text(encoding="utf-8")) or {}).get(
+            key) or []
+        for event_id in entry.get("events", [])
+    }
+    path = project / "events.yml"
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))["events"]
+    kept = [record for record in records if record["id"] in used]
+    path.write_text(yaml.safe_dump({"events": kept}, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")

@@ -51,8 +51,9 @@ def test_terms_in_essay_text_become_links_with_their_definition() -> None:
     assert link.parent.name == "em"
     assert link["title"] == 'The deal of "2015" <script>alert(1)</script> & more'
     assert soup.select("script") == []
-    assert [(o.entry.id, o.block, o.marked) for o in seen] == [
-        ("jcpoa", "p8", True), ("treaty-of-turkmenchai", "p8", True)]
+    assert [(o.entry.id, o.block, o.marked, o.nested) for o in seen] == [
+        ("jcpoa", "p8", True, False), ("treaty-of-turkmenchai", "p8", True, False),
+        ("turkmenchai", "p8", False, True)]  # named inside the treaty's name
 
 
 def test_the_text_a_reader_sees_is_unchanged() -> None:
@@ -79,7 +80,9 @@ def test_headings_links_code_images_and_attributes_are_never_annotated() -> None
     assert [a.get_text() for a in soup.select("a.ed-annotation")] == ["JCPOA"]
     assert soup.select_one("a.ed-annotation").parent.name == "span"
     assert soup.select_one("img")["alt"] == "JCPOA"
-    assert [o.text for o in seen] == ["JCPOA"]
+    # The essay's title is a heading: its mention counts, but it is not linked.
+    assert [(o.text, o.block, o.marked) for o in seen] == [("JCPOA", "title", False),
+                                                         ("JCPOA", "p2", True)]
 
 
 def test_annotations_are_never_nested() -> None:
@@ -105,3 +108,38 @@ def test_mark_scopes_link_some_occurrences_and_record_all(mark: str, marked: lis
 def test_an_unknown_mark_scope_is_refused() -> None:
     with pytest.raises(ValueError, match="mark must be one of every, paragraph, page"):
         render("JCPOA\n{ .essay #p1 }", "sometimes")
+
+
+NESTED = GLOSSARY + """\
+  - term: Iran-Iraq War
+    category: event
+    definition: The war.
+    sources: [{title: S, url: "https://example.org/w"}]
+actors:
+  - name: Iran
+    kind: state
+    aliases: [Iran]
+    description: A state.
+    sources: [{title: S, url: "https://example.org/i"}]
+"""
+
+
+def test_a_name_inside_a_phrase_is_reported_as_nested_but_not_linked() -> None:
+    matcher = Matcher(targets(parse(NESTED.encode())))
+    seen: list[Occurrence] = []
+    html = markdown.markdown(
+        "# Iran { #title .essay }\n\nThe Iran-Iraq War. Iranian Iran’s.\n{ .essay #p1 }",
+        extensions=["attr_list", AnnotationExtension(matcher, lambda e: f"#{e.id}", seen.append)],
+    )
+    soup = BeautifulSoup(html, "lxml")
+    assert annotated(soup) == [("Iran-Iraq War", "#iran-iraq-war"), ("Iran", "#iran")]
+    assert soup.select("a a, h1 a") == []
+    assert [(o.entry.id, o.block, o.text, o.marked, o.nested) for o in seen] == [
+        ("iran", "title", "Iran", False, False),
+        ("iran-iraq-war", "p1", "Iran-Iraq War", True, False),
+        ("iran", "p1", "Iran", False, True),
+        ("iran", "p1", "Iran", True, False),
+    ]
+    nested = seen[2]
+    assert nested.outer is not None and nested.outer.entry.id == "iran-iraq-war"
+    assert nested.context[nested.start:nested.end] == "Iran"

@@ -1,19 +1,88 @@
-"""Reading the essay's blocks from a page's Markdown, before the build renders it."""
+"""The essay's blocks read before the build: only pages that can hold them, once each."""
 
 from __future__ import annotations
 
-from edition.text.blocks import BlockReader, duplicate_ids
+import xml.etree.ElementTree as etree
+
+import markdown
+import pytest
+import yaml
+from markdown.treeprocessors import Treeprocessor
+
+from edition.text.blocks import BlockReader, duplicate_ids, may_hold_blocks
+from edition.text.paragraphs import is_essay_block
 from support.build import ROOT
 from support.essay import paragraphs
 
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 
 
-def test_the_reader_finds_each_essay_paragraph_of_a_page_with_its_id_and_text() -> None:
+def _essay_pages() -> dict[str, str]:
+    docs = ROOT / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+            for p in docs.rglob("*.md")}
+
+
+class _Record(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, found: list[tuple[str, str]]) -> None:
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root: etree.Element) -> None:
+        self.found += [(e.get("id", ""), "".join(e.itertext()))
+                       for e in root.iter() if is_essay_block(e) and e.get("id")]
+
+
+def _full_render_blocks(source: str) -> list[tuple[str, str]]:
+    """Every essay block of ``source``, from a complete conversion (no shortcut at all)."""
+    found: list[tuple[str, str]] = []
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    md.treeprocessors.register(_Record(md, found), "record", 6.5)
+    md.convert(source)
+    return found
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml's own tags (``!ENV``) read as nothing: only the extensions matter here."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def test_the_extensions_under_test_are_the_sites() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    assert [e for e in config["markdown_extensions"] if isinstance(e, str)] == EXTENSIONS
+
+
+def test_the_reader_finds_each_body_paragraph_as_the_source_has_it() -> None:
     reader = BlockReader(EXTENSIONS)
-    source = (ROOT / "docs" / "essay" / "raisi.md").read_text(encoding="utf-8")
-    text = paragraphs()
-    assert reader.read(source) == [("p10", text[10]), ("p11", text[11])]
+    found: dict[str, str] = {}
+    for source in _essay_pages().values():
+        found.update(reader.read(source.split("---", 2)[-1] if source.startswith("---")
+                                 else source))
+    for number, text in paragraphs().items():
+        assert " ".join(found[f"p{number}"].split()) == " ".join(text.split()), number
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "# An ordinary page\n\nIt is about the essay, and quotes it: "
+        "“It was here that the intimacy of the relationship first became apparent.”\n",
+        "# Notes\n\n- a list\n- of items { .ed-gl-meta #p8 }\n\n| a | b |\n",
+        '<div class="ed-summary" markdown>A summary, in a box. { #p3 }</div>\n',
+    ],
+)
+def test_a_page_without_the_class_is_not_read(source: str) -> None:
+    assert not may_hold_blocks(source)
+    assert BlockReader(EXTENSIONS).read(source) == []
+    assert _full_render_blocks(source) == []  # the shortcut loses nothing
+
+
+def test_the_shortcut_agrees_with_a_full_conversion_on_every_page() -> None:
+    reader = BlockReader(EXTENSIONS)
+    for path, source in _essay_pages().items():
+        assert reader.read(source) == _full_render_blocks(source), path
 
 
 def test_the_reader_starts_afresh_on_every_page_and_skips_the_editor_s_text() -> None:

@@ -96,3 +96,40 @@ def test_fold_and_accepts() -> None:
     assert accepts("axis of resistance", "auto", "Axis of resistance")
     assert not accepts("axis of resistance", "auto", "Axis Of Resistance")
     assert accepts("Green Movement", "ignore", "GREEN movement")
+
+
+# ---- Forms that share a prefix, and forms inside a longer match ------------------------
+
+
+def test_forms_sharing_a_prefix_take_the_longest_and_find_the_shorter_inside() -> None:
+    """A matcher that took the shortest form ("Iran") would lose the war and its link."""
+    forms = [("Iran", "auto"), ("Iran-Iraq War", "auto"), ("Iraq", "auto")]
+    text = "the Iran–Iraq War, Iran's Iraq, Iranian"
+    assert found(forms, text) == [
+        ("Iran–Iraq War", "Iran-Iraq War"), ("Iran", "Iran"), ("Iraq", "Iraq")]
+    matcher = Matcher((form, case, form) for form, case in forms)
+    (war, *_) = matcher.finditer(text)
+    assert [(m.text, m.start, m.end) for m in matcher.within(text, war.start, war.end)] == [
+        ("Iran", 4, 8), ("Iraq", 9, 13)]
+
+
+def test_within_finds_every_form_inside_a_span_and_never_the_span_itself() -> None:
+    forms = [("air base in Iran", "auto"), ("Iran", "auto"), ("base", "exact"),
+             ("Supreme Leader", "auto"), ("the Supreme Leader’s office", "auto")]
+    matcher = Matcher((form, case, form) for form, case in forms)
+    text = "the air base in Iran; the Supreme Leader's office"
+    outer = [(m.text, m.start, m.end) for m in matcher.finditer(text)]
+    assert [t for t, _, _ in outer] == ["air base in Iran", "the Supreme Leader's office"]
+    inner = [[m.target for m in matcher.within(text, start, end)] for _, start, end in outer]
+    assert inner == [["base", "Iran"], ["Supreme Leader"]]
+    assert list(matcher.within("Iran", 0, 4)) == []
+    assert [m.text for m in matcher.within("BASE base", 0, 9)] == ["base"]  # case rules hold
+
+
+def test_within_finds_a_shorter_form_where_a_longer_one_begins_too() -> None:
+    forms = [("Vladimir Putin", "auto"), ("Vladimir", "auto"), ("Russian President", "auto"),
+             ("Russian President Vladimir Putin", "auto")]
+    matcher = Matcher((form, case, form) for form, case in forms)
+    text = "Russian President Vladimir Putin"
+    assert [m.target for m in matcher.within(text, 0, len(text))] == [
+        "Russian President", "Vladimir Putin", "Vladimir"]

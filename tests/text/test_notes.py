@@ -8,7 +8,6 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.data.dates import parse_date
 from edition.data.glossary import load
 from edition.data.notes import NotesError, parse, render_note
 from edition.text.anchoring import anchor, cut_forms
@@ -74,24 +73,17 @@ def test_anything_else_in_a_note_is_refused(text: str, problem: str) -> None:
 
 def test_bad_notes_name_the_line_and_the_note() -> None:
     bad = NOTE.format(quote="x").replace("note: A note.", "note: '![i](https://e.org/i.png)'")
-    dated = NOTE.format(quote="y") + '    date: "2021-02-30"\n    event: E\n'
-    undated = NOTE.format(quote="z") + "    event: E\n"
+    dated = NOTE.format(quote="y") + "    events: [jcpoa-agreed]\n"
+    undated = NOTE.format(quote="z") + "    events: []\n"
     assert problems(lambda: parse(("notes:\n" + bad + dated + undated).encode())) == [
-        "notes.yml:12: notes[2] 'z': this entry has 'event' but no 'date'; give both or neither."
+        "notes.yml:15: notes[2] 'z': 'events' needs at least 1 item(s)."
     ]
     assert problems(lambda: parse(("notes:\n" + bad + dated).encode())) == [
         "notes.yml:4: notes[0] 'x': the note uses <img>; notes allow only *emphasis*, **strong** "
         "and [links](https://...).",
-        "notes.yml:10: notes[1] 'y': '2021-02-30': February 2021 has no day 30.",
     ]
-
-
-def test_dates_have_a_precision_and_are_real() -> None:
-    assert [parse_date(d).label for d in ("1828", "1991-01", "2015-07-14")] == [
-        "1828", "January 1991", "14 July 2015"]
-    for bad in ("2015-7-14", "2015-13", "2015-02-29", "15", "3000"):
-        with pytest.raises(ValueError):
-            parse_date(bad)
+    (_, note) = parse(("notes:\n" + NOTE.format(quote="x") + dated).encode())
+    assert (note.events, note.events_line) == (("jcpoa-agreed",), 10)
 
 
 # ---- Anchoring ------------------------------------------------------------------------
@@ -220,28 +212,6 @@ def test_the_notes_page_lists_every_note_in_reading_order(site: Path) -> None:
         assert page(site, path).select_one(f"[id='{anchor_id}']") is not None, target
         order.append((urls.index(path), int(anchor_id.rsplit("-", 1)[1])))
     assert order == sorted(order)
-
-
-def test_the_timeline_is_in_order_and_its_points_link_to_its_events(site: Path) -> None:
-    soup = page(site, "timeline/")
-    events = soup.select("article .ed-event")
-    assert events, "no dated events"
-    dates = [e.select_one("strong").get_text() for e in events]
-    parsed = [_date(d) for d in dates]
-    assert parsed == sorted(parsed)
-    points = soup.select("figure.ed-timeline-figure svg a")
-    assert len(points) == len(events)
-    assert {p["href"] for p in points} == {f"#{e['id']}" for e in events}
-
-
-def _date(label: str) -> tuple[int, int, int]:
-    from edition.data.dates import MONTHS
-
-    parts = label.split()
-    year = int(parts[-1])
-    month = MONTHS.index(parts[-2]) + 1 if len(parts) >= 2 else 0
-    day = int(parts[0]) if len(parts) == 3 else 0
-    return year, month, day
 
 
 def test_a_note_that_lost_its_words_fails_the_build(tmp_path: Path) -> None:

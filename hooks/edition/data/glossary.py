@@ -17,8 +17,7 @@ from typing import Any
 
 from edition.data import datafile
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
-from edition.data.dates import EventDate, parse_date
-from edition.data.forms import fold
+from edition.data.forms import fold, form_problem
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
@@ -56,8 +55,9 @@ class Entry:
     case: str
     line: int
     term: str | None = None
-    date: EventDate | None = None
-    event: str | None = None
+    #: The ids of the events in ``events.yml`` the entry concerns, and the line naming them.
+    events: tuple[str, ...] = ()
+    events_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,10 @@ def parse(data: bytes, name: str = "glossary.yml") -> Glossary:
 
 def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     name = lines.name
-    problems = _date_problems(value, lines)
-    if problems:
-        raise GlossaryError(problems, SPEC.title)
     terms = tuple(_term(raw, index, lines) for index, raw in enumerate(value["terms"]))
     actors, problems = _actors(value.get("actors", []), terms, lines)
     problems += _duplicate_problems(terms + actors, name)
+    problems += _form_problems(value, lines)
     if problems:
         raise GlossaryError(sorted(problems, key=lambda problem: problem.line), SPEC.title)
     return Glossary(name, terms, actors)
@@ -114,20 +112,9 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
 # ---- Entries ----------------------------------------------------------------------
 
 
-def _date_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
-    problems = []
-    for key, name in SPEC.lists.items():
-        for index, raw in enumerate(value.get(key, [])):
-            try:
-                if "date" in raw:
-                    parse_date(raw["date"])
-            except ValueError as error:
-                problems.append(Problem(lines.name, lines.line((key, index, "date")),
-                                        f"{key}[{index}] '{raw[name]}': {error}."))
-    return problems
-
-
-def _common(raw: dict[str, Any], name: str, summary: str) -> dict[str, Any]:
+def _common(
+    raw: dict[str, Any], name: str, summary: str, lines: LineMap, path: tuple[str, int]
+) -> dict[str, Any]:
     return {
         "id": raw.get("id") or slugify(name),
         "name": name,
@@ -136,13 +123,13 @@ def _common(raw: dict[str, Any], name: str, summary: str) -> dict[str, Any]:
         "note": plain(raw["note"]) if "note" in raw else None,
         "sources": tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
         "case": raw.get("case", "auto"),
-        "date": parse_date(raw["date"]) if "date" in raw else None,
-        "event": plain(raw["event"]) if "event" in raw else None,
+        "events": tuple(raw.get("events", ())),
+        "events_line": lines.line((*path, "events")),
     }
 
 
 def _term(raw: dict[str, Any], index: int, lines: LineMap) -> Entry:
-    common = _common(raw, raw["term"], "definition")
+    common = _common(raw, raw["term"], "definition", lines, ("terms", index))
     return Entry(kind="term", forms=(raw["term"], *common["aliases"]), category=raw["category"],
                  line=lines.line(("terms", index)), **common)
 
@@ -156,7 +143,7 @@ def _actors(
     actors: list[Entry] = []
     problems: list[Problem] = []
     for index, raw in enumerate(raws):
-        common = _common(raw, raw["name"], "description")
+        common = _common(raw, raw["name"], "description", lines, ("actors", index))
         actor = Entry(kind="actor", forms=common["aliases"], category=raw["kind"],
                       line=lines.line(("actors", index)), **common)
         term_id = None
@@ -220,3 +207,26 @@ def _duplicate_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
                 ))
     return problems
 
+
+
+def _form_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
+    """Forms that cannot be names: a common English word alone, or too short a form."""
+    problems = []
+    for key, name_key in SPEC.lists.items():
+        kind = "term" if key == "terms" else "actor"
+        for index, raw in enumerate(value.get(key, [])):
+            forms = [((key, index, "term"), raw["term"])] if key == "terms" else []
+            forms += [((key, index, "aliases", n), alias)
+                      for n, alias in enumerate(raw.get("aliases", ()))]
+            for path, form in forms:
+                why = form_problem(form, raw.get("case", "auto"))
+                if why is None:
+                    continue
+                which = "the term" if path[-1] == "term" else "the alias"
+                problems.append(Problem(lines.name, lines.line(path), (
+                    f"{kind} '{raw[name_key]}': {which} '{form}' {why}, so it would match "
+                    "all over the essay and cannot be a name. List the longer phrase the essay "
+                    "writes (\"the United States\", not \"the\"); an abbreviation in capitals "
+                    "(\"US\") is allowed unless 'case' is 'ignore'."
+                )))
+    return problems

@@ -14,8 +14,15 @@ from collections.abc import Callable
 
 from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import Mention, OccurrenceIndex
-from edition.pages.inserts import Insert, element
-from edition.pages.links import actor_page, home, link_from, literal, sources_line
+from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
+from edition.pages.links import (
+    actor_page,
+    home,
+    link_from,
+    literal,
+    names_line,
+    sources_line,
+)
 from edition.pages.network import Edge, Node, describe, render_svg
 
 INDEX = "actors/index.md"
@@ -26,14 +33,19 @@ KINDS = {
     "group": ("Groups", "Group"),
 }
 MENTION_RULE = (
-    "An actor is mentioned where the essay names it: a person by any form of the name, "
-    "with a title that stands before it (“Russian President Vladimir Putin”), or by an "
-    "office used as a name (“the Supreme Leader”, always Ali Khamenei here); a state by its "
-    "name, by its capital standing for its government (“Tehran”, “Washington”), or by the "
-    "plural demonym for its people or leadership acting (“the Russians”, “the Iranians”); an "
-    "organisation or group by its name or abbreviation. Adjectives (“Russian aircraft”, "
-    "“Iranian commentators”) are not mentions. Where a name stands inside a longer glossary "
-    "phrase (“Iran” in “Iran-Iraq War”), the phrase wins."
+    "An actor is mentioned where the essay names it by a form its entry lists: a person by "
+    "any form of the name, with a title that stands before it (“Russian President Vladimir "
+    "Putin”), or by an office used as a name (“the Supreme Leader”, always Ali Khamenei "
+    "here); a state by its name, by its capital standing for its government (“Tehran”, "
+    "“Washington”), or by “the” and the plural demonym for its people or leadership acting "
+    "(“the Russians”, “the Iranians”); an organisation or group by its name or abbreviation. "
+    "A form is whole words, and an apostrophe or a hyphen ends a word: a possessive is a "
+    "mention (“Iran’s borders”, “Russia’s veto”), and so is “US” in “US-led”. No other "
+    "ending is: a plural or a demonym counts only where the entry lists it, so “the Russians” "
+    "is a mention and “Russian aircraft” or “Iranian commentators” is not. A name inside a "
+    "longer glossary phrase is a mention too (“Iran” in “Iran-Iraq War”, “Russia” in "
+    "“Mother Russia”): the phrase keeps its one link in the text, and its entry says whom it "
+    "names. The essay’s title carries no links, but its mentions count."
 )
 CONTEXT = 160
 #: The network draws at most this many actors, the most mentioned: more would be unreadable
@@ -61,9 +73,11 @@ def mention_list(
 ) -> etree.Element:
     """Every mention as an ordered list: its passage's link, its part's title, its context.
 
-    Built as elements, not Markdown: the author's text is escaped by the serialiser.
+    Built as elements, not Markdown: the author's text is escaped by the serialiser. The
+    list is left out of the search index (Material's ``data-search-exclude``): it quotes the
+    essay, whose sentences are found on their own page.
     """
-    listing = element("ol", "\n")
+    listing = element("ol", "\n", **SEARCH_EXCLUDE)
     for mention in mentions:
         item = etree.SubElement(listing, "li")
         item.tail = "\n"
@@ -114,6 +128,9 @@ def render_actor(
         term = glossary.term(actor.term)
         link = link_from(page, home(term))
         out += [f"**In the glossary:** [{literal(term.name)}]({link})", "{ .ed-gl-where }", ""]
+    named = [e for e in occurrences.names(actor) if e.id != actor.term or e.kind != "term"]
+    if named:
+        out += [names_line(named, page), "{ .ed-gl-names }", ""]
     out += [
         "## Every mention, in reading order { #mentions }",
         "",
@@ -196,8 +213,9 @@ def render_index(
         "",
         f"{len(actors)} actors the essay names or clearly refers to. Each has a page with "
         "every mention in context, linked to its paragraph, and the actors and glossary terms "
-        "it appears with. In the essay, a mention is a link with a short description: hover, "
-        "focus or tap it.",
+        "it appears with. In the essay, a mention is a link with a short description (hover, "
+        "focus or tap it), except where the name stands inside a longer glossary phrase, whose "
+        "link leads to an entry that names it.",
         "{ .ed-summary }",
         "",
         f"**What counts as a mention.** {MENTION_RULE}",

@@ -12,8 +12,15 @@ import xml.etree.ElementTree as etree
 
 from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import OccurrenceIndex
-from edition.pages.inserts import Insert, element
-from edition.pages.links import GLOSSARY, actor_page, link_from, literal, sources_line
+from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
+from edition.pages.links import (
+    GLOSSARY,
+    actor_page,
+    link_from,
+    literal,
+    names_line,
+    sources_line,
+)
 from edition.text.places import Place
 
 PAGE = GLOSSARY
@@ -70,6 +77,9 @@ def _entry(
         link = link_from(page, actor_page(actor))
         lines += [f"**Actor:** [{literal(actor.name)}]({link}), with every mention in context",
                   "{ .ed-gl-actor }", ""]
+    named = [e for e in occurrences.names(entry) if e != actor]
+    if named:
+        lines += [names_line(named, page), "{ .ed-gl-names }", ""]
     places = occurrences.places(entry)
     if places:
         lines += [insert([where_line(places, page)]), ""]
@@ -79,9 +89,10 @@ def _entry(
 def where_line(places: list[tuple[Place, int]], page: str) -> etree.Element:
     """"Where it appears": a link to each passage, with how often when more than once.
 
-    Built as elements, not Markdown (see ``inserts``): a common term has hundreds.
+    Built as elements, not Markdown (see ``inserts``): a common term has hundreds. Left out
+    of the search index: a list of places, not words a reader looks for.
     """
-    line = element("p", class_="ed-gl-where")
+    line = element("p", class_="ed-gl-where", **SEARCH_EXCLUDE)
     line.append(element("strong", "Where it appears:", " "))
     for index, (place, count) in enumerate(places):
         tail = (f" (×{count})" if count > 1 else "") + (", " if index < len(places) - 1 else "")

@@ -21,6 +21,10 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+#: The attribute that keeps an element out of Material's search index (its search plugin
+#: skips an element carrying it, with everything inside; the element must not contain
+#: another of its own tag, which would end the skipping early).
+SEARCH_EXCLUDE = {"data-search-exclude": ""}
 #: Takes elements to put in a page; returns the Markdown paragraph that stands for them.
 Insert = Callable[[Iterable[etree.Element]], str]
 

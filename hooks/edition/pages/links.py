@@ -42,6 +42,13 @@ def link_from(page: str, target: str) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
+def names_line(entry_names: list[Entry], page: str) -> str:
+    """"Names: Iran, Russia": the entries named inside a phrase, each linked to its home."""
+    return "**Names:** " + ", ".join(
+        f"[{literal(named.name)}]({link_from(page, home(named))})" for named in entry_names
+    )
+
+
 def sources_line(sources: tuple[Source, ...]) -> str:
     """Sources as one Markdown line of links."""
     links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in sources)

@@ -1,4 +1,4 @@
-"""The timeline page: every dated event of the notes, glossary and actors, in order.
+"""The timeline page: every event of ``events.yml``, once, in order, with what concerns it.
 
 Grouped by era, with a static SVG overview (no scripts) whose points link to the events.
 The axis is broken at 1990: two centuries before it are drawn narrow, the three decades
@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from edition.data.dates import EventDate
+from edition.data.events import Event as Record
+from edition.data.events import Events
 from edition.data.glossary import Glossary
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages import notes as notes_page
@@ -34,44 +36,48 @@ SPAN = (1820, 2025)
 
 @dataclass(frozen=True)
 class Event:
-    """A dated event and the links to where the edition discusses it."""
+    """An event of ``events.yml`` and the links to where the edition discusses it."""
 
-    date: EventDate
-    text: str
+    record: Record
     links: tuple[tuple[str, str], ...]  # (label, target as source path#anchor)
+
+    @property
+    def date(self) -> EventDate:
+        """When the event happened, at the precision recorded."""
+        return self.record.date
+
+    @property
+    def text(self) -> str:
+        """The event's description."""
+        return self.record.description
+
+    @property
+    def anchor(self) -> str:
+        """The event's id on the page: ``event-`` and its id in ``events.yml``."""
+        return f"event-{self.record.id}"
 
 
 def events(
-    anchors: list[Anchor], glossary: Glossary, occurrences: OccurrenceIndex
+    anchors: list[Anchor], glossary: Glossary, occurrences: OccurrenceIndex, records: Events
 ) -> list[Event]:
-    """Every dated event, in chronological order (coarse dates before finer ones)."""
-    found: list[Event] = []
+    """Every event once, in chronological order (coarse dates before finer ones), with the
+    passages and editor's notes, then the terms and actors (and up to three of their
+    passages), that refer to it."""
+    links: dict[str, list[tuple[str, str]]] = {record.id: [] for record in records}
+
+    def add(event_id: str, *found: tuple[str, str]) -> None:
+        links[event_id] += [link for link in found if link not in links[event_id]]
+
     for number, anchor in enumerate(reading_order(anchors), start=1):
-        note = anchor.note
-        if note.date and note.event:
-            place = Place(anchor.page, anchor.block)
-            found.append(Event(note.date, note.event, (
-                (place.label, place.target), ("editor's note", f"{notes_page.PAGE}#note-{number}"),
-            )))
+        place = Place(anchor.page, anchor.block)
+        for event_id in anchor.note.events:
+            add(event_id, (place.label, place.target),
+                ("editor's note", f"{notes_page.PAGE}#note-{number}"))
     for entry in glossary.entries:
-        if entry.date and entry.event:
-            own = (entry.name, home(entry))
-            places = tuple((p.label, p.target) for p, _ in occurrences.places(entry)[:3])
-            found.append(Event(entry.date, entry.event, (own, *places)))
-    return _merged(sorted(found, key=lambda e: (e.date, e.text)))
-
-
-def _merged(found: list[Event]) -> list[Event]:
-    """One event for each date and text, with the links of every source that gives it."""
-    merged: list[Event] = []
-    for event in found:
-        if merged and (merged[-1].date, merged[-1].text) == (event.date, event.text):
-            new = tuple(link for link in event.links if link not in merged[-1].links)
-            links = merged[-1].links + new
-            merged[-1] = Event(event.date, event.text, links)
-        else:
-            merged.append(event)
-    return merged
+        places = [(p.label, p.target) for p, _ in occurrences.places(entry)[:3]]
+        for event_id in entry.events:
+            add(event_id, (entry.name, home(entry)), *places)
+    return [Event(record, tuple(links[record.id])) for record in records]
 
 
 def _x(date: EventDate) -> float:
@@ -119,11 +125,11 @@ def svg(found: Sequence[Event]) -> str:
         parts.append(f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}"/>')
         parts.append(f'<text x="{x:.1f}" y="{axis + 20}" text-anchor="middle">{year}</text>')
     parts.append("</g>")
-    for number, (event, (x, lane)) in enumerate(zip(found, placed, strict=True), start=1):
+    for event, (x, lane) in zip(found, placed, strict=True):
         y = axis - 12 - lane * LANE
         label = f"{event.date.label}: {event.text}"
         parts.append(
-            f'<a href="#event-{number}" class="ed-tl-event" aria-label={quoteattr(label)}>'
+            f'<a href="#{event.anchor}" class="ed-tl-event" aria-label={quoteattr(label)}>'
             f"<title>{escape(label)}</title>"
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5"/></a>'
         )
@@ -139,9 +145,9 @@ def render(found: list[Event], page: str = PAGE) -> str:
         "The editor's timeline of the events the essay moves through",
         "{ .ed-rubric }",
         "",
-        f"{len(found)} dated events, from the editor's notes, the glossary and the actors, "
-        "in order: two centuries of Russo-Iranian relations at a glance. Each links to the "
-        "passages and entries that concern it. The eras are the editor's.",
+        f"{len(found)} dated events, each once, in order: two centuries of Russo-Iranian "
+        "relations at a glance. Each links to the passages, editor's notes, glossary entries "
+        "and actors that concern it. The eras are the editor's.",
         "{ .ed-summary }",
         "",
         '<figure class="ed-timeline-figure">',
@@ -152,16 +158,17 @@ def render(found: list[Event], page: str = PAGE) -> str:
         "",
     ]
     era = None
-    for number, event in enumerate(found, start=1):
+    for event in found:
         title = next(t for first, last, t in ERAS if first <= event.date.year <= last)
         if title != era:
             era = title
             out += [f"## {title}", ""]
         links = " · ".join(f"[{literal(label)}]({link_from(page, target)})"
                            for label, target in event.links)
+        parts = [f"**{event.date.label}**", literal(event.text)] + ([links] if links else [])
         out += [
-            f"**{event.date.label}** · {literal(event.text)} · {links}",
-            f"{{ #event-{number} .ed-event }}",
+            " · ".join(parts),
+            f"{{ #{event.anchor} .ed-event }}",
             "",
         ]
     return "\n".join(out)

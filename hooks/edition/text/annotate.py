@@ -6,6 +6,11 @@ an existing annotation, and never in attributes. Each occurrence becomes a link 
 the entry with the entry's plain-text summary as its ``title`` (Material turns that
 into a tooltip); ElementTree's serializer escapes both, so glossary text can never
 become markup.
+
+Mentions nest, as a name may stand inside a term in TEI: where another entry's form
+stands inside a longer annotated phrase ("Iran" in "Iran-Iraq War"), the phrase keeps
+its one link and the inner entry is still reported, as a ``nested`` occurrence. The
+essay's title, a heading, gets no links, but its occurrences are reported all the same.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from edition.data.glossary import Entry, Glossary
-from edition.text.matcher import Matcher
+from edition.text.matcher import Match, Matcher
 from edition.text.paragraphs import essay_classes, is_essay_block
 
 #: Elements whose text is never annotated (their tails, which belong to the parent, are).
@@ -75,6 +80,9 @@ class Occurrence:
     start: int = 0
     end: int = 0
     context: str = ""
+    #: Inside a longer annotated phrase (``outer``), which keeps the link.
+    nested: bool = False
+    outer: Target | None = None
 
     @property
     def entry(self) -> Entry:
@@ -85,6 +93,23 @@ class Occurrence:
 #: Gives the ``href`` for an entry, relative to the page being rendered.
 LinkFor = Callable[[Entry], str]
 OnOccurrence = Callable[[Occurrence], None]
+
+
+def nested(matcher: Matcher[Target], text: str, outer: Match[Target]) -> list[Match[Target]]:
+    """The other entries' forms inside the match ``outer`` of ``text``, each entry's once.
+
+    A form of the phrase's own entry inside it ("Putin" in "Russian President Vladimir
+    Putin") is no second mention, nor is a form inside another form of the same entry.
+    """
+    found: list[Match[Target]] = []
+    for inner in matcher.within(text, outer.start, outer.end):
+        if inner.target.entry == outer.target.entry:
+            continue
+        if any(o.target.entry == inner.target.entry and o.start <= inner.start
+               and inner.end <= o.end for o in found):
+            continue
+        found.append(inner)
+    return found
 
 
 class Annotator(Treeprocessor):
@@ -110,6 +135,7 @@ class Annotator(Treeprocessor):
         self._context = ""
         self._offset = 0
         self._inside_raw = 0
+        self._linking = True
 
     def run(self, root: etree.Element) -> None:
         self._marked = set()
@@ -118,16 +144,17 @@ class Annotator(Treeprocessor):
 
     def _walk(self, element: etree.Element) -> None:
         for child in element:
-            if child.tag in SKIPPED:
-                continue
             if is_essay_block(child):
                 if self.mark == "paragraph":
                     self._marked = set()
                 self._block = child.get("id")
                 self._context = "".join(child.itertext())
                 self._offset = 0
+                # The title is a heading: its mentions count, but it gets no links.
+                self._linking = child.tag not in SKIPPED
                 self._annotate(child)
-            else:
+                self._linking = True
+            elif child.tag not in SKIPPED:
                 self._walk(child)
 
     def _annotate(self, element: etree.Element) -> None:
@@ -175,16 +202,23 @@ class Annotator(Treeprocessor):
         created: list[etree.Element] = []
         position = 0
         for start, end in list(self._segments(text)):
-            for match in self.matcher.finditer(text[start:end]):
+            segment = text[start:end]
+            for match in self.matcher.finditer(segment):
                 entry = match.target.entry
                 key = f"{entry.kind}:{entry.id}"
-                marked = self.mark == "every" or key not in self._marked
+                marked = self._linking and (self.mark == "every" or key not in self._marked)
                 if self.on_occurrence is not None:
-                    at = base + start + match.start
+                    at = base + start
                     self.on_occurrence(Occurrence(
                         match.target, match.text, self._block, marked,
-                        at, at + len(match.text), self._context,
+                        at + match.start, at + match.end, self._context,
                     ))
+                    for inner in nested(self.matcher, segment, match):
+                        self.on_occurrence(Occurrence(
+                            inner.target, inner.text, self._block, False,
+                            at + inner.start, at + inner.end, self._context,
+                            nested=True, outer=match.target,
+                        ))
                 if not marked:
                     continue
                 self._marked.add(key)

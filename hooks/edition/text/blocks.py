@@ -1,19 +1,34 @@
 """The essay's blocks as plain text, read from a page's Markdown before the build renders it.
 
 Notes are anchored against this text, so it must be the text the annotations later see:
-the same Markdown extensions, read at the same point of the tree processing.
+the same Markdown extensions, read at the same point of the tree processing. Only pages
+that can hold an essay block are read (the class ``essay`` is written in their Markdown),
+and each is read only as far as the blocks: the conversion stops there, before the later
+tree processors, serialisation and post-processors.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 from typing import Any
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from edition.text.paragraphs import is_essay_block
+from edition.data.forms import APOSTROPHES, HYPHENS
+from edition.text.paragraphs import ESSAY_CLASS, is_essay_block
+
+
+class _DoneError(Exception):
+    """Raised once the blocks are collected: the rest of the conversion is not needed."""
+
+
+#: A word: letters and digits, joined by apostrophes or hyphens ("Iran's", "hard-liners").
+_WORD = re.compile(r"\w+(?:[" + re.escape(APOSTROPHES + HYPHENS) + r"]\w+)*")
 
 
 class _Collect(Treeprocessor):
@@ -25,6 +40,7 @@ class _Collect(Treeprocessor):
         for element in root.iter():
             if is_essay_block(element) and element.get("id"):
                 self.found.append((element.get("id", ""), "".join(element.itertext())))
+        raise _DoneError
 
 
 class _CollectExtension(Extension):
@@ -47,9 +63,22 @@ class BlockReader:
     def read(self, source: str) -> list[tuple[str, str]]:
         """The ``(id, text)`` of each essay block with an id in the Markdown ``source``."""
         self._found.clear()
+        if not may_hold_blocks(source):
+            return []
         self._md.reset()
-        self._md.convert(source)
+        with contextlib.suppress(_DoneError):
+            self._md.convert(source)
         return list(self._found)
+
+
+def may_hold_blocks(source: str) -> bool:
+    """Whether the Markdown ``source`` can hold an essay block: it could give the class.
+
+    An element has the class only if the page's Markdown writes it, as ``.essay`` in an
+    attribute list or in a ``class`` attribute (attribute list or HTML), so a page with
+    neither has no essay block and is not read.
+    """
+    return f".{ESSAY_CLASS}" in source or ("class" in source and ESSAY_CLASS in source)
 
 
 def duplicate_ids(blocks: list[tuple[str, str, str]]) -> list[str]:
@@ -64,3 +93,8 @@ def duplicate_ids(blocks: list[tuple[str, str, str]]) -> list[str]:
             )
         seen.setdefault(block, page)
     return problems
+
+
+def word_count(texts: Iterable[str]) -> int:
+    """How many words the ``texts`` hold together."""
+    return sum(len(_WORD.findall(text)) for text in texts)

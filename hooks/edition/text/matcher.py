@@ -5,6 +5,11 @@ expression, so a text is scanned once whatever the size of the glossary. Matches
 are whole words, leftmost and then longest ("Treaty of Turkmenchai" wins over
 "Turkmenchai"), never overlapping. The expression ignores case so that the
 longest form always wins; each entry's own case rule is checked on the match.
+
+A form is whole words: a letter or digit may not stand on either side of it, so a
+hyphen or an apostrophe ends a word ("Iran" is found in "Iran's" and "Iran-Iraq War",
+never in "Iranian"). Forms inside a longer match are found by :meth:`Matcher.within`,
+with the same compiled expression.
 """
 
 from __future__ import annotations
@@ -85,6 +90,23 @@ class Matcher(Generic[T]):
                 continue
             yield match
             position = match.end
+
+    def within(self, text: str, start: int, end: int) -> Iterator[Match[T]]:
+        """Every form match contained in ``text[start:end]`` but the whole span, left to right.
+
+        At each word where forms begin, every one that ends within the span, longest first:
+        the names inside a phrase, "Iran" in "Iran-Iraq War". Matches may overlap.
+        """
+        if self._regex is None:
+            return
+        position = start
+        while (found := self._regex.search(text, position, end)) is not None:
+            at, stop = found.start(), found.end()
+            while stop > at and (match := self._accepted(text, at, stop)) is not None:
+                if (match.start, match.end) != (start, end):
+                    yield match
+                stop = self._shorter(text, at, match.end)
+            position = at + 1
 
     def _accepted(self, text: str, start: int, end: int) -> Match[T] | None:
         """The longest form at ``start``, ending at or before ``end``, that its case allows."""

@@ -1,0 +1,129 @@
+"""The editor's notes and every mention as a W3C Web Annotation collection, in JSON-LD.
+
+Each note is an ``Annotation`` whose body is the note's text (the same sanitised HTML the
+pages show) and its kind as a tag, and whose target is the essay page with a
+``TextQuoteSelector`` (the author's exact words, with enough of the text before and after
+them to find one place) and a ``FragmentSelector`` for the paragraph, refined by the same
+quotation. Each mention of a glossary term or an actor is an ``identifying`` annotation
+whose body is the entry's page. See https://www.w3.org/TR/annotation-model/.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urljoin
+
+from edition.data.glossary import Entry
+from edition.exports.record import Record
+
+PATH = "edition.jsonld"
+MEDIA_TYPE = "application/ld+json"
+#: The Web Annotation JSON-LD context (a copy is vendored for the tests only).
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+#: How much of the text before and after the words a selector quotes, at least.
+CONTEXT_CHARS = 32
+#: A fragment identifier of an HTML page, as the Web Annotation model names it.
+HTML_FRAGMENTS = "http://tools.ietf.org/rfc/rfc3236"
+
+
+def _occurrences(text: str, needle: str) -> int:
+    """How many times ``needle`` occurs in ``text``, overlaps included."""
+    count, at = 0, text.find(needle)
+    while at != -1:
+        count, at = count + 1, text.find(needle, at + 1)
+    return count
+
+
+def quote_selector(text: str, start: int, end: int) -> dict[str, str]:
+    """A ``TextQuoteSelector`` for ``text[start:end]`` that finds one place in ``text``.
+
+    Quotes :data:`CONTEXT_CHARS` characters either side, and more while the words with
+    their prefix and suffix occur elsewhere in ``text``.
+    """
+    width = CONTEXT_CHARS
+    while True:
+        prefix, suffix = text[max(0, start - width):start], text[end:end + width]
+        whole = start - width <= 0 and end + width >= len(text)
+        if whole or _occurrences(text, prefix + text[start:end] + suffix) <= 1:
+            return {"type": "TextQuoteSelector", "exact": text[start:end],
+                    "prefix": prefix, "suffix": suffix}
+        width *= 2
+
+
+def _target(record: Record, page: str, block: str, start: int, end: int) -> dict[str, Any]:
+    """The page, the words in the page's rendered text, and the block they are in.
+
+    Where the rendered page is not known (or its block's text differs), the words are
+    quoted against the block's text alone.
+    """
+    text, offsets = record.page_text(page)
+    at = offsets.get(block)
+    words = record.text(block)[start:end]
+    if at is not None and text[at + start:at + end] == words:
+        quote = quote_selector(text, at + start, at + end)
+    else:
+        quote = quote_selector(record.text(block), start, end)
+    return {
+        "source": record.page_urls[page],
+        "selector": [
+            quote,
+            {"type": "FragmentSelector", "conformsTo": HTML_FRAGMENTS, "value": block,
+             "refinedBy": dict(quote)},
+        ],
+    }
+
+
+def _identifying(record: Record, entry: Entry) -> dict[str, Any]:
+    return {"type": "SpecificResource", "purpose": "identifying",
+            "source": record.entry_url(entry)}
+
+
+def collection(record: Record) -> dict[str, Any]:
+    """The ``AnnotationCollection`` of the notes, then every mention, in reading order."""
+    base = urljoin(record.site_url, PATH)
+    editors = {"id": urljoin(record.site_url, "#editors"), "type": "Organization",
+               "name": f"The editors of {record.site_name}"}
+    items: list[dict[str, Any]] = []
+    for number, anchor in record.notes():
+        items.append({
+            "id": f"{base}#note-{number}",
+            "type": "Annotation",
+            "motivation": "commenting",
+            "creator": editors,
+            "body": [
+                {"type": "TextualBody", "value": anchor.note.html, "format": "text/html",
+                 "language": "en", "purpose": "commenting"},
+                {"type": "TextualBody", "value": anchor.note.kind, "purpose": "tagging"},
+            ],
+            "target": _target(record, anchor.page, anchor.block, anchor.start, anchor.end),
+        })
+    for number, span in enumerate(record.spans(), start=1):
+        items.append({
+            "id": f"{base}#mention-{number}",
+            "type": "Annotation",
+            "motivation": "identifying",
+            "creator": editors,
+            "body": [_identifying(record, entry) for entry in span.entries],
+            "target": _target(record, span.page, span.block, span.start, span.end),
+        })
+    return {
+        "@context": CONTEXT,
+        "id": base,
+        "type": "AnnotationCollection",
+        "label": f"{record.site_name}: the editor's notes and every mention of a glossary "
+                 "term or an actor",
+        "total": len(items),
+        "first": {
+            "id": f"{base}#page-1",
+            "type": "AnnotationPage",
+            "partOf": base,
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+
+
+def render(record: Record) -> bytes:
+    """The collection as UTF-8 JSON-LD."""
+    return (json.dumps(collection(record), ensure_ascii=False, indent=1) + "\n").encode()

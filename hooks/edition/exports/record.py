@@ -1,0 +1,105 @@
+"""What the exports are made from: one build's records, gathered once every page has rendered."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from edition.data.events import Events
+from edition.data.glossary import Entry, Glossary
+from edition.exports.rendered import text_and_offsets
+from edition.index.occurrences import OccurrenceIndex
+from edition.text.anchoring import Anchor, reading_order
+from edition.text.places import Place
+
+
+@dataclass(frozen=True)
+class Span:
+    """One mention in an essay block: where it is and every entry it counts for."""
+
+    page: str
+    block: str
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One build's data, as the exports read it.
+
+    ``blocks`` are the essay's ``(page, block id, text)`` as the notes were anchored in
+    them; ``page_urls``, ``page_titles`` and ``rendered`` (each page's HTML as MkDocs
+    rendered it) are keyed by source path; ``entry_url`` gives the absolute address of
+    the page that explains an entry; ``events`` are the dated events of ``events.yml``.
+    """
+
+    site_name: str
+    site_url: str
+    copyright: str
+    glossary: Glossary
+    anchors: tuple[Anchor, ...]
+    blocks: tuple[tuple[str, str, str], ...]
+    occurrences: OccurrenceIndex
+    page_urls: Mapping[str, str]
+    page_titles: Mapping[str, str]
+    entry_url: Callable[[Entry], str]
+    rendered: Mapping[str, str] = field(default_factory=dict)
+    events: Events | None = None
+    _spans: list[Span] = field(default_factory=list, repr=False, compare=False)
+    _texts: dict[str, tuple[str, dict[str, int]]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def ordered_blocks(self) -> list[tuple[str, str, str]]:
+        """The essay's blocks in reading order: front matter, ¶1–¶15, then the rest."""
+        return sorted(self.blocks, key=lambda b: Place(b[0], b[1]).order)
+
+    def text(self, block: str) -> str:
+        """The text of the essay block ``block``."""
+        return next(text for _, name, text in self.blocks if name == block)
+
+    def block_text(self, page: str) -> list[str]:
+        """The texts of the essay blocks on ``page``."""
+        return [text for where, _, text in self.blocks if where == page]
+
+    def page_text(self, page: str) -> tuple[str, dict[str, int]]:
+        """The text of the rendered ``page`` and where each element id begins in it."""
+        if page not in self._texts:
+            self._texts[page] = text_and_offsets(self.rendered.get(page, ""))
+        return self._texts[page]
+
+    def notes(self) -> list[tuple[int, Anchor]]:
+        """Every note with its number, in the essay's reading order (as the notes page)."""
+        return list(enumerate(reading_order(self.anchors), start=1))
+
+    def spans(self) -> list[Span]:
+        """Every mention in reading order, one per place in the text with all its entries.
+
+        A mention that counts for an actor and a glossary term (the IRGC) is one span;
+        a mention nested in a longer one is a span of its own.
+        """
+        if self._spans:
+            return self._spans
+        found: dict[tuple[str, str, int, int], list[Entry]] = defaultdict(list)
+        for entry in self.glossary.entries:
+            for mention in self.occurrences.mentions(entry):
+                if mention.place.block is None:
+                    continue
+                key = (mention.place.page, mention.place.block, mention.start, mention.end)
+                if entry not in found[key]:
+                    found[key].append(entry)
+        spans = [Span(page, block, start, end, tuple(entries))
+                 for (page, block, start, end), entries in found.items()]
+        spans.sort(key=lambda s: (Place(s.page, s.block).order, s.start, -s.end))
+        self._spans.extend(spans)
+        return self._spans
+
+    def mentioned(self) -> list[Entry]:
+        """The entries mentioned at least once, in the glossary's order."""
+        return [entry for entry in self.glossary.entries if self.occurrences.count(entry)]
+
+
+def xml_id(entry: Entry) -> str:
+    """The entry's identifier in the exports: ``actor-vladimir-putin``, ``term-jcpoa``."""
+    return f"{entry.kind}-{entry.id}"

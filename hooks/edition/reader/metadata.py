@@ -1,0 +1,32 @@
+"""Citation metadata for an essay page: Highwire Press ``citation_*`` and Dublin Core.
+
+Zotero's Embedded Metadata translator (and Google Scholar, Mendeley…) read these tags to save
+the essay with its author, title, journal and date. The template escapes every value.
+"""
+
+from __future__ import annotations
+
+from edition.reader.work import Work
+
+
+def meta_tags(work: Work, url: str) -> list[tuple[str, str]]:
+    """``(name, content)`` of every ``<meta>`` tag for the essay page at absolute ``url``."""
+    return [
+        ("citation_title", work.title),
+        ("citation_author", f"{work.family}, {work.given}"),
+        ("citation_publication_date", f"{work.year:04d}/{work.month:02d}/{work.day:02d}"),
+        ("citation_journal_title", work.container),
+        ("citation_publisher", work.container),
+        ("citation_language", work.language),
+        ("citation_public_url", url),
+        ("citation_abstract_html_url", url),
+        ("DC.title", work.title),
+        ("DC.creator", f"{work.family}, {work.given}"),
+        ("DC.date", work.iso_date),
+        ("DC.publisher", work.container),
+        ("DC.type", "Text"),
+        ("DC.format", "text/html"),
+        ("DC.language", work.language),
+        ("DC.identifier", url),
+        ("DC.source", work.original_url),
+    ]

@@ -1,0 +1,173 @@
+"""The reader's tools in an essay page's element tree: "Cite" dialogs and printed definitions.
+
+A Python-Markdown tree processor that runs after the paragraph numbers, the note marks, the
+annotations and the table of contents. On an essay page it
+
+- puts a "Cite" button beside each paragraph number (and, on the home page, a "Cite this
+  essay" button under the rubric), hidden until the edition's script shows it;
+- appends one ``<dialog>`` per citation, rendered here at build time: Chicago, MLA, APA
+  (each with its two forms) and BibTeX, each with a "Copy" button;
+- appends a print-only "Terms in this part": the definition of every glossary term and actor
+  annotated on the page.
+
+Every string goes into element text or attributes: the serializer escapes it.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from edition.data.glossary import Entry
+from edition.reader.citations import bibtex, styled
+from edition.reader.work import Work
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the tools need to know of the essay page being rendered."""
+
+    url: str
+    home: bool
+    entries: tuple[Entry, ...]
+
+
+#: The page being rendered, or None when it is not an essay page (nothing is added).
+CurrentPage = Callable[[], PageInfo | None]
+
+
+def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
+    element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v
+                                             for k, v in attrs.items()})
+    element.text = text
+    return element
+
+
+def cite_button(
+    parent: etree.Element, dialog_id: str, label: str, text: str | None
+) -> etree.Element:
+    """A button that opens the dialog ``dialog_id``; hidden until the script shows it."""
+    button = _sub(parent, "button", text, type="button", class_="ed-cite",
+                  aria_haspopup="dialog", aria_label=label, hidden="hidden")
+    button.set("data-ed-cite", dialog_id)
+    return button
+
+
+def _copy(parent: etree.Element, target: str, what: str) -> None:
+    button = _sub(parent, "button", "Copy", type="button", class_="ed-copy",
+                  aria_label=f"Copy the {what}", hidden="hidden")
+    button.set("data-ed-copy", target)
+
+
+def dialog(work: Work, dialog_id: str, title: str, url: str,
+           paragraph: int | None) -> etree.Element:
+    """The citation dialog of the essay (or of ``paragraph``) at ``url``."""
+    box = etree.Element("dialog", {"id": dialog_id, "class": "ed-cite-dialog",
+                                   "aria-labelledby": f"{dialog_id}-title"})
+    head = _sub(box, "div", class_="ed-cite-dialog__head")
+    _sub(head, "h2", title, id=f"{dialog_id}-title")
+    _sub(head, "button", "Close", type="button", class_="ed-cite-close")
+    where = _sub(box, "p", "Address: ", class_="ed-cite-dialog__url")
+    _sub(where, "a", url, href=url)
+    for style in styled(work, url, paragraph):
+        section = _sub(box, "section", class_="ed-cite-style",
+                       aria_labelledby=f"{dialog_id}-{style.key}")
+        _sub(section, "h3", style.name, id=f"{dialog_id}-{style.key}")
+        for index, form_ in enumerate(style.forms):
+            target = f"{dialog_id}-{style.key}-{index}"
+            row = _sub(section, "div", class_="ed-cite-form")
+            _sub(row, "p", form_.label, class_="ed-cite-form__label")
+            text = _sub(row, "p", class_="ed-cite-form__text", id=target)
+            text.append(form_.element)
+            _copy(row, target, f"{style.name} {form_.label.lower()}")
+    section = _sub(box, "section", class_="ed-cite-style",
+                   aria_labelledby=f"{dialog_id}-bibtex")
+    _sub(section, "h3", "BibTeX", id=f"{dialog_id}-bibtex")
+    row = _sub(section, "div", class_="ed-cite-form")
+    pre = _sub(row, "pre", class_="ed-cite-bibtex")
+    _sub(pre, "code", bibtex(work, url, paragraph), id=f"{dialog_id}-bibtex-0")
+    _copy(row, f"{dialog_id}-bibtex-0", "BibTeX entry")
+    return box
+
+
+def print_terms(entries: tuple[Entry, ...], home: bool) -> etree.Element | None:
+    """The print-only definitions of ``entries`` (terms, then actors, each alphabetical)."""
+    if not entries:
+        return None
+    section = etree.Element("section", {"class": "ed-print-terms",
+                                        "aria-labelledby": "ed-print-terms-title"})
+    _sub(section, "h2", "Terms on this page" if home else "Terms in this part",
+         id="ed-print-terms-title")
+    for kind, heading in (("term", "Glossary terms"), ("actor", "Actors")):
+        chosen = sorted((e for e in entries if e.kind == kind), key=lambda e: e.name.casefold())
+        if not chosen:
+            continue
+        _sub(section, "h3", heading)
+        terms = _sub(section, "dl")
+        for entry in chosen:
+            _sub(terms, "dt", entry.name)
+            _sub(terms, "dd", entry.summary)
+    return section
+
+
+class ReaderTools(Treeprocessor):
+    """Add the cite buttons and dialogs and the printed definitions to an essay page."""
+
+    def __init__(self, md: Markdown, work: Work, current: CurrentPage) -> None:
+        super().__init__(md)
+        self.work = work
+        self.current = current
+
+    def run(self, root: etree.Element) -> None:
+        info = self.current()
+        if info is None:
+            return
+        dialogs = []
+        for para in root.iter("div"):
+            if "ed-para" not in para.get("class", "").split():
+                continue
+            number_link = next((a for a in para if a.get("class") == "ed-para__num"), None)
+            if number_link is None:
+                continue
+            number = int(number_link.get("data-para", "0"))
+            dialog_id = f"ed-cite-p{number}"
+            # No text of its own ("Cite" is drawn by the stylesheet, as the number is): a
+            # reader who copies paragraphs copies the author's words only.
+            button = cite_button(para, dialog_id, f"Cite paragraph {number}", None)
+            para.remove(button)
+            para.insert(list(para).index(number_link) + 1, button)
+            dialogs.append(dialog(self.work, dialog_id, f"Cite paragraph {number}",
+                                  f"{info.url}#p{number}", number))
+        if info.home:
+            rubric = next((p for p in root.iter("p")
+                           if "ed-rubric" in p.get("class", "").split()), None)
+            holder = etree.Element("p", {"class": "ed-cite-essay"})
+            cite_button(holder, "ed-cite-essay", "Cite this essay", "Cite this essay")
+            children = list(root)
+            root.insert(children.index(rubric) + 1 if rubric in children else 0, holder)
+            dialogs.append(dialog(self.work, "ed-cite-essay", "Cite this essay", info.url, None))
+        if dialogs:
+            holder = _sub(root, "div", class_="ed-citations")
+            holder.extend(dialogs)
+        terms = print_terms(info.entries, info.home)
+        if terms is not None:
+            root.append(terms)
+
+
+class ReaderToolsExtension(Extension):
+    """Python-Markdown extension registering :class:`ReaderTools`."""
+
+    def __init__(self, work: Work, current: CurrentPage) -> None:
+        super().__init__()
+        self.work = work
+        self.current = current
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # After the annotations (6) and after toc (5): the dialogs' and the printed
+        # definitions' headings stay out of the page's table of contents.
+        md.treeprocessors.register(ReaderTools(md, self.work, self.current), "edition-reader", 4)

@@ -1,0 +1,288 @@
+"""What a pull request does to the apparatus, as Markdown for the job summary.
+
+Compares the data files (``glossary.yml``, ``notes.yml``, and every other ``X.yml`` with an
+``X.schema.json`` beside it) of a base with those of the work tree, and lists the entries and
+notes added, removed or changed, and the pages they touch::
+
+    python scripts/pr_summary.py --base origin/main >> "$GITHUB_STEP_SUMMARY"
+    python scripts/pr_summary.py --base-dir old/ --head-dir new/
+
+The files are a pull request's text, so they are untrusted: they are read as plain, safe YAML
+(no anchors, aliases or tags beyond the plain ones), and every value written into the summary
+is escaped Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import yaml  # noqa: E402
+
+from edition.data.datafile import MAX_BYTES, DataFileError, plain  # noqa: E402
+from edition.data.forms import fold  # noqa: E402
+from edition.data.glossary import slugify  # noqa: E402
+from edition.pages.links import literal  # noqa: E402
+from edition.text.matcher import Matcher  # noqa: E402
+
+#: The key that names an entry in each list, first found wins.
+NAME_KEYS = ("term", "name", "quote", "title", "event")
+#: Generated pages, by the list whose entries they show.
+LIST_PAGES = {
+    "terms": ["glossary.md"],
+    "actors": ["actors/index.md"],
+    "notes": ["notes.md"],
+    "events": ["timeline.md"],
+}
+PAGE_TITLES = {
+    "glossary.md": "Glossary", "notes.md": "Editor's notes", "timeline.md": "Timeline",
+    "actors/index.md": "Actors",
+}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAX_TEXT = 80
+
+
+def data_files(root: Path) -> list[str]:
+    """The data files of the edition: ``X.yml`` for every ``X.schema.json`` in ``root``."""
+    return sorted(f"{schema.name.removesuffix('.schema.json')}.yml"
+                  for schema in root.glob("*.schema.json"))
+
+
+def from_dir(folder: Path) -> Callable[[str], bytes | None]:
+    """Read data files from a folder."""
+    def read(name: str) -> bytes | None:
+        path = folder / name
+        return path.read_bytes() if path.is_file() else None
+    return read
+
+
+def from_git(revision: str, repository: Path = ROOT) -> Callable[[str], bytes | None]:
+    """Read data files as they are at ``revision`` (``git show REV:name``)."""
+    def read(name: str) -> bytes | None:
+        proc = subprocess.run(["git", "show", f"{revision}:{name}"], cwd=repository,
+                              capture_output=True, timeout=60)
+        return proc.stdout if proc.returncode == 0 else None
+    return read
+
+
+def safe_yaml(data: bytes) -> Any:
+    """Plain YAML: no anchors or aliases (the build refuses them too), bounded size."""
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"is over {MAX_BYTES:,} bytes")
+    text = data.decode("utf-8")
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ValueError("uses YAML anchors or aliases")
+    return yaml.load(text, Loader=_LOADER)
+
+
+@dataclass
+class Entry:
+    """One entry of a data file's list, as the summary sees it."""
+
+    list: str
+    key: str
+    name: str
+    value: dict[str, Any]
+
+    def forms(self) -> list[str]:
+        """The words the essay uses for it: a term and its aliases, an actor's aliases."""
+        words = [self.value.get("term"), *(self.value.get("aliases") or [])]
+        return [w for w in words if isinstance(w, str) and w.strip()]
+
+    def dated(self) -> bool:
+        """Whether the entry refers to dated events (so the timeline links to it)."""
+        return bool(self.value.get("events"))
+
+
+def entries(value: Any) -> dict[tuple[str, str], Entry]:
+    """Every entry of every list in a data file's value, by (list, key)."""
+    found: dict[tuple[str, str], Entry] = {}
+    if not isinstance(value, dict):
+        return found
+    for list_name, items in value.items():
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            name = next((str(item[k]) for k in NAME_KEYS if isinstance(item.get(k), str)),
+                        f"#{index + 1}")
+            key = str(item.get("id") or (name if list_name == "notes" else slugify(name)))
+            while (list_name, key) in found:  # a duplicate: the build reports it
+                key += "+"
+            found[list_name, key] = Entry(list_name, key, name, item)
+    return found
+
+
+@dataclass
+class FileChange:
+    """What changed in one data file."""
+
+    name: str
+    added: list[Entry] = field(default_factory=list)
+    removed: list[Entry] = field(default_factory=list)
+    changed: list[tuple[Entry, Entry, list[str]]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    status: str = "changed"  # or "added", "removed", "unchanged"
+
+    @property
+    def touched(self) -> list[Entry]:
+        """Every entry added, removed or changed, old and new versions."""
+        return self.added + self.removed + [e for old, new, _ in self.changed for e in (old, new)]
+
+
+def compare(name: str, old: bytes | None, new: bytes | None) -> FileChange:
+    """What changed in data file ``name`` between two versions of its bytes."""
+    change = FileChange(name)
+    if old == new:
+        change.status = "unchanged"
+        return change
+    if old is None:
+        change.status = "added"
+    elif new is None:
+        change.status = "removed"
+    values = []
+    for label, data in (("base", old), ("this pull request", new)):
+        try:
+            values.append(safe_yaml(data) if data is not None else None)
+        except (ValueError, UnicodeDecodeError, yaml.YAMLError) as error:
+            change.problems.append(f"in {label} the file cannot be read as YAML ({error})")
+            values.append(None)
+    if new is not None and not change.problems:
+        change.problems += validate(name, new)
+    before, after = entries(values[0]), entries(values[1])
+    change.added = [after[k] for k in after if k not in before]
+    change.removed = [before[k] for k in before if k not in after]
+    for key in before.keys() & after.keys():
+        fields = sorted(k for k in before[key].value.keys() | after[key].value.keys()
+                        if before[key].value.get(k) != after[key].value.get(k))
+        if fields:
+            change.changed.append((before[key], after[key], fields))
+    change.changed.sort(key=lambda item: list(after).index((item[1].list, item[1].key)))
+    return change
+
+
+def validate(name: str, data: bytes) -> list[str]:
+    """The build's problems with the file, if the edition has a loader for it."""
+    try:
+        module = importlib.import_module(f"edition.data.{name.removesuffix('.yml')}")
+    except ImportError:
+        return []
+    parse = getattr(module, "parse", None)
+    if parse is None:
+        return []
+    try:
+        parse(data, name)
+    except DataFileError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def essay_pages(docs: Path) -> dict[str, str]:
+    """The hand-written pages' Markdown, by path under ``docs``."""
+    return {page.relative_to(docs).as_posix(): page.read_text(encoding="utf-8")
+            for page in sorted(docs.rglob("*.md"))}
+
+
+def pages_affected(changes: Iterable[FileChange], pages: dict[str, str]) -> list[str]:
+    """The pages whose content the changes alter: generated pages and essay pages."""
+    affected: set[str] = set()
+    for change in changes:
+        for entry in change.touched:
+            affected.update(LIST_PAGES.get(entry.list, []))
+            if entry.list == "actors":
+                affected.add(f"actors/{entry.value.get('id') or slugify(entry.name)}.md")
+            if entry.dated():
+                affected.add("timeline.md")
+            words = entry.forms() if entry.list != "notes" else [entry.name]
+            case = entry.value.get("case", "auto") if entry.list != "notes" else "exact"
+            affected.update(p for p in pages if occurs(words, str(case), pages[p]))
+    return sorted(affected, key=lambda p: (p not in PAGE_TITLES, p))
+
+
+def occurs(words: list[str], case: str, text: str) -> bool:
+    """Whether any of ``words`` occurs in ``text`` as the build's matcher finds it."""
+    unique = {fold(word): word for word in words}.values()
+    matcher = Matcher((word, case, word) for word in unique)
+    return next(matcher.finditer(text), None) is not None
+
+
+def md(text: Any) -> str:
+    """Untrusted text as Markdown that renders exactly as that text, shortened, on one line."""
+    flat = plain(str(text))
+    if len(flat) > _MAX_TEXT:
+        flat = flat[: _MAX_TEXT - 1] + "…"
+    return literal(flat)
+
+
+KIND = {"terms": "term", "actors": "actor", "notes": "note", "events": "event"}
+
+
+def summary(changes: list[FileChange], pages: dict[str, str], preview: str | None = None) -> str:
+    """The job summary, in Markdown."""
+    out = ["## What this pull request does to the apparatus", ""]
+    if preview and preview.startswith("https://"):
+        out += [f"**Preview:** [the built site]({preview}) (download it, unzip it, run "
+                "`python3 -m http.server -d site 8000` and open <http://127.0.0.1:8000/>).", ""]
+    changed = [c for c in changes if c.status != "unchanged"]
+    if not changed:
+        names = ", ".join(f"`{c.name}`" for c in changes)
+        return "\n".join([*out, f"No change to the data files ({names}).", ""])
+    for change in changed:
+        out += [f"### `{change.name}`" + ("" if change.status == "changed"
+                                          else f" ({change.status})"), ""]
+        for problem in change.problems:
+            out.append(f"- **Problem:** {md(problem)}")
+        if change.problems:
+            out += ["", "The errors are shown on their lines under *Files changed*.", ""]
+        rows = [("Added", e, "") for e in change.added]
+        rows += [("Changed", new, ", ".join(fields)) for _, new, fields in change.changed]
+        rows += [("Removed", e, "") for e in change.removed]
+        if rows:
+            out += ["| | Entry | Fields changed |", "| --- | --- | --- |"]
+            out += [f"| {what} | {KIND.get(e.list, md(e.list))} {md(e.name)} | {md(fields)} |"
+                    for what, e, fields in rows]
+            out.append("")
+        else:
+            out += ["No entry added, removed or changed (layout or comments only).", ""]
+    affected = pages_affected(changed, pages)
+    out += ["### Pages affected", ""]
+    out += [f"- {PAGE_TITLES[p]} (`{p}`)" if p in PAGE_TITLES else f"- `{p}`" for p in affected]
+    if not affected:
+        out.append("None.")
+    out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    base = parser.add_mutually_exclusive_group(required=True)
+    base.add_argument("--base", help="the git revision to compare with (e.g. origin/main)")
+    base.add_argument("--base-dir", type=Path, help="a folder holding the old data files")
+    parser.add_argument("--head-dir", type=Path, default=ROOT,
+                        help="the folder holding the new data files (default: this work tree)")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="the pages to search for affected ones (default: HEAD_DIR/docs)")
+    parser.add_argument("--preview-url", default=None, help="where the built site was uploaded")
+    args = parser.parse_args(argv)
+    old = from_dir(args.base_dir) if args.base_dir else from_git(args.base, args.head_dir)
+    new = from_dir(args.head_dir)
+    changes = [compare(name, old(name), new(name)) for name in data_files(args.head_dir)]
+    docs = args.docs or args.head_dir / "docs"
+    pages = essay_pages(docs) if docs.is_dir() else {}
+    sys.stdout.write(summary(changes, pages, args.preview_url))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Material's search index of a real build: each essay sentence found once, on its own page.
+
+Generated lists that quote the essay (every mention of an actor, where a term appears) are
+kept out of the index with Material's ``data-search-exclude``; the names, definitions and
+descriptions of the glossary's entries stay in it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from support.build import ROOT
+from support.data import RawEntry, raw_entries
+from support.essay import Block, source_blocks
+from support.site import page
+
+#: Where a sentence ends in the source: a full stop, question or exclamation mark, possibly
+#: inside a closing quotation mark, then white space.
+SENTENCE_END = re.compile(r"(?<=[.?!])[’”]?\s+")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sentences(block: Block) -> list[str]:
+    """The sentences of a source block, as the reader sees them (white space collapsed).
+
+    Labels of fewer than four words ("Russia Iran talks", the photo's title) are not
+    sentences a reader would search for, and may well occur elsewhere.
+    """
+    parts = (_plain(part) for part in SENTENCE_END.split(block.text))
+    return [part for part in parts if len(part.split()) >= 4]
+
+
+@pytest.fixture(scope="module")
+def index(site: Path) -> list[tuple[str, str, str]]:
+    """Every document of the search index: (page URL, title, its text without markup)."""
+    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return [
+        (doc["location"].split("#")[0], doc["title"],
+         _plain(BeautifulSoup(doc["text"], "html.parser").get_text(" ")))
+        for doc in data["docs"]
+    ]
+
+
+def essay_urls() -> set[str]:
+    """The URLs of the essay's pages, from the Markdown sources (not the build)."""
+    docs = ROOT / "docs"
+    urls = {""} if (docs / "index.md").exists() else set()
+    return urls | {f"essay/{p.stem}/" for p in (docs / "essay").glob("*.md")}
+
+
+def test_every_essay_sentence_is_found_once_on_its_own_page(
+    site: Path, index: list[tuple[str, str, str]]
+) -> None:
+    essay = essay_urls()
+    checked = 0
+    for block in source_blocks():
+        if block.label == "title":
+            continue  # the essay's title is also the name of a page, which others cite
+        expected: set[str] = essay
+        if block.label.startswith("¶"):
+            expected = {url for url in essay if page(site, url).find(id=f"p{block.label[1:]}")}
+            assert len(expected) == 1, f"{block.label} is on {sorted(expected)}"
+        for sentence in sentences(block):
+            found = [url for url, _, text in index if sentence in text]
+            assert len(found) == 1, f"{block.label}: {sentence!r} found in {found}"
+            assert found[0] in expected, f"{block.label}: {sentence!r} found on {found[0]!r}"
+            checked += 1
+    assert checked > 90  # the essay has about a hundred sentences
+
+
+@pytest.mark.parametrize("kind", ["term", "actor"])
+def test_entry_names_and_summaries_stay_searchable(
+    index: list[tuple[str, str, str]], kind: str
+) -> None:
+    entries: list[RawEntry] = [e for e in raw_entries() if e.kind == kind]
+    assert entries
+    home = "glossary/" if kind == "term" else "actors/"
+    for entry in entries:
+        url = home if kind == "term" else f"actors/{entry.id}/"
+        texts = [title + " " + text for where, title, text in index if where == url]
+        assert any(entry.name in text for text in texts), f"{entry.name} not searchable"
+        assert any(_plain(entry.summary) in text for text in texts), (
+            f"the {kind} {entry.name}'s summary is not searchable on {url}"
+        )
+
+
+def test_the_lists_that_quote_the_essay_carry_materials_exclusion(site: Path) -> None:
+    actor = next(e for e in raw_entries() if e.kind == "actor")
+    mentions = page(site, f"actors/{actor.id}/").select("h2#mentions ~ ol")
+    assert mentions and all(ol.has_attr("data-search-exclude") for ol in mentions)
+    where = page(site, "glossary/").select("p.ed-gl-where")
+    assert where and all(p.has_attr("data-search-exclude") for p in where)

@@ -1,0 +1,95 @@
+"""The exports' parts, without a build: marking nested spans, quoting, page text, sizes."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from edition.data.glossary import Entry
+from edition.exports import tei
+from edition.exports.annotations import quote_selector
+from edition.exports.downloads import human_size
+from edition.exports.rendered import text_and_offsets
+
+T = "{http://www.tei-c.org/ns/1.0}"
+
+
+def mark(start: int, end: int, tag: str, rank: int = 1, **attrib: str) -> tei._Mark:
+    return tei._Mark(start, end, tag, tuple(attrib.items()), rank)
+
+
+def entry(kind: str, category: str, name: str = "X") -> Entry:
+    return Entry(kind, name.lower(), name, (), (name,), category, "s", None, (), "auto", 1)
+
+
+def test_marks_nest_and_the_text_is_unchanged() -> None:
+    text = "the Supreme Leader Ali Khamenei said so"
+    p = tei._el(None, "p")
+    tei.fill(p, text, [
+        mark(4, 31, "seg", rank=0, type="noted"),    # the note's words
+        mark(4, 31, "persName", ref="#a"),           # the same extent: inside the seg
+        mark(4, 18, "term", ref="#t"),              # nested in the longer mention
+    ], "here")
+    assert "".join(p.itertext()) == text
+    seg = p[0]
+    assert seg.tag == T + "seg" and seg[0].tag == T + "persName"
+    pers = seg[0]
+    assert pers[0].tag == T + "term" and pers[0].text == "Supreme Leader"
+    assert pers[0].tail == " Ali Khamenei" and seg.tail == " said so" and p.text == "the "
+
+
+def test_marks_that_cross_are_refused_with_where() -> None:
+    with pytest.raises(ValueError, match=r"essay/x\.md#p3"):
+        tei.fill(tei._el(None, "p"), "one two three",
+                 [mark(0, 7, "seg"), mark(4, 13, "term")], "essay/x.md#p3")
+
+
+def test_hostile_text_stays_text_in_xml() -> None:
+    hostile = '<script>alert("x")</script> & javascript:alert(1)'
+    p = tei._el(None, "p")
+    tei.fill(p, hostile, [mark(0, 8, "term", ref="#t")], "here")
+    parsed = etree.fromstring(etree.tostring(p))
+    assert "".join(parsed.itertext()) == hostile
+    assert not parsed.xpath("//*[local-name()='script']")
+
+
+@pytest.mark.parametrize(("kind", "category", "expected"), [
+    ("actor", "person", "persName"), ("actor", "state", "placeName"),
+    ("actor", "organisation", "orgName"), ("actor", "group", "orgName"),
+    ("term", "treaty", "term"),
+])
+def test_a_mention_is_marked_by_the_actors_kind(kind: str, category: str, expected: str) -> None:
+    assert tei.mention_element((entry(kind, category),)) == expected
+    # An actor that is one with a term (the IRGC): the actor decides.
+    assert tei.mention_element((entry("term", "institution"), entry(kind, category))) == (
+        expected if kind == "actor" else "term")
+
+
+def test_a_quote_takes_enough_context_to_be_unique() -> None:
+    text = ("Iran said no. " * 6) + "And then Iran said yes."
+    start = text.index("Iran said yes")
+    selector = quote_selector(text, start, start + 4)
+    assert selector["exact"] == "Iran"
+    found = selector["prefix"] + "Iran" + selector["suffix"]
+    assert text.count(found) == 1
+    first = quote_selector(text, 0, 4)  # "Iran said no. " three times: needs a longer suffix
+    assert text.count(first["prefix"] + "Iran" + first["suffix"]) == 1
+    assert len(first["suffix"]) > 32
+
+
+def test_page_text_and_offsets_agree_with_a_parser() -> None:
+    html = ('<h1 id="title">A &amp; B</h1>\n<!-- hidden -->\n<div class="ed-para"><a href="#p1">'
+            '</a><p id="p1">One <a title="t">two</a> three</p></div>')
+    text, offsets = text_and_offsets(html)
+    assert text == BeautifulSoup(html, "lxml").get_text()
+    assert text[offsets["p1"]:].startswith("One two three")
+    assert text[offsets["title"]:].startswith("A & B")
+
+
+@pytest.mark.parametrize(("size", "label"), [
+    (0, "0 bytes"), (999, "999 bytes"), (1000, "1.0 kB"), (383_248, "383.2 kB"),
+    (2_500_000, "2.5 MB"),
+])
+def test_sizes_read_as_a_reader_reads_them(size: int, label: str) -> None:
+    assert human_size(size) == label

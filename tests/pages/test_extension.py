@@ -1,0 +1,118 @@
+"""The annotation as an ordinary Python-Markdown extension: an essay page rendered by
+Python-Markdown alone (no MkDocs) has its tooltips, linked to the published edition."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from edition.data.datafile import DataFileError
+from support.build import ROOT
+from support.data import RawEntry, raw_entries
+from support.essay import paragraphs
+from support.site import page
+
+BASE = "https://edition.example.org/ansari/"
+PAGE = ROOT / "docs" / "essay" / "jcpoa.md"  # ¶8 and ¶9
+
+
+def render(text: str, **config: Any) -> BeautifulSoup:
+    md = markdown.Markdown(
+        extensions=["edition.pages.extension"],
+        extension_configs={"edition.pages.extension": {
+            "glossary": str(ROOT / "glossary.yml"), "base_url": BASE, **config}},
+    )
+    return BeautifulSoup(md.convert(text), "lxml")
+
+
+def glossary_entries() -> list[dict[str, Any]]:
+    """Every annotation glossary.yml asks for, read as plain YAML: forms, summary, address."""
+    entries = raw_entries()
+    terms = [e for e in entries if e.kind == "term"]
+
+    def forms(entry: RawEntry) -> list[str]:
+        return [*([entry.name] if entry.kind == "term" else []), *entry.raw.get("aliases", [])]
+
+    def linked(actor: RawEntry) -> RawEntry | None:
+        return next((t for t in terms if actor.raw.get("term") in forms(t)), None)
+
+    actors = {e.id: linked(e) for e in entries if e.kind == "actor"}
+    found = []
+    for entry in entries:
+        if entry.kind == "term" and entry in actors.values():
+            continue  # one annotation with its actor
+        term = actors.get(entry.id) if entry.kind == "actor" else None
+        href = f"glossary/#{entry.id}" if entry.kind == "term" else f"actors/{entry.id}/"
+        found.append({"forms": forms(entry) + (forms(term) if term else []),
+                      "summary": entry.summary, "href": BASE + href})
+    return found
+
+
+def norm(text: str) -> str:
+    """One spelling for apostrophes, dashes and spaces."""
+    return " ".join(re.sub("[’‘ʼ]", "'", re.sub("[‐‑‒–]", "-", text)).split())
+
+
+def same(a: str, b: str) -> bool:
+    """Two spellings of one form: apostrophes, dashes, spaces and case aside."""
+    return norm(a).lower() == norm(b).lower()
+
+
+def occurs(form: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(norm(form))}(?!\w)", norm(text)) is not None
+
+
+def test_an_essay_page_gets_its_tooltips_without_mkdocs() -> None:
+    soup = render(PAGE.read_text(encoding="utf-8"), mark="every")
+    entries = glossary_entries()
+    by_summary = {entry["summary"]: entry for entry in entries}
+    source = paragraphs()
+    for number in (8, 9):
+        block = soup.select_one(f"p.essay#p{number}")
+        assert block is not None
+        assert block.get_text() == source[number]  # the text is the author's, unchanged
+        links = block.select("a.ed-annotation")
+        annotated = set()
+        for link in links:
+            entry = by_summary[link["title"]]  # the tooltip is an entry's summary
+            assert link["href"] == entry["href"]
+            assert any(same(link.get_text(), form) for form in entry["forms"]), link
+            annotated.add(link["title"])
+        # Every entry whose form occurs in the source paragraph, and is not part of a longer
+        # form found there, is annotated.
+        found = [(form, e) for e in entries for form in e["forms"] if occurs(form, source[number])]
+        expected = {e["summary"] for form, e in found
+                    if not any(form != other and norm(form) in norm(other) for other, _ in found)}
+        assert len(expected) >= 5
+        assert expected <= annotated, {by_summary[s]["forms"][0] for s in expected - annotated}
+
+
+def test_the_same_tooltips_as_the_mkdocs_build(site: Path) -> None:
+    """Python-Markdown alone marks the same words with the same tooltips as the site."""
+    built = page(site, "essay/jcpoa/")
+    alone = render(PAGE.read_text(encoding="utf-8"))  # mark: paragraph, as in mkdocs.yml
+    for number in (8, 9):
+        def marks(soup: BeautifulSoup, n: int = number) -> list[tuple[str, str]]:
+            return [(a.get_text(), a["title"]) for a in soup.select(f"#p{n} a.ed-annotation")]
+        assert marks(alone) and marks(alone) == marks(built)
+
+
+def test_only_essay_blocks_and_text_are_annotated() -> None:
+    soup = render("# Russia\n\nRussia and Iran.\n\n`Russia` and Iran.\n{ .essay }\n",
+                  mark="every")
+    assert soup.select("h1 a, p:not(.essay) a, code a") == []
+    assert [a.get_text() for a in soup.select("p.essay a")] == ["Iran"]
+
+
+def test_a_broken_glossary_says_what_to_fix(tmp_path: Path) -> None:
+    broken = tmp_path / "glossary.yml"
+    broken.write_text("terms:\n  - term: X\n    category: nonsense\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"glossary.yml:3: terms\[0\] 'X': 'category'"):
+        render("Text\n{ .essay }\n", glossary=str(broken))
+    with pytest.raises(ValueError, match="mark must be one of"):
+        render("Text\n{ .essay }\n", mark="sometimes")

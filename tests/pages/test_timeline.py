@@ -1,0 +1,126 @@
+"""The timeline: each event of events.yml once, in order, linked to all that concerns it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from edition.data.dates import MONTHS, parse_date
+from edition.data.events import Event as Record
+from edition.data.glossary import Source
+from edition.pages import timeline
+from support.build import ROOT
+from support.site import page, resolve, visible_text
+
+
+def _raw(name: str) -> dict:
+    """A data file as plain YAML, not through the edition's loaders."""
+    return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
+
+
+def _entries(site: Path) -> dict[str, Tag]:
+    """The timeline's events by their id in events.yml."""
+    found = page(site, "timeline/").select("article .ed-event")
+    return {entry["id"].removeprefix("event-"): entry for entry in found}
+
+
+def _date(label: str) -> tuple[int, int, int]:
+    parts = label.split()
+    year = int(parts[-1])
+    month = MONTHS.index(parts[-2]) + 1 if len(parts) >= 2 else 0
+    day = int(parts[0]) if len(parts) == 3 else 0
+    return year, month, day
+
+
+def _targets(site: Path, entry: Tag) -> list[tuple[str, Tag]]:
+    """Each link of a timeline entry: the URL it resolves to and the element it reaches."""
+    found = []
+    for link in entry.select("a"):
+        url = resolve("timeline/", link["href"])
+        path, _, fragment = url.partition("#")
+        target = page(site, path)
+        element = target.select_one(f"[id='{fragment}']") if fragment else target.select_one("h1")
+        assert element is not None, f"{url} does not exist"
+        found.append((url, element))
+    return found
+
+
+def test_the_timeline_is_in_order_and_its_points_link_to_its_events(site: Path) -> None:
+    soup = page(site, "timeline/")
+    events = soup.select("article .ed-event")
+    assert events, "no dated events"
+    dates = [e.select_one("strong").get_text() for e in events]
+    parsed = [_date(d) for d in dates]
+    assert parsed == sorted(parsed)
+    points = soup.select("figure.ed-timeline-figure svg a")
+    assert len(points) == len(events)
+    assert [p["href"] for p in points] == [f"#{e['id']}" for e in events]
+
+
+def test_each_event_of_events_yml_is_listed_once(site: Path) -> None:
+    records = _raw("events.yml")["events"]
+    entries = page(site, "timeline/").select("article .ed-event")
+    assert len(entries) == len(records)
+    by_id = _entries(site)
+    assert set(by_id) == {record["id"] for record in records}
+    for record in records:
+        text = visible_text(by_id[record["id"]])
+        assert text.startswith(f"{parse_date(record['date']).label} · "
+                               f"{' '.join(record['description'].split())}"), text
+    descriptions = [visible_text(e).split(" · ")[1] for e in entries]
+    assert len(set(descriptions)) == len(descriptions)
+
+
+def test_every_note_term_and_actor_is_linked_from_its_events(site: Path) -> None:
+    by_id = _entries(site)
+    notes_page = page(site, "notes/")
+    checked = 0
+    for note in _raw("notes.yml")["notes"]:
+        heads = [head for head in notes_page.select(".ed-note-head")
+                 if visible_text(head).endswith(f"“{' '.join(note['quote'].split())}”")]
+        assert heads, note["quote"]
+        for event_id in note.get("events", []):
+            targets = dict(_targets(site, by_id[event_id]))
+            linked = [head for head in heads if f"notes/#{head['id']}" in targets]
+            assert linked, f"{event_id}: no link to the note on {note['quote']!r}"
+            # ... and to the paragraph (or title, or caption) the note annotates.
+            marker = resolve("notes/", linked[0].select_one("a")["href"])
+            path, _, ref = marker.partition("#")
+            block = next(parent for parent in page(site, path).select_one(f"[id='{ref}']").parents
+                         if parent.get("id"))
+            assert f"{path}#{block['id']}" in targets, f"{event_id}: {marker}"
+            checked += 1
+    glossary = _raw("glossary.yml")
+    for key, name in (("terms", "term"), ("actors", "name")):
+        for entry in glossary.get(key, []):
+            for event_id in entry.get("events", []):
+                reached = [visible_text(element) for _, element in
+                           _targets(site, by_id[event_id])]
+                assert entry[name] in reached, f"{event_id}: no link to {entry[name]!r}"
+                checked += 1
+    assert checked >= len(by_id), "fewer references than events"
+
+
+def test_contributors_text_is_literal_and_an_event_without_links_has_no_dangling_rule() -> None:
+    hostile = "<script>alert(1)</script> & *not emphasis* [x](javascript:alert(1))"
+    record = Record("hostile", parse_date("2001-09"), hostile,
+                    (Source("S", "https://example.org/s"),), 1)
+    found = [timeline.Event(record, ())]
+    html = markdown.markdown(timeline.render(found), extensions=["attr_list", "md_in_html"])
+    soup = BeautifulSoup(html, "lxml")
+    assert not soup.select("script, em, a[href^='javascript']")
+    (entry,) = soup.select(".ed-event")
+    assert entry["id"] == "event-hostile"
+    assert entry.get_text() == f"September 2001 · {hostile}"
+    (point,) = soup.select("svg a")
+    assert point["aria-label"] == f"September 2001: {hostile}"
+    assert point.select_one("title").get_text() == f"September 2001: {hostile}"
+
+
+@pytest.mark.parametrize("year", [1828, 1990, 1991, 2022])
+def test_every_year_falls_in_an_era(year: int) -> None:
+    assert sum(first <= year <= last for first, last, _ in timeline.ERAS) == 1

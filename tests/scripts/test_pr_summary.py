@@ -1,0 +1,159 @@
+"""scripts/pr_summary.py: what a pull request does to the apparatus, from two versions of the
+data files (fixture copies, and a throw-away git repository: no network)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from support.build import ROOT, replace_once
+from support.data import slug
+
+SCRIPT = ROOT / "scripts" / "pr_summary.py"
+DATA = ("glossary.yml", "glossary.schema.json", "notes.yml", "notes.schema.json")
+HOSTILE = "<script>alert(1)</script> | **bold** [x](javascript:alert(1))"
+
+
+def copy_data(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in DATA:
+        shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+def run(*args: str | Path, cwd: Path = ROOT) -> str:
+    proc = subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def rendered(summary: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(summary, extensions=["tables"]), "lxml")
+
+
+def rows(summary: str) -> list[tuple[str, str, str]]:
+    table = rendered(summary).select("tbody tr")
+    return [tuple(cell.get_text() for cell in row.select("td")) for row in table]  # type: ignore[misc]
+
+
+def pages(summary: str) -> list[str]:
+    soup = rendered(summary)
+    heading = next(h for h in soup.select("h3") if h.get_text() == "Pages affected")
+    return [li.select_one("code").get_text() for li in heading.find_next("ul").select("li")]
+
+
+def data(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def essay_pages_with(text: str) -> set[str]:
+    """The hand-written pages whose Markdown contains ``text``, as the source has it."""
+    docs = ROOT / "docs"
+    return {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+            if text in p.read_text(encoding="utf-8")}
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> tuple[Path, Path]:
+    """The project's data (base) and a pull request's edit of it (head)."""
+    base = copy_data(tmp_path / "base")
+    head = copy_data(tmp_path / "head")
+    shutil.copytree(ROOT / "docs", head / "docs")
+    return base, head
+
+
+def edit(head: Path) -> dict[str, dict]:
+    """Change a term's definition, remove an actor, add a hostile term, change a note."""
+    glossary = data(head / "glossary.yml")
+    term, actor = glossary["terms"][0], glossary["actors"][0]
+    note = data(head / "notes.yml")["notes"][1]
+    replace_once(head / "glossary.yml", "    definition: >-\n      Treaty signed",
+                 "    definition: >-\n      A treaty signed")
+    text = (head / "glossary.yml").read_text(encoding="utf-8")
+    start = text.index(f'  - name: "{actor["name"]}"')
+    end = text.index("  - name:", start + 1)
+    hostile = ("terms:\n  - term: " + json.dumps(HOSTILE) +
+               "\n    category: term\n    definition: x\n    sources: []\n")
+    text = (text[:start] + text[end:]).replace("terms:\n", hostile, 1)
+    (head / "glossary.yml").write_text(text, encoding="utf-8")
+    replace_once(head / "notes.yml", f'  - quote: "{note["quote"]}"\n    kind: context',
+                 f'  - quote: "{note["quote"]}"\n    kind: reference')
+    return {"term": term, "actor": actor, "note": note}
+
+
+def test_added_removed_and_changed_entries_and_the_pages_they_touch(
+    versions: tuple[Path, Path]
+) -> None:
+    base, head = versions
+    edited = edit(head)
+    summary = run("--base-dir", base, "--head-dir", head)
+    found = rows(summary)
+    term, actor, note = edited["term"], edited["actor"], edited["note"]
+    assert ("Changed", f"term {term['term']}", "definition") in found
+    assert ("Removed", f"actor {actor['name']}", "") in found
+    assert ("Added", f"term {HOSTILE}", "") in found
+    assert ("Changed", f"note {note['quote']}", "kind") in found
+    assert len(found) == 4
+    expected = {"glossary.md", "actors/index.md", "notes.md",
+                f"actors/{actor.get('id') or slug(actor['name'])}.md"}
+    if any(edited_entry.get("events") for edited_entry in (term, actor, note)):
+        expected.add("timeline.md")  # the timeline links to what refers to an event
+    for word in [term["term"], *term.get("aliases", []), *actor.get("aliases", []),
+                 note["quote"]]:
+        expected |= essay_pages_with(word)
+    assert set(pages(summary)) == expected
+    assert any(p.startswith("essay/") for p in expected)
+
+
+def test_contributors_text_cannot_inject_markup(versions: tuple[Path, Path]) -> None:
+    base, head = versions
+    edit(head)
+    soup = rendered(run("--base-dir", base, "--head-dir", head))
+    assert soup.select("script, a[href^=javascript]") == []
+    assert [s for s in soup.select("strong") if s.get_text() == "bold"] == []
+    assert any(HOSTILE in td.get_text() for td in soup.select("td"))
+
+
+def test_an_invalid_edit_is_reported_as_a_problem(versions: tuple[Path, Path]) -> None:
+    base, head = versions
+    edit(head)  # the hostile term has no sources: the build refuses it
+    summary = run("--base-dir", base, "--head-dir", head)
+    problems = [li.get_text() for li in rendered(summary).select("li")
+                if li.get_text().startswith("Problem:")]
+    assert problems and all(p.startswith("Problem: glossary.yml:") for p in problems)
+    replace_once(head / "notes.yml", "notes:\n", "notes:\n  - *alias\n")
+    assert "cannot be read as YAML" in run("--base-dir", base, "--head-dir", head)
+
+
+def test_no_change_says_so(versions: tuple[Path, Path]) -> None:
+    base, head = versions
+    summary = run("--base-dir", base, "--head-dir", head)
+    assert "No change to the data files (`glossary.yml`, `notes.yml`)" in summary
+    assert rows(summary) == []
+
+
+def test_the_base_is_read_from_git(versions: tuple[Path, Path]) -> None:
+    base, head = versions
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c",
+           "commit.gpgsign=false"]
+    repo = head
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=repo, check=True)
+    edit(head)
+    from_git = run("--base", "main", "--head-dir", repo, "--preview-url",
+                   "https://github.com/o/r/actions/runs/1/artifacts/2")
+    from_dirs = run("--base-dir", base, "--head-dir", repo)
+    assert rows(from_git) == rows(from_dirs) and len(rows(from_git)) == 4
+    assert pages(from_git) == pages(from_dirs)
+    preview = rendered(from_git).select_one("a[href^='https://github.com/']")
+    assert preview is not None and preview.get_text() == "the built site"
