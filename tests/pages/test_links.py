@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from edition.data.glossary import Source, load
-from edition.pages.links import home, link_from, literal, sources_line
+from edition.pages.links import home, link_from, literal, names_line, sources_line
 from support.build import ROOT
 from support.data import raw_entries
 
@@ -60,3 +60,16 @@ def test_sources_are_one_line_of_links_with_their_titles() -> None:
     assert [(a.get_text(), a["href"]) for a in soup.select("a")] == [
         ("Reuters *report*", "https://example.org/a_(b)"), ("BBC", "https://example.org/c")]
     assert soup.get_text() == "Sources: Reuters *report* · BBC"
+
+
+def test_names_are_one_line_of_links_to_each_entry_s_home() -> None:
+    glossary = load(ROOT / "glossary.yml")
+    raw = raw_entries()
+    term = next(e for e in raw if e.kind == "term")
+    actor = next(e for e in raw if e.kind == "actor")
+    named = [next(e for e in glossary.entries if e.id == r.id) for r in (actor, term)]
+    soup = rendered(names_line(named, "actors/index.md"))
+    assert soup.select_one("strong").get_text() == "Names:"
+    assert [(a.get_text(), a["href"]) for a in soup.select("a")] == [
+        (actor.name, f"{actor.id}.md"), (term.name, f"../glossary.md#{term.id}")]
+    assert soup.get_text() == f"Names: {actor.name}, {term.name}"
