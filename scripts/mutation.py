@@ -23,7 +23,8 @@ Slow (minutes per module, hours for the package), so not run in CI. What it does
    ``maintainers/mutation-equivalent.yml``) or not.
 
 A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report;
-after adding tests, ``--retest-survivors`` runs the mutants that had survived again.
+after adding tests, ``--retest-survivors`` runs the mutants that had survived (and are not
+listed as equivalent) again.
 """
 
 from __future__ import annotations
@@ -139,12 +140,15 @@ def results(workspace: Path) -> dict[str, dict[str, str]]:
 
 
 def forget_survivors(workspace: Path) -> None:
-    """Clear mutmut's verdict on every mutant no test killed, so that the next run tries it."""
+    """Clear mutmut's verdict on every mutant no test killed and not listed as equivalent,
+    so that the next run tries it again."""
+    equivalent = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
     for meta in (workspace / "mutants" / "src").rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         codes = data["exit_code_by_key"]
         for name, code in codes.items():
-            if STATUS.get(code, "suspicious") not in ("killed", "timeout"):
+            if STATUS.get(code, "suspicious") not in ("killed", "timeout") and (
+                    name not in equivalent):
                 codes[name] = None
         meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
 
