@@ -41,3 +41,9 @@ def test_a_refused_match_does_not_hide_the_matches_after_it() -> None:
 def test_after_a_refused_match_the_next_character_may_begin_a_match() -> None:
     forms = [("(IRGC)", "exact"), ("irgc", "ignore")]
     assert matches(forms, "(irgc) (IRGC)") == [("irgc", "irgc", "1"), ("(IRGC)", "(IRGC)", "0")]
+
+
+def test_within_finds_a_form_beginning_one_character_into_the_span() -> None:
+    matcher = Matcher([("(IRGC) forces", "auto", "phrase"), ("IRGC", "auto", "irgc")])
+    text = "the (IRGC) forces"
+    assert [(m.text, m.target) for m in matcher.within(text, 4, len(text))] == [("IRGC", "irgc")]
