@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from support.build import ROOT, BuildResult, build
+from support.build import ROOT, BuildResult, build, in_process
 from support.essay import Block, source_blocks
 
 
@@ -16,7 +17,14 @@ def essay() -> list[Block]:
     return source_blocks()
 
 
-@pytest.fixture(scope="session")
+def _build_scope(fixture_name: str, config: pytest.Config) -> str:
+    """One build per session, except while mutmut records which code each test runs
+    (``scripts/mutation.py``): then one per test, so that each test runs the build itself."""
+    recording = in_process() and os.environ.get("MUTANT_UNDER_TEST") == "stats"
+    return "function" if recording else "session"
+
+
+@pytest.fixture(scope=_build_scope)
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """One real ``mkdocs build --strict`` of the project, shared by the session."""
     result = build(ROOT, tmp_path_factory.mktemp("site") / "site")
@@ -24,7 +32,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=_build_scope)
 def site(built: BuildResult) -> Path:
     """The directory of the built site."""
     return built.site
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With builds in-process (``scripts/mutation.py``), run the tests that build last: mutmut
+    stops at the first failure, and most mutants fail a quick test first."""
+    if in_process():
+        builds = {"site", "built", "tmp_path"}
+        items.sort(key=lambda item: bool(builds & set(getattr(item, "fixturenames", ()))))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +44,20 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+#: Set to ``in-process`` (``scripts/mutation.py`` does) to make :func:`build` use MkDocs'
+#: Python API in the test process instead of the ``mkdocs`` command.
+BUILD_MODE = "EDITION_TEST_BUILD"
+
+
+def in_process() -> bool:
+    """Whether :func:`build` runs MkDocs in the test process (see :data:`BUILD_MODE`)."""
+    return os.environ.get(BUILD_MODE) == "in-process"
+
+
 def build(project: Path, site: Path, *, strict: bool = True) -> BuildResult:
     """Run ``mkdocs build`` on ``project`` into ``site`` and return what happened."""
+    if in_process():
+        return build_in_process(project, site, strict=strict)
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site)]
     if strict:
         command.append("--strict")
@@ -49,6 +65,68 @@ def build(project: Path, site: Path, *, strict: bool = True) -> BuildResult:
         command, cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+class _Lines(logging.Handler):
+    """Collects MkDocs' log records as its command line prints them: ``LEVEL    -  message``."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+@contextlib.contextmanager
+def _inside(project: Path, lines: _Lines) -> Iterator[None]:
+    """Run in ``project`` with MkDocs' messages going to ``lines``, as ``mkdocs build`` does."""
+    logger = logging.getLogger("mkdocs")
+    level, cwd, env = logger.level, Path.cwd(), dict(os.environ)
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)
+    os.environ.update(mkdocs_env())
+    os.chdir(project)
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(env)
+        logger.setLevel(level)
+        logger.removeHandler(lines)
+
+
+def build_in_process(project: Path, site: Path, *, strict: bool = True) -> BuildResult:
+    """Build ``project`` into ``site`` with MkDocs' Python API, in this process.
+
+    The same steps as ``mkdocs build --clean`` (load the configuration, ``on_startup``, build,
+    ``on_shutdown``), with the same return code and the lines the command would print, so a
+    test reads the result exactly as it reads :func:`build`'s.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    lines = _Lines()
+    returncode = 0
+    with _inside(project, lines):
+        try:
+            config = load_config(
+                config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict
+            )
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config, dirty=False)
+            finally:
+                config.plugins.on_shutdown()
+        except Abort as abort:
+            returncode = 1
+            lines.lines.append(str(abort))
+        except Exception:
+            returncode = 1
+            lines.lines.append(traceback.format_exc())
+    return BuildResult(returncode, "\n".join(lines.lines), site)
 
 
 def copy_project(dest: Path) -> Path:

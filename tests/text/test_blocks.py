@@ -9,7 +9,7 @@ import pytest
 import yaml
 from markdown.treeprocessors import Treeprocessor
 
-from edition.text.blocks import BlockReader, may_hold_blocks
+from edition.text.blocks import BlockReader, duplicate_ids, may_hold_blocks
 from edition.text.paragraphs import is_essay_block
 from support.build import ROOT
 from support.essay import paragraphs
@@ -83,3 +83,24 @@ def test_the_shortcut_agrees_with_a_full_conversion_on_every_page() -> None:
     reader = BlockReader(EXTENSIONS)
     for path, source in _essay_pages().items():
         assert reader.read(source) == _full_render_blocks(source), path
+
+
+def test_the_reader_starts_afresh_on_every_page_and_skips_the_editor_s_text() -> None:
+    reader = BlockReader(EXTENSIONS, {"toc": {"permalink": False}})
+    first = "Editor's words.\n{ .ed-summary }\n\nThe author's *own* words.\n{ .essay #p1 }\n"
+    second = "Unmarked words.\n{ #p2 }\n\nMore of the author's.\n{ .essay #p3 }\n"
+    assert reader.read(first) == [("p1", "The author's own words.")]
+    assert reader.read(second) == [("p3", "More of the author's.")]
+    assert reader.read("An essay block without an id.\n{ .essay }\n") == []
+
+
+def test_an_id_used_twice_is_reported_with_both_pages() -> None:
+    blocks = [("essay/a.md", "p1", "x"), ("essay/b.md", "p2", "y"), ("essay/c.md", "p1", "z"),
+              ("essay/d.md", "p1", "w")]
+    assert duplicate_ids(blocks) == [
+        "the essay block id 'p1' is used in both 'essay/a.md' and 'essay/c.md': each paragraph "
+        "id must be unique.",
+        "the essay block id 'p1' is used in both 'essay/a.md' and 'essay/d.md': each paragraph "
+        "id must be unique.",
+    ]
+    assert duplicate_ids(blocks[:2]) == []

@@ -205,12 +205,12 @@ def test_the_notes_page_lists_every_note_in_reading_order(site: Path) -> None:
     soup = page(site, "notes/")
     heads = soup.select("article .ed-note-head")
     assert len(heads) == len(load_notes_count())
-    order = []
+    order, urls = [], reading_order(site)
     for head in heads:
         target = resolve("notes/", head.select_one("a")["href"])
         path, _, anchor_id = target.partition("#")
         assert page(site, path).select_one(f"[id='{anchor_id}']") is not None, target
-        order.append((reading_order(site).index(path), int(anchor_id.rsplit("-", 1)[1])))
+        order.append((urls.index(path), int(anchor_id.rsplit("-", 1)[1])))
     assert order == sorted(order)
 
 

@@ -14,7 +14,9 @@ from edition.data.glossary import Entry, Source
 
 #: The glossary page, where every term is explained.
 GLOSSARY = "glossary.md"
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+#: The characters Python-Markdown lets a backslash escape (``Markdown.ESCAPED_CHARS`` with this
+#: site's extensions); escaping any other, such as ``|`` or ``~``, would show the backslash.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 
 
 def literal(text: str) -> str:

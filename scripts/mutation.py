@@ -1,0 +1,276 @@
+"""Mutation testing of ``hooks/edition`` with mutmut, against the fast tests.
+
+    .venv/bin/python scripts/mutation.py                      # the whole package
+    .venv/bin/python scripts/mutation.py --only 'hooks/edition/data/forms.py' \\
+        --only 'hooks/edition/text/*' --workspace /tmp/mutation   # some modules, kept workspace
+
+Slow (minutes per module, hours for the package), so not run in CI. What it does:
+
+1. Lays out a scratch workspace outside the repository: a copy of the files a build reads and
+   of ``tests/``, with ``hooks/edition`` moved to ``src/edition``. mutmut names each mutant
+   after its file's path (``src/`` dropped), so the tests must import the code as
+   ``edition.…`` from ``src/``, and nothing else in the test process may provide ``edition``
+   (a subprocess, which mutmut cannot follow, gets an unmutated copy).
+2. Runs ``mutmut run`` there (under ``nice``, one child by default: it is a shared machine)
+   over the fast tests: ``tests/data``, ``tests/text``, ``tests/index``, ``tests/pages`` and
+   ``tests/builds/test_inprocess_build.py``; no browser, no slow gates. It sets
+   ``EDITION_TEST_BUILD=in-process``, so every build those tests make runs in the test process
+   (``support.build.build_in_process``), where mutmut sees which code each test runs; builds in
+   a subprocess would hide that and leave their mutants "no tests". While mutmut records that,
+   each test that reads the built site builds it itself; for each mutant, one build serves.
+3. Writes ``maintainers/mutation.md``: counts and score per module and overall, and every
+   surviving mutant with its diff, marked equivalent (with the reason given for it in
+   ``maintainers/mutation-equivalent.yml``) or not.
+
+A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report;
+after adding tests, ``--retest-survivors`` runs the mutants that had survived (and are not
+listed as equivalent) again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support.build import PROJECT_FILES  # noqa: E402
+
+REPORT = ROOT / "maintainers" / "mutation.md"
+EQUIVALENT = ROOT / "maintainers" / "mutation-equivalent.yml"
+#: What the workspace holds besides ``src/edition``: what a build reads, and the tests.
+COPIED = (*PROJECT_FILES, "scripts", "tests")
+#: The fast tests: units, rendering, and builds in the test process. No browser.
+TESTS = ("tests/data", "tests/text", "tests/index", "tests/pages",
+         "tests/builds/test_inprocess_build.py")
+#: mutmut's exit codes, as its ``stats.status_by_exit_code`` names them.
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests",
+          34: "skipped", 36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout",
+          255: "timeout", -9: "segfault", -11: "segfault", None: "not checked"}
+
+
+def lay_out(workspace: Path, only: list[str]) -> None:
+    """Copy the project into ``workspace`` with ``hooks/edition`` at ``src/edition``."""
+    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache")
+    for name in COPIED:
+        source, target = ROOT / name, workspace / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=ignore)
+        else:
+            shutil.copy2(source, target)
+    shutil.rmtree(workspace / "hooks" / "edition")
+    for copy in (workspace / "src" / "edition", workspace / "unmutated" / "edition"):
+        if copy.exists():
+            shutil.rmtree(copy)
+        shutil.copytree(ROOT / "hooks" / "edition", copy, ignore=ignore)
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    old = 'pythonpath = ["hooks", "tests"]'
+    if old not in pyproject:
+        raise SystemExit(f"pyproject.toml: expected {old!r} in [tool.pytest.ini_options]")
+    pyproject = pyproject.replace(old, 'pythonpath = ["src", "tests"]')
+    patterns = [re.sub(r"^hooks/edition/", "src/edition/", p) for p in only]
+    pyproject += (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["src/edition"]\n'
+        f"also_copy = {json.dumps(list(COPIED))}\n"
+        f"pytest_add_cli_args_test_selection = {json.dumps(list(TESTS))}\n"
+        'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
+        f"only_mutate = {json.dumps(patterns)}\n"
+        "use_git_change_detection = false\n"
+        # A mutant that loops forever is stopped after twice its tests' CPU time and two
+        # minutes (the builds in fixtures are not in mutmut's estimate), not after 30 times.
+        "timeout_multiplier = 1.0\n"
+        "timeout_constant = 60.0\n"
+    )
+    (workspace / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    # mutmut records which tests run which function only for the files it mutates: when the
+    # files change, record again (the verdicts already reached are kept).
+    chosen = workspace / "only.json"
+    if not chosen.exists() or json.loads(chosen.read_text(encoding="utf-8")) != patterns:
+        (workspace / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+        # A file mutmut only copied looks newer than its source, which mutmut takes for
+        # "already mutated": remove such copies so that newly chosen files get mutants.
+        for copy in (workspace / "mutants" / "src").rglob("*.py"):
+            if not copy.with_name(copy.name + ".meta").exists():
+                copy.unlink()
+    chosen.write_text(json.dumps(patterns), encoding="utf-8")
+
+
+def mutmut(workspace: Path, *args: str, capture: bool = False) -> str:
+    """Run ``mutmut ARGS`` in ``workspace``, niced, with builds in the test process."""
+    # Subprocesses (a test running scripts/check_glossary.py) import the unmutated package:
+    # mutmut cannot see what they run, and its trampolines would fail outside the workspace.
+    env = {**os.environ, "EDITION_TEST_BUILD": "in-process", "CI": "true",
+           "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(workspace / "unmutated")}
+    command = ["nice", "-n", "19", sys.executable, "-m", "mutmut", *args]
+    proc = subprocess.run(command, cwd=workspace, env=env, text=True,
+                          capture_output=capture, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command[3:])} failed ({proc.returncode})"
+                         + (f":\n{proc.stdout}{proc.stderr}" if capture else ""))
+    return proc.stdout or ""
+
+
+def results(workspace: Path) -> dict[str, dict[str, str]]:
+    """Status of every mutant mutmut has a result for, by module, from its ``.meta`` files."""
+    found: dict[str, dict[str, str]] = {}
+    base = workspace / "mutants" / "src"
+    for meta in sorted(base.rglob("*.py.meta")):
+        module = ".".join(meta.relative_to(base).with_suffix("").with_suffix("").parts)
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        statuses = {name: STATUS.get(code, "suspicious") for name, code in codes.items()}
+        if not statuses or set(statuses.values()) != {"not checked"}:
+            found[module.removesuffix(".__init__")] = statuses
+    return found
+
+
+def forget_survivors(workspace: Path) -> None:
+    """Clear mutmut's verdict on every mutant no test killed and not listed as equivalent,
+    so that the next run tries it again."""
+    equivalent = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
+    for meta in (workspace / "mutants" / "src").rglob("*.py.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data["exit_code_by_key"]
+        for name, code in codes.items():
+            if STATUS.get(code, "suspicious") not in ("killed", "timeout") and (
+                    name not in equivalent):
+                codes[name] = None
+        meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
+#: The columns of the report's table, as mutmut names the outcomes.
+COLUMNS = ("killed", "timeout", "survived", "no tests", "suspicious", "skipped", "not checked")
+
+
+def row(label: str, statuses: dict[str, str], equivalent: dict[str, str]) -> str:
+    """A table row: counts by outcome, equivalent mutants, and the score.
+
+    The score is the share of the checked mutants, less the equivalent ones, that a test
+    killed or stopped by timing out.
+    """
+    counts = Counter(statuses.values())
+    same = {n for n, s in statuses.items() if n in equivalent and s != "not checked"}
+    counted = [s for n, s in statuses.items() if n not in same and s != "not checked"]
+    detected = sum(1 for s in counted if s in ("killed", "timeout"))
+    score = f"{100 * detected / len(counted):.1f} %" if counted else "n/a"
+    return (f"| {label} | {len(statuses)} | " + " | ".join(str(counts[c]) for c in COLUMNS)
+            + f" | {len(same)} | {score} |")
+
+
+def diff(workspace: Path, name: str) -> list[str]:
+    """The mutant as a fenced diff, from ``mutmut show``."""
+    shown = mutmut(workspace, "show", name, capture=True).splitlines()[1:]
+    return ["```diff", *[line for line in shown if not line.startswith("#")], "```"]
+
+
+def report(workspace: Path, command: str) -> str:
+    """The Markdown report of the workspace's results."""
+    equivalent: dict[str, str] = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
+    found = results(workspace)
+    lines = [
+        "# Mutation testing",
+        "",
+        "Generated by `scripts/mutation.py` (mutmut) on "
+        f"{datetime.date.today().isoformat()}; do not edit by hand: classify survivors in",
+        "`maintainers/mutation-equivalent.yml` and run the script again.",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Tests: {', '.join(f'`{t}`' for t in TESTS)}, with every build in the test process.",
+        "",
+        "Score: the share of the mutants checked, less those listed as equivalent, that a test",
+        "killed or that ran out of time (each timed-out mutant is listed below with its diff).",
+        "mutmut leaves decorated functions (properties, `functools.lru_cache`) unmutated.",
+        "",
+        "| Module | Mutants | " + " | ".join(c.capitalize() for c in COLUMNS)
+        + " | Equivalent | Score |",
+        "|---" * (len(COLUMNS) + 4) + "|",
+    ]
+    everything: dict[str, str] = {}
+    for module, statuses in sorted(found.items()):
+        lines.append(row(f"`{module}`", statuses, equivalent))
+        everything.update(statuses)
+    lines.append(row("**all run**", everything, equivalent))
+    package = sorted(
+        ".".join(p.relative_to(ROOT / "hooks").with_suffix("").parts)
+        for p in (ROOT / "hooks" / "edition").rglob("*.py") if p.name != "__init__.py"
+    )
+    not_run = [m for m in package if m not in found]
+    if not_run:
+        lines += ["", "Not run yet: " + ", ".join(f"`{m}`" for m in not_run) + "."]
+    unchecked = [n for n, s in sorted(everything.items()) if s == "not checked"]
+    if unchecked:
+        lines += ["", f"Not checked yet ({len(unchecked)}): "
+                  + ", ".join(f"`{n}`" for n in unchecked) + "."]
+    for title, wanted in (("Mutants no test killed", lambda s: s not in (
+            "killed", "timeout", "not checked")), ("Mutants that ran out of time",
+                                                   lambda s: s == "timeout")):
+        lines += ["", f"## {title}", ""]
+        names = [n for n, s in sorted(everything.items()) if wanted(s)]
+        if not names:
+            lines.append("None.")
+        for name in names:
+            if name in equivalent:
+                verdict = f"Equivalent: {equivalent[name]}"
+            elif everything[name] == "timeout":
+                verdict = "Ran out of time: taken as killed."
+            else:
+                verdict = f"**{everything[name]}**: not yet killed by a test or classified."
+            lines += [f"### `{name}`", "", verdict, "", *diff(workspace, name), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main() -> int:
+    """Lay out the workspace, run mutmut, write the report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", action="append", default=[], metavar="GLOB",
+                        help="mutate only these files, e.g. 'hooks/edition/text/*' (repeatable)")
+    parser.add_argument("--workspace", type=Path,
+                        help="scratch directory outside the repository, kept between runs "
+                             "(default: a new temporary directory, removed afterwards)")
+    parser.add_argument("--max-children", type=int, default=1)
+    parser.add_argument("--retest-survivors", action="store_true",
+                        help="run only the mutants of the modules run so far that no test has "
+                             "killed yet (mutmut keeps a verdict until told to; new tests "
+                             "need this)")
+    parser.add_argument("--report-only", action="store_true",
+                        help="write the report from the workspace's results without running")
+    args = parser.parse_args()
+
+    workspace = args.workspace or Path(tempfile.mkdtemp(prefix="edition-mutation-"))
+    workspace = workspace.resolve()
+    if workspace == ROOT or ROOT in workspace.parents:
+        parser.error("the workspace must be outside the repository")
+    workspace.mkdir(parents=True, exist_ok=True)
+    command = "python scripts/mutation.py" + "".join(f" --only '{p}'" for p in args.only)
+    try:
+        if not args.report_only:
+            lay_out(workspace, args.only)
+            if args.retest_survivors:
+                forget_survivors(workspace)
+            mutmut(workspace, "run", "--max-children", str(args.max_children))
+        REPORT.write_text(report(workspace, command), encoding="utf-8")
+    finally:
+        if args.workspace is None:
+            shutil.rmtree(workspace, ignore_errors=True)
+    print(f"wrote {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
