@@ -218,11 +218,15 @@ def occurs(words: list[str], case: str, text: str) -> bool:
 
 
 def md(text: Any) -> str:
-    """Untrusted text as Markdown that renders exactly as that text, shortened, on one line."""
+    """Untrusted text as Markdown that renders exactly as that text, shortened, on one line.
+
+    The summary is GitHub-flavoured Markdown, whose tables (unlike the site's Markdown) split
+    cells at "|" and strike through at "~": those are escaped too.
+    """
     flat = plain(str(text))
     if len(flat) > _MAX_TEXT:
         flat = flat[: _MAX_TEXT - 1] + "…"
-    return literal(flat)
+    return literal(flat).replace("|", "\\|").replace("~", "\\~")
 
 
 KIND = {"terms": "term", "actors": "actor", "notes": "note", "events": "event"}
