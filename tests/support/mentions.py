@@ -18,15 +18,12 @@ from typing import Any
 import yaml
 
 from support.build import ROOT
+from support.data import slug
 from support.essay import source_blocks
 
 RAW = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
 APOSTROPHES = "'’‘ʼ"
 HYPHENS = "-‐‑‒–"
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _own_forms(raw: dict[str, Any]) -> list[str]:
@@ -52,12 +49,12 @@ def entries() -> list[tuple[str, str, str, list[tuple[str, str]]]]:
         actor = _actor_of(raw)
         forms = [(f, raw.get("case", "auto")) for f in _own_forms(raw)]
         forms += [(f, actor.get("case", "auto")) for f in _own_forms(actor)] if actor else []
-        found.append(("term", raw.get("id") or _slug(raw["term"]), raw["term"], forms))
+        found.append(("term", raw.get("id") or slug(raw["term"]), raw["term"], forms))
     for raw in RAW.get("actors", []):
         term = _term_of(raw)
         forms = [(f, raw.get("case", "auto")) for f in _own_forms(raw)]
         forms += [(f, term.get("case", "auto")) for f in _own_forms(term)] if term else []
-        found.append(("actor", raw.get("id") or _slug(raw["name"]), raw["name"], forms))
+        found.append(("actor", raw.get("id") or slug(raw["name"]), raw["name"], forms))
     return found
 
 
