@@ -7,10 +7,11 @@ home page gives; each assertion is a rule of the style for an online magazine ar
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 
 import pytest
 
-from edition.reader.citations import bibtex, styled
+from edition.reader.citations import bibtex, rendered, styled
 from edition.reader.work import ESSAY
 from support.essay import source_blocks
 
@@ -108,3 +109,32 @@ def test_bibtex_is_an_article_with_the_paragraph(facts: dict[str, str]) -> None:
     assert "Paragraph 8" in entry.fields["note"]
     # BibTeX and biblatex read a URL verbatim: no LaTeX escape in it.
     assert entry.fields["url"] == URL
+
+
+def _serialised(found: list) -> list:
+    return [(s.key, s.name, [(f.label, etree.tostring(f.element, encoding="unicode"))
+                             for f in s.forms]) for s in found]
+
+
+def test_every_paragraph_is_cited_as_citeproc_itself_renders_it() -> None:
+    # Rendered once per work and filled in: each paragraph's copy (and the whole essay's)
+    # must be exactly what citeproc-py gives for that paragraph and address.
+    numbers = [None] + list(range(1, 1 + sum(
+        b.label.startswith("¶") for b in source_blocks())))
+    assert len(numbers) > 15
+    for number in numbers:
+        url = "https://example.org/edition/essay/part/" + (f"#p{number}" if number else "")
+        assert _serialised(styled(ESSAY, url, number)) == _serialised(
+            rendered(ESSAY, url, number)), number
+
+
+def test_the_stand_ins_never_show_and_any_address_stays_text() -> None:
+    # Digits of the paragraph stand-in and markup characters in the address: all text.
+    url = "https://example.org/31415926/?a=1&b=<i>x</i>#p3"
+    for style in styled(ESSAY, url, 3):
+        for form in style.forms:
+            text = form.text
+            assert "edition.invalid" not in text and "31415926" not in text.replace(url, "")
+            assert all(e.text != "x" for e in form.element.iter()), (style.key, text)
+    long_forms = [s.forms[1].text for s in styled(ESSAY, url, 3)]
+    assert all(url in text for text in long_forms)

@@ -20,6 +20,7 @@ result against the style's rules):
 
 from __future__ import annotations
 
+import copy
 import functools
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -174,8 +175,18 @@ def _problem(message: object) -> None:
     raise ValueError(f"citeproc-py could not render a citation: {message}")
 
 
-def styled(work: Work, url: str, paragraph: int | None = None) -> list[Styled]:
-    """The essay (or its ``paragraph``) cited in each of :data:`STYLES`, pointing at ``url``."""
+#: Stand-ins rendered once per work in place of the address and the paragraph number; each
+#: page's copy is the rendering with them replaced in its parsed text (see :func:`styled`).
+_URL_STAND_IN = "https://edition.invalid/stand-in"
+_PARAGRAPH_STAND_IN = 31415926
+
+
+def rendered(work: Work, url: str, paragraph: int | None = None) -> list[Styled]:
+    """The essay (or its ``paragraph``) cited in each of :data:`STYLES` by citeproc-py itself.
+
+    This is the slow path (tens of milliseconds); pages use :func:`styled`, which runs it
+    once per work and fills in each address and paragraph.
+    """
     source = CiteProcJSON([csl_item(work, url)])
     found = []
     for key, name, style_file, (short_label, long_label) in STYLES:
@@ -194,6 +205,41 @@ def styled(work: Work, url: str, paragraph: int | None = None) -> list[Styled]:
             Form(short_label, _element(short)), Form(long_label, _element(entries[0])),
         )))
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _templates(work: Work, located: bool) -> tuple[Styled, ...]:
+    return tuple(rendered(work, _URL_STAND_IN, _PARAGRAPH_STAND_IN if located else None))
+
+
+def _filled(template: etree.Element, url: str, paragraph: int | None) -> etree.Element:
+    element = copy.deepcopy(template)
+
+    def fill(text: str | None) -> str | None:
+        if text is None:
+            return None
+        # The number first: an address may well contain digits, never the stand-in URL.
+        if paragraph:
+            text = text.replace(str(_PARAGRAPH_STAND_IN), str(paragraph))
+        return text.replace(_URL_STAND_IN, url)
+
+    for node in element.iter():
+        node.text, node.tail = fill(node.text), fill(node.tail)
+    return element
+
+
+def styled(work: Work, url: str, paragraph: int | None = None) -> list[Styled]:
+    """The essay (or its ``paragraph``) cited in each of :data:`STYLES`, pointing at ``url``.
+
+    A work's citations differ only in their address and paragraph number, so each style is
+    rendered by citeproc-py once per work (:func:`rendered`) and copied here with the two
+    filled in. The address goes into parsed text, so any character in it stays text.
+    """
+    return [
+        Styled(style.key, style.name, tuple(
+            Form(form.label, _filled(form.element, url, paragraph)) for form in style.forms))
+        for style in _templates(work, bool(paragraph))
+    ]
 
 
 def bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
