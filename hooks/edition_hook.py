@@ -17,6 +17,7 @@ order MkDocs calls them: ``on_config``, ``on_files``, then ``on_page_markdown`` 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -326,6 +327,7 @@ def _write_exports(config: MkDocsConfig, files: Files) -> None:
     assert _build is not None
     site_url = config.site_url or ""
 
+    @functools.cache  # one lookup per page, not one per mention (this build's only)
     def url(src: str) -> str:
         file = files.get_file_from_path(src)
         return urljoin(site_url, file.url if file is not None else src)

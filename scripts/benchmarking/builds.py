@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,11 +98,15 @@ class Run:
     hook: dict[str, float] = field(default_factory=dict)
 
 
-def hook_summary(data: dict[str, Any], essay_pages: Sequence[str]) -> dict[str, float]:
+def hook_summary(
+    data: dict[str, Any], essay_pages: Sequence[str], content_bytes: Mapping[str, int]
+) -> dict[str, float]:
     """The wrapper's JSON as seconds per part of the hook's work.
 
     ``own`` is every event of the hook plus every Markdown processor it registered;
-    the "part:" timings are inside events and are not added again.
+    the "part:" timings are inside events and are not added again. ``content_bytes`` are
+    the bytes of each built page's <article>, by source path: the end-to-end time of each
+    kind of page (generated, essay, other) is also given with its content's KiB.
     """
     times = {k: v[0] for k, v in data["times"].items()}
     calls = {k: v[1] for k, v in data["times"].items()}
@@ -137,6 +141,13 @@ def hook_summary(data: dict[str, Any], essay_pages: Sequence[str]) -> dict[str, 
         "generated_pages_e2e": sum(sum(v) for k, v in pages.items() if k in generated),
         "generated_page_count": len(generated),
         "essay_pages_e2e": sum(sum(v) for k, v in pages.items() if k in essay),
+        "other_pages_e2e": sum(sum(v) for k, v in pages.items()
+                               if k not in essay and k not in generated),
+        "other_page_count": sum(1 for k in pages if k not in essay and k not in generated),
+        "generated_kib": sum(content_bytes.get(k, 0) for k in pages if k in generated) / 1024,
+        "essay_kib": sum(content_bytes.get(k, 0) for k in pages if k in essay) / 1024,
+        "other_kib": sum(content_bytes.get(k, 0) for k in pages
+                         if k not in essay and k not in generated) / 1024,
     }
 
 

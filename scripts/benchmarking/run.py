@@ -17,7 +17,7 @@ from benchmarking.corpus import Corpus, Size
 from benchmarking.editions import write_edition
 from benchmarking.profiles import profile_summary, write_profile_reports
 from benchmarking.settings import TIMINGS_ENV
-from benchmarking.sitestats import SiteStats, analyse_site
+from benchmarking.sitestats import SiteStats, analyse_site, article_bytes
 
 
 def _median(values: Iterable[float]) -> float:
@@ -104,7 +104,8 @@ def benchmark_size(
             run = Run(child.wall, child.cpu, child.maxrss_kb, load)
             if variant == "hook":
                 data = json.loads(timings.read_text(encoding="utf-8"))
-                run.hook = hook_summary(data, edition.essay_pages)
+                run.hook = hook_summary(data, edition.essay_pages, {
+                    src: article_bytes(site / built_path(src)) for src in data["pages"]})
                 generated = {built_path(src) for src in data["generated"]}
             runs[variant].append(run)
             log(f"[{size.label}] run {number + 1}/{bench.runs} {variant:<13} "

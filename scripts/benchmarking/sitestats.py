@@ -35,6 +35,16 @@ class SiteStats:
         return {"path": path, "bytes": size, "article_bytes": article}
 
 
+def _article_bytes(raw: bytes) -> int:
+    start, end = raw.find(b"<article"), raw.find(b"</article>")
+    return end + len(b"</article>") - start if 0 <= start < end else 0
+
+
+def article_bytes(page: Path) -> int:
+    """The bytes of the built ``page``'s <article> (its content), 0 if it has none."""
+    return _article_bytes(page.read_bytes()) if page.is_file() else 0
+
+
 def analyse_site(site: Path) -> SiteStats:
     """Walk ``site``: bytes, page sizes and the annotations in the HTML."""
     from lxml import html as lxml_html
@@ -50,8 +60,7 @@ def analyse_site(site: Path) -> SiteStats:
             continue
         html_bytes += size
         raw = path.read_bytes()
-        start, end = raw.find(b"<article"), raw.find(b"</article>")
-        article = end + len(b"</article>") - start if 0 <= start < end else 0
+        article = _article_bytes(raw)
         pages[path.relative_to(site).as_posix()] = (size, article)
         if b"ed-annotation" in raw or b"<abbr" in raw:
             tree = lxml_html.document_fromstring(raw)

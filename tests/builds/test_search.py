@@ -98,3 +98,35 @@ def test_the_lists_that_quote_the_essay_carry_materials_exclusion(site: Path) ->
     assert mentions and all(ol.has_attr("data-search-exclude") for ol in mentions)
     where = page(site, "glossary/").select("p.ed-gl-where")
     assert where and all(p.has_attr("data-search-exclude") for p in where)
+
+
+def test_each_definition_and_description_is_found_on_its_own_page_only(
+    index: list[tuple[str, str, str]]
+) -> None:
+    # The printed "Terms in this part" repeat them on every essay page: kept out of search.
+    for entry in raw_entries():
+        home = "glossary/" if entry.kind == "term" else f"actors/{entry.id}/"
+        found = {where for where, _, text in index if _plain(entry.summary) in text}
+        assert found == {home}, f"{entry.name}: found on {sorted(found)}"
+
+
+def test_the_readers_tools_open_no_search_section_and_add_no_text(
+    site: Path, index: list[tuple[str, str, str]]
+) -> None:
+    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    anchors = {doc["location"] for doc in data["docs"]}
+    checked = 0
+    for url in essay_urls():
+        html = page(site, url)
+        tools = html.select("dialog.ed-cite-dialog, section.ed-print-terms, p.ed-cite-essay")
+        assert tools, f"{url or 'home'}: no reader's tools"
+        for tool in tools:
+            for element in [tool, *tool.find_all(id=True)]:
+                if element.get("id"):
+                    assert f"{url}#{element['id']}" not in anchors, (url, element["id"])
+            for form in tool.select(".ed-cite-form__text, dd"):
+                text = _plain(form.get_text())
+                assert not any(text in found for where, _, found in index if where == url), (
+                    url, text)
+                checked += 1
+    assert checked > 100  # 16 dialogs of six forms each, and the printed definitions

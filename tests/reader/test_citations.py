@@ -11,7 +11,7 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from edition.reader.citations import bibtex, rendered, styled
+from edition.reader.citations import bibtex, rendered, styled, written_bibtex
 from edition.reader.work import ESSAY
 from support.essay import source_blocks
 
@@ -119,8 +119,8 @@ def _serialised(found: list) -> list:
 def test_every_paragraph_is_cited_as_citeproc_itself_renders_it() -> None:
     # Rendered once per work and filled in: each paragraph's copy (and the whole essay's)
     # must be exactly what citeproc-py gives for that paragraph and address.
-    numbers = [None] + list(range(1, 1 + sum(
-        b.label.startswith("¶") for b in source_blocks())))
+    count = sum(b.label.startswith("¶") for b in source_blocks())
+    numbers = [None, *range(1, count + 1)]
     assert len(numbers) > 15
     for number in numbers:
         url = "https://example.org/edition/essay/part/" + (f"#p{number}" if number else "")
@@ -138,3 +138,10 @@ def test_the_stand_ins_never_show_and_any_address_stays_text() -> None:
             assert all(e.text != "x" for e in form.element.iter()), (style.key, text)
     long_forms = [s.forms[1].text for s in styled(ESSAY, url, 3)]
     assert all(url in text for text in long_forms)
+
+
+def test_every_paragraph_has_the_bibtex_pybtex_itself_writes() -> None:
+    count = sum(b.label.startswith("¶") for b in source_blocks())
+    for number in [None, *range(1, count + 1)]:
+        for url in ("https://example.org/edition/essay/part/#p3", "https://example.org/{x}/"):
+            assert bibtex(ESSAY, url, number) == written_bibtex(ESSAY, url, number), number

@@ -10,6 +10,7 @@ whose body is the entry's page. See https://www.w3.org/TR/annotation-model/.
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 from urllib.parse import urljoin
@@ -125,5 +126,14 @@ def collection(record: Record) -> dict[str, Any]:
 
 
 def render(record: Record) -> bytes:
-    """The collection as UTF-8 JSON-LD."""
-    return (json.dumps(collection(record), ensure_ascii=False, indent=1) + "\n").encode()
+    """The collection as UTF-8 JSON-LD.
+
+    Written chunk by chunk into the bytes: ``json.dumps`` with an indent would first hold
+    every chunk (millions, for a large edition) in a list, several times the file's size.
+    """
+    raw = io.BytesIO()
+    with io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
+        json.dump(collection(record), text, ensure_ascii=False, indent=1)
+        text.write("\n")
+        text.flush()
+        return raw.getvalue()

@@ -50,6 +50,8 @@ class Record:
     _spans: list[Span] = field(default_factory=list, repr=False, compare=False)
     _texts: dict[str, tuple[str, dict[str, int]]] = field(
         default_factory=dict, repr=False, compare=False)
+    _by_block: dict[str, tuple[str, list[Span]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def ordered_blocks(self) -> list[tuple[str, str, str]]:
         """The essay's blocks in reading order: front matter, ¶1–¶15, then the rest."""
@@ -57,7 +59,22 @@ class Record:
 
     def text(self, block: str) -> str:
         """The text of the essay block ``block``."""
-        return next(text for _, name, text in self.blocks if name == block)
+        return self._block(block)[0]
+
+    def spans_in(self, block: str) -> list[Span]:
+        """The mentions in the essay block ``block``, in reading order."""
+        return self._block(block)[1]
+
+    def _block(self, block: str) -> tuple[str, list[Span]]:
+        # Looked up once per build for every block: the exports ask for each block's text
+        # and mentions once per mention, and a search each time would grow with the square.
+        if not self._by_block:
+            spans: dict[str, list[Span]] = defaultdict(list)
+            for span in self.spans():
+                spans[span.block].append(span)
+            for _, name, text in self.blocks:
+                self._by_block.setdefault(name, (text, spans[name]))
+        return self._by_block[block]
 
     def block_text(self, page: str) -> list[str]:
         """The texts of the essay blocks on ``page``."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from edition.data.glossary import Entry, Source
-from edition.exports.record import Record, Span, xml_id
+from edition.exports.record import Record, xml_id
 from edition.text.paragraphs import PARAGRAPH_ID
 
 PATH = "edition.tei.xml"
@@ -127,11 +127,10 @@ def _marks(record: Record, block: str) -> list[_Mark]:
         _Mark(a.start, a.end, "seg", (("type", "noted"), ("xml_id", f"noted-{n}")), 0)
         for n, a in record.notes() if a.block == block
     ]
-    spans: list[Span] = [s for s in record.spans() if s.block == block]
     marks += [
         _Mark(s.start, s.end, mention_element(s.entries),
               (("ref", " ".join("#" + xml_id(e) for e in s.entries)),), 1)
-        for s in spans
+        for s in record.spans_in(block)
     ]
     return marks
 

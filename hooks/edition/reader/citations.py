@@ -242,8 +242,11 @@ def styled(work: Work, url: str, paragraph: int | None = None) -> list[Styled]:
     ]
 
 
-def bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
-    """The essay (or its ``paragraph``) as a BibTeX ``@article`` entry written by pybtex."""
+def written_bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
+    """The essay (or its ``paragraph``) as a BibTeX ``@article`` entry written by pybtex.
+
+    The slow path; pages use :func:`bibtex`, which writes the entry once per work.
+    """
     fields = {
         "title": work.title,
         "journal": work.container,
@@ -259,6 +262,25 @@ def bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
     key = f"{_KEY}p{paragraph}" if paragraph else _KEY
     data = BibliographyData(entries={key: entry})
     return _VerbatimUrls().to_string(data).strip()
+
+
+@functools.lru_cache(maxsize=8)
+def _bibtex_template(work: Work, located: bool) -> str:
+    return written_bibtex(work, _URL_STAND_IN, _PARAGRAPH_STAND_IN if located else None)
+
+
+def bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
+    """The essay (or its ``paragraph``) as a BibTeX ``@article`` entry written by pybtex.
+
+    Written once per work and filled in, as :func:`styled` does; an address with a brace,
+    which pybtex checks, is written by pybtex itself.
+    """
+    if "{" in url or "}" in url:
+        return written_bibtex(work, url, paragraph)
+    text = _bibtex_template(work, bool(paragraph))
+    if paragraph:
+        text = text.replace(str(_PARAGRAPH_STAND_IN), str(paragraph))
+    return text.replace(_URL_STAND_IN, url)
 
 
 class _VerbatimUrls(Writer):

@@ -10,7 +10,11 @@ annotations and the table of contents. On an essay page it
 - appends a print-only "Terms in this part": the definition of every glossary term and actor
   annotated on the page.
 
-Every string goes into element text or attributes: the serializer escapes it.
+Every string goes into element text or attributes: the serializer escapes it. All of it is
+kept out of Material's search index (``data-search-exclude`` on each dialog, section and
+paragraph the tools add, and on each heading, which would otherwise open a section of its
+own): the citations repeat the essay's
+title in every paragraph's dialog, and the definitions are found on the glossary's pages.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from edition.data.glossary import Entry
+from edition.pages.inserts import SEARCH_EXCLUDE
 from edition.reader.citations import bibtex, styled
 from edition.reader.work import Work
 
@@ -48,6 +53,11 @@ def _sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str)
     return element
 
 
+def _heading(parent: etree.Element, tag: str, text: str, **attrs: str) -> etree.Element:
+    """A heading that opens no section of Material's search index."""
+    return _sub(parent, tag, text, **attrs, **SEARCH_EXCLUDE)
+
+
 def cite_button(
     parent: etree.Element, dialog_id: str, label: str, text: str | None
 ) -> etree.Element:
@@ -67,17 +77,19 @@ def _copy(parent: etree.Element, target: str, what: str) -> None:
 def dialog(work: Work, dialog_id: str, title: str, url: str,
            paragraph: int | None) -> etree.Element:
     """The citation dialog of the essay (or of ``paragraph``) at ``url``."""
+    # Excluded from search on the <dialog>, not on the <div> that holds the dialogs: Material
+    # compares elements by tag, so the first <div> inside would end a <div>'s exclusion.
     box = etree.Element("dialog", {"id": dialog_id, "class": "ed-cite-dialog",
-                                   "aria-labelledby": f"{dialog_id}-title"})
+                                   "aria-labelledby": f"{dialog_id}-title", **SEARCH_EXCLUDE})
     head = _sub(box, "div", class_="ed-cite-dialog__head")
-    _sub(head, "h2", title, id=f"{dialog_id}-title")
+    _heading(head, "h2", title, id=f"{dialog_id}-title")
     _sub(head, "button", "Close", type="button", class_="ed-cite-close")
     where = _sub(box, "p", "Address: ", class_="ed-cite-dialog__url")
     _sub(where, "a", url, href=url)
     for style in styled(work, url, paragraph):
         section = _sub(box, "section", class_="ed-cite-style",
                        aria_labelledby=f"{dialog_id}-{style.key}")
-        _sub(section, "h3", style.name, id=f"{dialog_id}-{style.key}")
+        _heading(section, "h3", style.name, id=f"{dialog_id}-{style.key}")
         for index, form_ in enumerate(style.forms):
             target = f"{dialog_id}-{style.key}-{index}"
             row = _sub(section, "div", class_="ed-cite-form")
@@ -87,7 +99,7 @@ def dialog(work: Work, dialog_id: str, title: str, url: str,
             _copy(row, target, f"{style.name} {form_.label.lower()}")
     section = _sub(box, "section", class_="ed-cite-style",
                    aria_labelledby=f"{dialog_id}-bibtex")
-    _sub(section, "h3", "BibTeX", id=f"{dialog_id}-bibtex")
+    _heading(section, "h3", "BibTeX", id=f"{dialog_id}-bibtex")
     row = _sub(section, "div", class_="ed-cite-form")
     pre = _sub(row, "pre", class_="ed-cite-bibtex")
     _sub(pre, "code", bibtex(work, url, paragraph), id=f"{dialog_id}-bibtex-0")
@@ -100,14 +112,15 @@ def print_terms(entries: tuple[Entry, ...], home: bool) -> etree.Element | None:
     if not entries:
         return None
     section = etree.Element("section", {"class": "ed-print-terms",
-                                        "aria-labelledby": "ed-print-terms-title"})
-    _sub(section, "h2", "Terms on this page" if home else "Terms in this part",
-         id="ed-print-terms-title")
+                                        "aria-labelledby": "ed-print-terms-title",
+                                        **SEARCH_EXCLUDE})
+    _heading(section, "h2", "Terms on this page" if home else "Terms in this part",
+             id="ed-print-terms-title")
     for kind, heading in (("term", "Glossary terms"), ("actor", "Actors")):
         chosen = sorted((e for e in entries if e.kind == kind), key=lambda e: e.name.casefold())
         if not chosen:
             continue
-        _sub(section, "h3", heading)
+        _heading(section, "h3", heading)
         terms = _sub(section, "dl")
         for entry in chosen:
             _sub(terms, "dt", entry.name)
@@ -146,7 +159,7 @@ class ReaderTools(Treeprocessor):
         if info.home:
             rubric = next((p for p in root.iter("p")
                            if "ed-rubric" in p.get("class", "").split()), None)
-            holder = etree.Element("p", {"class": "ed-cite-essay"})
+            holder = etree.Element("p", {"class": "ed-cite-essay", **SEARCH_EXCLUDE})
             cite_button(holder, "ed-cite-essay", "Cite this essay", "Cite this essay")
             children = list(root)
             root.insert(children.index(rubric) + 1 if rubric in children else 0, holder)
