@@ -10,10 +10,10 @@ whose body is the entry's page. See https://www.w3.org/TR/annotation-model/.
 
 from __future__ import annotations
 
-import io
-import json
 from typing import Any
 from urllib.parse import urljoin
+
+import orjson
 
 from edition.data.glossary import Entry
 from edition.exports.record import Record
@@ -126,14 +126,9 @@ def collection(record: Record) -> dict[str, Any]:
 
 
 def render(record: Record) -> bytes:
-    """The collection as UTF-8 JSON-LD.
+    """The collection as UTF-8 JSON-LD, indented by two spaces.
 
-    Written chunk by chunk into the bytes: ``json.dumps`` with an indent would first hold
-    every chunk (millions, for a large edition) in a list, several times the file's size.
+    Written by orjson: the standard library's encoder falls back to pure Python as soon as
+    it indents, and took most of the exports' time (and memory) for a large edition.
     """
-    raw = io.BytesIO()
-    with io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
-        json.dump(collection(record), text, ensure_ascii=False, indent=1)
-        text.write("\n")
-        text.flush()
-        return raw.getvalue()
+    return orjson.dumps(collection(record), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
