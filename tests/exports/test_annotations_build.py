@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import orjson
 import pytest
 from bs4 import BeautifulSoup
 from pyld.jsonld import JsonLdError
@@ -140,3 +141,12 @@ def test_the_collection_expands_offline_and_has_the_models_required_fields(
 def test_the_offline_loader_refuses_any_other_document() -> None:
     with pytest.raises(JsonLdError):
         expand({"@context": "https://example.org/other.jsonld", "id": "x"})
+
+
+def test_the_file_is_written_as_orjson_writes_the_whole_collection(site: Path) -> None:
+    # Written one annotation at a time, the file must still be exactly what orjson gives for
+    # the whole value (two-space indents, keys in order): the layout moves, nothing else.
+    written = (site / "edition.jsonld").read_bytes()
+    value = json.loads(written)
+    assert value["first"]["items"]
+    assert written == orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)

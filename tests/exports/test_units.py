@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
+import orjson
 import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from edition.data.glossary import Entry
-from edition.exports import tei
+from edition.data.glossary import Entry, Glossary
+from edition.exports import annotations, tei
 from edition.exports.annotations import quote_selector
 from edition.exports.downloads import human_size
+from edition.exports.record import Record
 from edition.exports.rendered import text_and_offsets
+from edition.index.occurrences import OccurrenceIndex
 
 T = "{http://www.tei-c.org/ns/1.0}"
 
@@ -93,3 +98,22 @@ def test_page_text_and_offsets_agree_with_a_parser() -> None:
 ])
 def test_sizes_read_as_a_reader_reads_them(size: int, label: str) -> None:
     assert human_size(size) == label
+
+
+def _record(site_name: str) -> Record:
+    return Record(site_name=site_name, site_url="https://example.org/edition/", copyright="",
+                  glossary=Glossary("glossary.yml", ()), anchors=(), blocks=(),
+                  occurrences=OccurrenceIndex(), page_urls={}, page_titles={},
+                  entry_url=lambda entry: "")
+
+
+@pytest.mark.parametrize("site_name", ['An edition', 'Quotes " and "items": [] in a name'])
+def test_an_empty_collection_is_written_as_orjson_writes_it(site_name: str) -> None:
+    # The streamed writer splices the items into the frame's last '"items": []'; the site's
+    # name cannot fool it, and no annotation leaves an empty list.
+    record = _record(site_name)
+    written = annotations.render(record)
+    assert written == orjson.dumps(annotations.collection(record),
+                                   option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    assert json.loads(written)["first"]["items"] == []
+    assert json.loads(written)["label"].startswith(site_name)

@@ -10,6 +10,8 @@ whose body is the entry's page. See https://www.w3.org/TR/annotation-model/.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
 
@@ -80,14 +82,12 @@ def _identifying(record: Record, entry: Entry) -> dict[str, Any]:
             "source": record.entry_url(entry)}
 
 
-def collection(record: Record) -> dict[str, Any]:
-    """The ``AnnotationCollection`` of the notes, then every mention, in reading order."""
+def _items(record: Record) -> Iterator[dict[str, Any]]:
+    """The annotations, one at a time: the notes, then every mention, in reading order."""
     base = urljoin(record.site_url, PATH)
-    editors = {"id": urljoin(record.site_url, "#editors"), "type": "Organization",
-               "name": f"The editors of {record.site_name}"}
-    items: list[dict[str, Any]] = []
+    editors = _editors(record)
     for number, anchor in record.notes():
-        items.append({
+        yield {
             "id": f"{base}#note-{number}",
             "type": "Annotation",
             "motivation": "commenting",
@@ -98,23 +98,32 @@ def collection(record: Record) -> dict[str, Any]:
                 {"type": "TextualBody", "value": anchor.note.kind, "purpose": "tagging"},
             ],
             "target": _target(record, anchor.page, anchor.block, anchor.start, anchor.end),
-        })
+        }
     for number, span in enumerate(record.spans(), start=1):
-        items.append({
+        yield {
             "id": f"{base}#mention-{number}",
             "type": "Annotation",
             "motivation": "identifying",
             "creator": editors,
             "body": [_identifying(record, entry) for entry in span.entries],
             "target": _target(record, span.page, span.block, span.start, span.end),
-        })
+        }
+
+
+def _editors(record: Record) -> dict[str, str]:
+    return {"id": urljoin(record.site_url, "#editors"), "type": "Organization",
+            "name": f"The editors of {record.site_name}"}
+
+
+def _frame(record: Record, items: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    base = urljoin(record.site_url, PATH)
     return {
         "@context": CONTEXT,
         "id": base,
         "type": "AnnotationCollection",
         "label": f"{record.site_name}: the editor's notes and every mention of a glossary "
                  "term or an actor",
-        "total": len(items),
+        "total": total,
         "first": {
             "id": f"{base}#page-1",
             "type": "AnnotationPage",
@@ -125,10 +134,44 @@ def collection(record: Record) -> dict[str, Any]:
     }
 
 
-def render(record: Record) -> bytes:
-    """The collection as UTF-8 JSON-LD, indented by two spaces.
+def collection(record: Record) -> dict[str, Any]:
+    """The ``AnnotationCollection`` of the notes, then every mention, in reading order."""
+    items = list(_items(record))
+    return _frame(record, items, len(items))
 
-    Written by orjson: the standard library's encoder falls back to pure Python as soon as
-    it indents, and took most of the exports' time (and memory) for a large edition.
+
+#: orjson's indentation, and the depth of the items in the collection (``first.items``).
+_INDENT = orjson.OPT_INDENT_2
+_ITEM_DEPTH = b"\n" + b" " * 6
+_ITEMS = b'"items": []'
+
+
+def render(record: Record) -> bytes:
+    """The collection as UTF-8 JSON-LD, indented by two spaces, exactly as
+    ``orjson.dumps(collection(record), option=OPT_INDENT_2 | OPT_APPEND_NEWLINE)`` writes it.
+
+    Written by orjson one annotation at a time into the collection's frame, so that the
+    annotations are never all held as Python objects (for a large edition, several times the
+    file's size). An item written alone is indented from the margin: each of its lines is
+    moved to the items' depth (JSON strings hold no raw line breaks, so only layout moves).
+    The standard library's encoder was not used: it falls back to pure Python as soon as it
+    indents.
     """
-    return orjson.dumps(collection(record), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    total = len(record.notes()) + len(record.spans())
+    frame = orjson.dumps(_frame(record, [], total), option=_INDENT)
+    # "items" is the last key of the last object: its empty list is the frame's last "[]"
+    # written after that key (a string value holds no unescaped quote).
+    before, _, after = frame.rpartition(_ITEMS)
+    out = io.BytesIO()
+    out.write(before)
+    out.write(b'"items": [')
+    written = 0
+    for item in _items(record):
+        out.write(b"," if written else b"")
+        out.write(_ITEM_DEPTH)
+        out.write(orjson.dumps(item, option=_INDENT).replace(b"\n", _ITEM_DEPTH))
+        written += 1
+    out.write(b"\n    ]" if written else b"]")
+    out.write(after)
+    out.write(b"\n")
+    return out.getvalue()

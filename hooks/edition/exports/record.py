@@ -14,6 +14,10 @@ from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
 
 
+#: How many rendered pages' texts :meth:`Record.page_text` keeps at a time.
+PAGES_KEPT = 4
+
+
 @dataclass(frozen=True)
 class Span:
     """One mention in an essay block: where it is and every entry it counts for."""
@@ -83,6 +87,10 @@ class Record:
     def page_text(self, page: str) -> tuple[str, dict[str, int]]:
         """The text of the rendered ``page`` and where each element id begins in it."""
         if page not in self._texts:
+            # The exports ask in reading order, page after page: the last few pages are kept,
+            # not every page's text at once.
+            while len(self._texts) >= PAGES_KEPT:
+                del self._texts[next(iter(self._texts))]
             self._texts[page] = text_and_offsets(self.rendered.get(page, ""))
         return self._texts[page]
 
