@@ -2,11 +2,10 @@
 
 State lives in a fresh :class:`_Build` made in ``on_config`` for every build, because
 ``mkdocs serve`` keeps this module loaded between rebuilds. The events below are in the
-order MkDocs calls them: ``on_config``, ``on_files``, then ``on_page_markdown`` and
-``on_page_content`` for each page, ``on_env`` once every page is rendered,
-``on_page_context`` for each page as its template renders, and, under
-``mkdocs serve`` only, ``on_serve``. Options, under
-``extra.edition`` in ``mkdocs.yml``:
+order MkDocs calls them: ``on_startup`` (once per command), ``on_config``, ``on_files``,
+then ``on_page_markdown`` and ``on_page_content`` for each page, ``on_env`` once every page
+is rendered, ``on_page_context`` for each page as its template renders, and, under
+``mkdocs serve`` only, ``on_serve``. Options, under ``extra.edition`` in ``mkdocs.yml``:
 
 - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
 - ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -208,6 +208,38 @@ def _data_error(error: DataFileError, config: MkDocsConfig) -> PluginError:
     return PluginError(str(error))
 
 
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per ``mkdocs serve``, not once per rebuild.
+
+    MkDocs makes a new Jinja environment for every build, which compiles every template it
+    renders again (a sixth of a rebuild of this edition). Jinja's own bytecode cache keeps
+    the compiled code in memory between rebuilds; each entry carries the checksum of its
+    template's source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+#: Set by on_startup when the command is ``mkdocs serve`` (None otherwise): the hook module
+#: lives as long as the server, and so does this cache.
+_templates: _CompiledTemplates | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under ``mkdocs serve``, keep the compiled templates between rebuilds."""
+    global _templates
+    _templates = _CompiledTemplates() if command == "serve" else None
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
@@ -354,6 +386,8 @@ def _write_exports(config: MkDocsConfig, files: Files) -> None:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    if _templates is not None:
+        env.bytecode_cache = _templates
     assert _build is not None
     env.globals["edition_sidebar"] = _sidebar
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).

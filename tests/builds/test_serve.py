@@ -259,3 +259,26 @@ def test_editing_a_page_reloads_it_and_rebuilds_the_index_from_scratch(server: S
     server.wait_for("the edited summary on the essay page", RELOAD_SECONDS,
                     lambda: marker in (served_text(server, ESSAY_PAGE, "article") or ""))
     assert mentions() == before
+
+
+def test_a_template_edited_while_serving_is_used_by_the_next_rebuild(server: Server) -> None:
+    """The templates compiled once per serve are compiled again when their source changes."""
+    wait_served(server, ESSAY_PAGE)
+    template = server.project / "hooks" / "templates" / "main.html"
+    marker = f"edition-template-{uuid.uuid4().hex}"
+    text = template.read_text(encoding="utf-8")
+    assert "{% block extrahead %}" in text
+    template.write_text(text.replace("{% block extrahead %}",
+                                     f'{{% block extrahead %}}<meta name="{marker}">', 1),
+                        encoding="utf-8")
+    assert marker in template.read_text(encoding="utf-8")
+    # mkdocs serve does not watch the theme: a data edit makes the rebuild.
+    data = yaml.safe_load(server.glossary.read_text(encoding="utf-8"))
+    new = f"A definition written with the template, number {uuid.uuid4().hex}."
+    jcpoa_entry(data)["definition"] = new
+    server.glossary.write_text(dump(data), encoding="utf-8")
+    server.wait_for("the new definition", RELOAD_SECONDS, lambda: served_title(server) == new)
+    answer = server.get(ESSAY_PAGE)
+    assert answer is not None
+    assert BeautifulSoup(answer[1], "lxml").find("meta", attrs={"name": marker}), \
+        "the rebuild rendered the template compiled before the edit"

@@ -13,7 +13,6 @@ from edition.index.occurrences import OccurrenceIndex
 from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
 
-
 #: How many rendered pages' texts :meth:`Record.page_text` keeps at a time.
 PAGES_KEPT = 4
 
