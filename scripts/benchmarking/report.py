@@ -102,6 +102,22 @@ def _best_ratio(size: dict[str, Any], variant: str) -> float:
     return min(size["variants"][variant]["wall"]) / min(size["variants"]["nohook"]["wall"])
 
 
+def _pages_floor(size: dict[str, Any]) -> float | None:
+    """The ratio the hook build would have if the hook cost nothing but its generated pages.
+
+    The no-hook build's fastest run plus the generated pages' end-to-end time (the hook
+    writing their Markdown, Python-Markdown, Material's template and search index; median of
+    the runs), over the no-hook build's fastest run. Where the generated pages cost no more
+    per KiB than ordinary pages, no target below it can be met without publishing fewer or
+    smaller pages.
+    """
+    timing = size["variants"].get("hook", {}).get("hook_timing") or {}
+    if "generated_pages_e2e" not in timing or "nohook" not in size["variants"]:
+        return None
+    base = min(size["variants"]["nohook"]["wall"])
+    return (base + timing["generated_pages_e2e"]) / base
+
+
 def _variant_row(size: dict[str, Any], variant: str, entry: dict[str, Any]) -> list[str]:
     head = [size["label"], str(size["pages"]), str(size["terms"]), str(size["actors"]),
             VARIANT_NAMES[variant]]
@@ -340,11 +356,14 @@ def targets(results: dict[str, Any]) -> list[dict[str, str]]:
         if limit is None:
             continue
         cpu = min(hook["cpu"]) / min(size["variants"]["nohook"]["cpu"])
+        floor = _pages_floor(size)
         out.append({
             "target": f"hook build ≤ {limit:.2f}× the build without it, {size['label']} "
                       "(best wall time and least CPU time both)",
             "measured": f"{_best_ratio(size, 'hook'):.2f}× best of runs "
-                        f"({hook['ratio']:.2f}× median; CPU {cpu:.2f}× best)",
+                        f"({hook['ratio']:.2f}× median; CPU {cpu:.2f}× best)"
+                        + (f"; the generated pages alone, made and rendered: {floor:.2f}×"
+                           if floor else ""),
             # On a shared machine one lucky run can make the wall ratio look met (or a
             # slow no-hook run can): the build's own CPU time must agree.
             "met": verdict(_best_ratio(size, "hook") <= limit and cpu <= limit),
