@@ -13,8 +13,8 @@ annotations and the table of contents. On an essay page it
 Every string goes into element text or attributes: the serializer escapes it. All of it is
 kept out of Material's search index (``data-search-exclude`` on each dialog, section and
 paragraph the tools add, and on each heading, which would otherwise open a section of its
-own): the citations repeat the essay's
-title in every paragraph's dialog, and the definitions are found on the glossary's pages.
+own): the citations repeat the essay's title in every paragraph's dialog, and the
+definitions are found on the glossary's pages.
 """
 
 from __future__ import annotations
