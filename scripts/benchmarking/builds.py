@@ -148,6 +148,8 @@ def hook_summary(
         "essay_kib": sum(content_bytes.get(k, 0) for k in pages if k in essay) / 1024,
         "other_kib": sum(content_bytes.get(k, 0) for k in pages
                          if k not in essay and k not in generated) / 1024,
+        **{f"memory_{stage}": mib for stage, mib in data.get("memory", {}).items()},
+        "memory_page_rise": float((data.get("memory_page") or {}).get("mib") or 0.0),
     }
 
 

@@ -160,6 +160,16 @@ def _page(largest: dict[str, Any]) -> str:
             f"(content {_kb(largest['article_bytes'])} KiB)")
 
 
+#: The peak memory rows of the parts table: (label, key of the hook's timings).
+MEMORY_ROWS = (
+    ("Peak memory (MiB) once on_config is done (imports, data files, matcher)", "memory_config"),
+    ("· once on_files is done (notes anchored)", "memory_files"),
+    ("· once every page's Markdown is rendered (before on_env)", "memory_pages"),
+    ("· once on_env is done (the exports)", "memory_env"),
+    ("· at the end (templates, search index, files written)", "memory_end"),
+)
+
+
 def _per_kib(timing: dict[str, Any], seconds: str, kib: str, count: str = "") -> str:
     """Milliseconds per KiB of <article>, with the page count if asked; – if not measured."""
     if not timing.get(kib):
@@ -208,6 +218,12 @@ def _parts_table(sizes: list[dict[str, Any]]) -> Table | None:
         ["· essay pages", *(_per_kib(t, "essay_pages_e2e", "essay_kib") for t in timings)],
         ["· the other pages (home, ordinary pages)",
          *(_per_kib(t, "other_pages_e2e", "other_kib", "other_page_count") for t in timings)],
+        *([label, *(_fmt(t.get(key), 0) if key in t else "–" for t in timings)]
+          for label, key in MEMORY_ROWS),
+        ["· the page whose rendering raised it most",
+         *(f"{s['variants']['hook'].get('memory_page') or '–'} "
+           f"(+{_fmt(t.get('memory_page_rise'), 0)})" for t, s in zip(timings, hooked,
+                                                                     strict=True))],
         ["Largest generated page",
          *(_page(s["variants"]["hook"]["largest_generated_page"]) for s in hooked)],
         ["Largest page",

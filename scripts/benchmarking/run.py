@@ -86,6 +86,7 @@ def benchmark_size(
     variants = [v for v in variants if v not in skipped]
     runs: dict[str, list[Run]] = {v: [] for v in variants}
     generated: set[str] = set()
+    memory_page: str | None = None
     for number in range(bench.runs):
         shift = number % len(variants)
         for variant in [*variants[shift:], *variants[:shift]]:
@@ -107,6 +108,7 @@ def benchmark_size(
                 run.hook = hook_summary(data, edition.essay_pages, {
                     src: article_bytes(site / built_path(src)) for src in data["pages"]})
                 generated = {built_path(src) for src in data["generated"]}
+                memory_page = (data.get("memory_page") or {}).get("page")
             runs[variant].append(run)
             log(f"[{size.label}] run {number + 1}/{bench.runs} {variant:<13} "
                 f"{child.wall:7.2f} s wall, {child.maxrss_kb / 1024:6.0f} MiB peak"
@@ -154,6 +156,7 @@ def benchmark_size(
                 * 1000 / edition.pages
             )
             entry["largest_generated_page"] = stats[variant].largest(generated)
+            entry["memory_page"] = memory_page
             entry["generated_pages"] = len(generated)
         results["variants"][variant] = entry
     if "nohook" in variants:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import resource
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,18 @@ _spec.loader.exec_module(real)
 TIMES: dict[str, list[float]] = {}
 PAGES: dict[str, list[float]] = {}
 _STARTED: dict[tuple[str, str], float] = {}
+#: The build's peak resident memory (MiB) when each stage ends, and the page whose
+#: rendering raised it most (with the rise).
+MEMORY: dict[str, float] = {}
+_RISE: dict[str, Any] = {"page": None, "mib": 0.0}
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _memory(stage: str) -> None:
+    MEMORY[stage] = _peak_mib()
 
 
 def _add(name: str, seconds: float) -> None:
@@ -108,19 +121,42 @@ def _stop(kind: str, page: Any, slot: int) -> None:
 @event_priority(-100)
 def _config(config: Any, **kwargs: Any) -> Any:
     _time_processors(config)
+    _memory("config")
     return config
+
+
+@event_priority(-100)
+def _files(files: Any, **kwargs: Any) -> Any:
+    _memory("files")
+    return files
 
 
 @event_priority(100)
 def _pre_page(page: Any, **kwargs: Any) -> Any:
     _start("populate", page)
+    _STARTED["memory", page.file.src_uri] = _peak_mib()
     return page
 
 
 @event_priority(-100)
 def _page_content(html: str, page: Any, **kwargs: Any) -> str:
     _stop("populate", page, 0)
+    before = _STARTED.pop(("memory", page.file.src_uri), None)
+    if before is not None and _peak_mib() - before > _RISE["mib"]:
+        _RISE.update(page=page.file.src_uri, mib=_peak_mib() - before)
     return html
+
+
+@event_priority(100)
+def _env_before(env: Any, **kwargs: Any) -> Any:
+    _memory("pages")
+    return env
+
+
+@event_priority(-100)
+def _env_after(env: Any, **kwargs: Any) -> Any:
+    _memory("env")
+    return env
 
 
 @event_priority(100)
@@ -142,13 +178,17 @@ def _post_build(config: Any, **kwargs: Any) -> None:
         return
     build = getattr(real, "_build", None)
     generated = sorted(build.generated) if build is not None else []
-    Path(path).write_text(
-        json.dumps({"times": TIMES, "pages": PAGES, "generated": generated}), encoding="utf-8"
-    )
+    _memory("end")
+    Path(path).write_text(json.dumps({
+        "times": TIMES, "pages": PAGES, "generated": generated, "memory": MEMORY,
+        "memory_page": _RISE,
+    }), encoding="utf-8")
 
 
-_MINE = {
+_MINE: dict[str, Any] = {
     "on_config": _config,
+    "on_files": _files,
+    "on_env": (_env_before, _env_after),
     "on_pre_page": _pre_page,
     "on_page_content": _page_content,
     "on_page_context": _page_context,
@@ -160,5 +200,6 @@ for _name in sorted({n for n in dir(real) if n.startswith("on_")} | set(_MINE)):
     if callable(getattr(real, _name, None)):
         _methods.append(_timed("event:" + _name, getattr(real, _name)))
     if _name in _MINE:
-        _methods.append(_MINE[_name])
+        mine = _MINE[_name]
+        _methods.extend(mine if isinstance(mine, tuple) else (mine,))
     globals()[_name] = _methods[0] if len(_methods) == 1 else CombinedEvent(*_methods)
