@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from support.build import ROOT
@@ -130,3 +131,23 @@ def test_the_readers_tools_open_no_search_section_and_add_no_text(
                     url, text)
                 checked += 1
     assert checked > 100  # 16 dialogs of six forms each, and the printed definitions
+
+
+def test_each_event_is_found_once_in_the_timelines_list(
+    index: list[tuple[str, str, str]]
+) -> None:
+    # The drawing above the list repeats every event in its points' titles: kept out.
+    events = yaml.safe_load((ROOT / "events.yml").read_text(encoding="utf-8"))["events"]
+    assert events
+    for event in events:
+        text = _plain(event["description"])
+        found = [(where, title) for where, title, found in index if text in found]
+        assert len(found) == 1 and found[0][0] == "timeline/", (text, found)
+
+
+def test_the_drawings_are_kept_out_of_search(site: Path) -> None:
+    # Material skips an element with the attribute and everything inside it (no <svg> nests).
+    for url, selector in (("timeline/", "svg.ed-timeline"), ("actors/", "svg.ed-network")):
+        drawings = page(site, url).select(selector)
+        assert drawings and all(d.has_attr("data-search-exclude") for d in drawings), url
+        assert not any(d.find("svg") for d in drawings)

@@ -322,7 +322,9 @@ def render_svg(
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     out = [
         f'<svg xmlns="{SVG_NS}" class="ed-network" viewBox="0 0 {width} {height}"'
-        f' aria-labelledby="{title_id}" aria-describedby="{desc_id}">',
+        f' aria-labelledby="{title_id}" aria-describedby="{desc_id}"'
+        # Out of search: the names are found on the actors' own pages and in the lists.
+        ' data-search-exclude="">',
         f'<title id="{title_id}">{_text(title)}</title>',
         f'<desc id="{desc_id}">{_text(description)}</desc>',
         '<g class="ed-net-edges" aria-hidden="true" stroke="currentColor">',

@@ -111,7 +111,9 @@ def svg(found: Sequence[Event]) -> str:
     axis = height - 40
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline" viewBox="0 0 {WIDTH} '
-        f'{height}" aria-labelledby="ed-timeline-title" aria-describedby="ed-timeline-desc">',
+        f'{height}" aria-labelledby="ed-timeline-title" aria-describedby="ed-timeline-desc"'
+        # Out of search: each event's label is found once, in the list below the drawing.
+        ' data-search-exclude="">',
         '<title id="ed-timeline-title">Timeline of the events the essay moves through</title>',
         f'<desc id="ed-timeline-desc">{len(found)} events from {found[0].date.label} to '
         f'{found[-1].date.label}; the axis is broken at 1990, after which it is drawn wider.'
