@@ -134,10 +134,18 @@ def _config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
-@event_priority(-100)
-def _files(files: Any, **kwargs: Any) -> Any:
-    _memory("files")
-    return files
+def _sample(stage: str, priority: int) -> Callable[..., Any]:
+    """An event that passes its first argument on and records the peak memory as ``stage``."""
+    @event_priority(priority)
+    def sample(item: Any, **kwargs: Any) -> Any:
+        _memory(stage)
+        return item
+    return sample
+
+
+_files = _sample("files", -100)
+_env_before = _sample("pages", 100)  # before the edition's on_env: every page rendered
+_env_after = _sample("env", -100)  # after it: the exports made
 
 
 @event_priority(100)
@@ -154,18 +162,6 @@ def _page_content(html: str, page: Any, **kwargs: Any) -> str:
     if before is not None and _peak_mib() - before > _RISE["mib"]:
         _RISE.update(page=page.file.src_uri, mib=_peak_mib() - before)
     return html
-
-
-@event_priority(100)
-def _env_before(env: Any, **kwargs: Any) -> Any:
-    _memory("pages")
-    return env
-
-
-@event_priority(-100)
-def _env_after(env: Any, **kwargs: Any) -> Any:
-    _memory("env")
-    return env
 
 
 @event_priority(100)
