@@ -22,9 +22,10 @@ Slow (minutes per module, hours for the package), so not run in CI. What it does
    surviving mutant with its diff, marked equivalent (with the reason given for it in
    ``maintainers/mutation-equivalent.yml``) or not.
 
-A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report;
-after adding tests, ``--retest-survivors`` runs the mutants that had survived (and are not
-listed as equivalent) again.
+A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report:
+the modules of every earlier ``--only`` stay chosen, and the report covers them all. After
+adding tests, ``--retest-survivors`` runs the mutants that had survived (and are not listed as
+equivalent) again.
 """
 
 from __future__ import annotations
@@ -61,8 +62,29 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
           255: "timeout", -9: "segfault", -11: "segfault", None: "not checked"}
 
 
+def chosen_patterns(workspace: Path, only: list[str]) -> list[str]:
+    """The ``--only`` patterns of every run in ``workspace`` so far, then ``only``'s new ones.
+
+    mutmut overwrites the mutated copy of a file it is no longer told to mutate with the plain
+    source (its verdicts stay in the ``.meta`` file, but ``mutmut show`` and a retest of its
+    mutants need the mutated copy), so a kept workspace mutates every module it ever has.
+    An empty list, as from a run without ``--only``, means every module.
+    """
+    chosen = workspace / "only.json"
+    if not chosen.exists():
+        return list(only)
+    earlier = [re.sub(r"^src/edition/", "hooks/edition/", p)
+               for p in json.loads(chosen.read_text(encoding="utf-8"))]
+    if not earlier:
+        return []
+    return list(dict.fromkeys([*earlier, *only]))
+
+
 def lay_out(workspace: Path, only: list[str]) -> None:
-    """Copy the project into ``workspace`` with ``hooks/edition`` at ``src/edition``."""
+    """Copy the project into ``workspace`` with ``hooks/edition`` at ``src/edition``.
+
+    ``only`` are the patterns of the files to mutate (see ``chosen_patterns``).
+    """
     ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache")
     for name in COPIED:
         source, target = ROOT / name, workspace / name
@@ -104,9 +126,11 @@ def lay_out(workspace: Path, only: list[str]) -> None:
     if not chosen.exists() or json.loads(chosen.read_text(encoding="utf-8")) != patterns:
         (workspace / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
         # A file mutmut only copied looks newer than its source, which mutmut takes for
-        # "already mutated": remove such copies so that newly chosen files get mutants.
+        # "already mutated": remove such copies (even with a ``.meta`` left from an earlier
+        # run) so that newly chosen files get mutants. mutmut keeps the verdicts of the
+        # functions that did not change when it mutates a file again.
         for copy in (workspace / "mutants" / "src").rglob("*.py"):
-            if not copy.with_name(copy.name + ".meta").exists():
+            if "mutmut" not in copy.read_text(encoding="utf-8"):
                 copy.unlink()
     chosen.write_text(json.dumps(patterns), encoding="utf-8")
 
@@ -257,10 +281,14 @@ def main() -> int:
     if workspace == ROOT or ROOT in workspace.parents:
         parser.error("the workspace must be outside the repository")
     workspace.mkdir(parents=True, exist_ok=True)
-    command = "python scripts/mutation.py" + "".join(f" --only '{p}'" for p in args.only)
+    # Without --only, a run mutates the whole package; a retest or a report keeps to the
+    # modules run so far.
+    keep = args.only or args.report_only or args.retest_survivors
+    only = chosen_patterns(workspace, args.only) if keep else []
+    command = "python scripts/mutation.py" + "".join(f" --only '{p}'" for p in only)
     try:
         if not args.report_only:
-            lay_out(workspace, args.only)
+            lay_out(workspace, only)
             if args.retest_survivors:
                 forget_survivors(workspace)
             mutmut(workspace, "run", "--max-children", str(args.max_children))
