@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -114,6 +115,11 @@ def lay_out(workspace: Path, only: list[str]) -> None:
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
         f"only_mutate = {json.dumps(patterns)}\n"
         "use_git_change_detection = false\n"
+        # Each mutant's tests run in a process forked from a server that has only collected
+        # the tests, not from mutmut's main process, which ran them all: there, every cache
+        # the code fills once per process (the schema validators, a compiled matcher) is
+        # already full, and the mutants of the code that fills it would survive unseen.
+        'process_isolation = "forkserver"\n'
         # A mutant that loops forever is stopped after twice its tests' CPU time and two
         # minutes (the builds in fixtures are not in mutmut's estimate), not after 30 times.
         "timeout_multiplier = 1.0\n"
@@ -133,6 +139,16 @@ def lay_out(workspace: Path, only: list[str]) -> None:
             if "mutmut" not in copy.read_text(encoding="utf-8"):
                 copy.unlink()
     chosen.write_text(json.dumps(patterns), encoding="utf-8")
+    # mutmut records again only for tests with new names: when any test changed (a fixture, a
+    # conftest, an edited test), record everything again, or it runs mutants against stale
+    # lists of tests.
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    recorded = workspace / "tests.sha256"
+    if not recorded.exists() or recorded.read_text(encoding="utf-8") != digest.hexdigest():
+        (workspace / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+    recorded.write_text(digest.hexdigest(), encoding="utf-8")
 
 
 def mutmut(workspace: Path, *args: str, capture: bool = False) -> str:

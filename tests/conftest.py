@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,35 @@ def essay() -> list[Block]:
     return source_blocks()
 
 
+def _recording() -> bool:
+    """Whether mutmut is recording which code each test runs (``scripts/mutation.py``)."""
+    return in_process() and os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
 def _build_scope(fixture_name: str, config: pytest.Config) -> str:
     """One build per session, except while mutmut records which code each test runs
     (``scripts/mutation.py``): then one per test, so that each test runs the build itself."""
-    recording = in_process() and os.environ.get("MUTANT_UNDER_TEST") == "stats"
-    return "function" if recording else "session"
+    return "function" if _recording() else "session"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """While mutmut records which code each test runs, empty the package's per-process
+    caches before each test: otherwise only the first test to fill one would be recorded as
+    running the code that fills it (the schema validators, the cached helpers), and a mutant
+    there would be tried against that test alone."""
+    if not _recording():
+        return
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("edition."):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+    datafile = sys.modules.get("edition.data.datafile")
+    if datafile is not None:
+        datafile._SCHEMAS.clear()
+        datafile._VALIDATORS.clear()
 
 
 @pytest.fixture(scope=_build_scope)
