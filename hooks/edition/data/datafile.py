@@ -401,13 +401,6 @@ def _explain(
         not error.instance.strip()
     ):
         return line, f"{field} is empty; write the text or remove the key."
-    if kind == "dependentRequired":
-        present = next(iter(error.validator_value)) if error.validator_value else "?"
-        missing = re.search(r"'([^']+)' is a dependency of '([^']+)'", error.message)
-        if missing:
-            return line, (f"this entry has '{missing.group(2)}' but no '{missing.group(1)}'; "
-                          "give both or neither.")
-        return line, f"{field}: {error.message} ({present})"
     if kind == "maxLength":
         return line, (
             f"{field} is {len(error.instance)} characters long; the limit is "
