@@ -115,11 +115,6 @@ def lay_out(workspace: Path, only: list[str]) -> None:
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
         f"only_mutate = {json.dumps(patterns)}\n"
         "use_git_change_detection = false\n"
-        # Each mutant's tests run in a process forked from a server that has only collected
-        # the tests, not from mutmut's main process, which ran them all: there, every cache
-        # the code fills once per process (the schema validators, a compiled matcher) is
-        # already full, and the mutants of the code that fills it would survive unseen.
-        'process_isolation = "forkserver"\n'
         # A mutant that loops forever is stopped after twice its tests' CPU time and two
         # minutes (the builds in fixtures are not in mutmut's estimate), not after 30 times.
         "timeout_multiplier = 1.0\n"

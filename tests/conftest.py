@@ -31,11 +31,13 @@ def _build_scope(fixture_name: str, config: pytest.Config) -> str:
 
 @pytest.fixture(autouse=True)
 def _fresh_caches() -> None:
-    """While mutmut records which code each test runs, empty the package's per-process
-    caches before each test: otherwise only the first test to fill one would be recorded as
-    running the code that fills it (the schema validators, the cached helpers), and a mutant
-    there would be tried against that test alone."""
-    if not _recording():
+    """Under mutmut (``scripts/mutation.py``), empty the package's per-process caches before
+    each test. While mutmut records which code each test runs, only the first test to fill a
+    cache would otherwise be recorded as running the code that fills it (the schema
+    validators, the cached helpers); and each mutant's tests run in a process forked from
+    mutmut's, whose caches the unmutated code has filled, which would hide that code's
+    mutants."""
+    if not (in_process() and os.environ.get("MUTANT_UNDER_TEST")):
         return
     for name, module in list(sys.modules.items()):
         if not name.startswith("edition."):
