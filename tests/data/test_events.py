@@ -272,3 +272,10 @@ def test_an_event_nothing_refers_to_fails_a_strict_build(tmp_path: Path) -> None
     assert result.returncode != 0
     assert (f"WARNING -  edition: events.yml:{count + 1}: the event 'treaty-of-gulistan' is "
             "referred to by no note, term or actor") in result.output, result.output
+
+
+def test_unknown_events_fail_with_an_error_that_names_the_events() -> None:
+    refs = references(parse_glossary(GLOSSARY.encode()), parse_notes(NOTES.encode()))
+    with pytest.raises(EventsError) as caught:
+        check_references(parse(EVENTS), refs)
+    assert str(caught.value).startswith("2 problems in the events:\n  glossary.yml:12: ")
