@@ -12,6 +12,7 @@ from edition.data.dates import parse_date
 from edition.data.events import (
     EventsError,
     check_references,
+    distinctive_words,
     load,
     parse,
     references,
@@ -279,3 +280,19 @@ def test_unknown_events_fail_with_an_error_that_names_the_events() -> None:
     with pytest.raises(EventsError) as caught:
         check_references(parse(EVENTS), refs)
     assert str(caught.value).startswith("2 problems in the events:\n  glossary.yml:12: ")
+
+
+def test_typographic_characters_do_not_stop_the_comparison_of_words() -> None:
+    """Descriptions are typed with curly quotes and dashes: they are dropped, not an error
+    (the words are folded to ASCII; "agreed" loses its ending, "Iran's" its "s")."""
+    assert distinctive_words("Iran’s “nuclear” deal — agreed") == {"iran", "nuclear", "deal",
+                                                                   "agre"}
+
+
+def test_a_file_read_under_another_name_is_named_so(tmp_path: Path) -> None:
+    assert load(ROOT / "events.yml", display_name="data/events.yml").file == "data/events.yml"
+    bad = tmp_path / "events.yml"
+    bad.write_bytes(events_file(("one", "2015-02-30", "A day that never was")))
+    with pytest.raises(EventsError) as caught:
+        load(bad, display_name="data/events.yml")
+    assert [p.file for p in caught.value.problems] == ["data/events.yml"]

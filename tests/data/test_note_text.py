@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from edition.data.notes import render_note
+from pathlib import Path
+
+import pytest
+
+from edition.data.notes import NotesError, load, render_note
 
 
 def test_a_link_keeps_its_title_and_the_text_its_quotes() -> None:
@@ -12,3 +16,15 @@ def test_a_link_keeps_its_title_and_the_text_its_quotes() -> None:
     assert render_note(text) == (
         '<p>Ansari\'s "phrase", <a href="https://example.org/x" title="The title">a source</a>.'
         "</p>")
+
+
+def test_a_notes_file_read_under_another_name_is_named_so(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.yml"
+    bad.write_text("notes:\n  - quote: the talks\n    kind: gossip\n    note: A note.\n"
+                   "    sources: [{title: S, url: \"https://example.org/s\"}]\n",
+                   encoding="utf-8")
+    with pytest.raises(NotesError) as caught:
+        load(bad, display_name="data/notes.yml")
+    assert [str(p) for p in caught.value.problems] == [
+        "data/notes.yml:3: notes[0] 'the talks': 'kind' is 'gossip'; it must be one of: slip, "
+        "date, reference, context, check."]
