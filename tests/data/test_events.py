@@ -296,3 +296,50 @@ def test_a_file_read_under_another_name_is_named_so(tmp_path: Path) -> None:
     with pytest.raises(EventsError) as caught:
         load(bad, display_name="data/events.yml")
     assert [p.file for p in caught.value.problems] == ["data/events.yml"]
+
+
+def test_stems_keep_three_letters_at_least() -> None:
+    """An ending is cut only if three letters stay: "sees" is "see", not "se"."""
+    assert distinctive_words("Iran sees its ties") == {"iran", "see", "tie"}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # Two distinctive words each, both shared: the minimum of two, and 100 %.
+    ("Talks collapse", "Talks collapse in Vienna"),
+    # Five words each, three shared: exactly 60 per cent of the shorter description.
+    ("Russia Iran sign treaty Moscow", "Russia Iran sign pact Tehran"),
+])
+def test_the_thresholds_of_the_same_event_are_inclusive(first: str, second: str) -> None:
+    data = events_file(("one", "2015-07-14", first), ("two", "2015-07-14", second))
+    (problem,) = problems(lambda: parse(data))
+    assert problem.startswith("events.yml:6: the event 'two' (14 July 2015: ")
+
+
+def test_a_year_contains_its_days() -> None:
+    data = events_file(("one", "2015", "The JCPOA is agreed in Vienna"),
+                       ("two", "2015-07-14", "JCPOA agreed in Vienna"))
+    (problem,) = problems(lambda: parse(data))
+    assert problem.startswith("events.yml:6: the event 'two' (14 July 2015: 'JCPOA agreed in "
+                              "Vienna') seems to be the event 'one' at events.yml:2 (2015: ")
+
+
+def test_a_month_does_not_contain_a_day_of_another_month() -> None:
+    events = parse(events_file(("one", "2015-01", "The JCPOA is agreed in Vienna"),
+                               ("two", "2015-03-01", "JCPOA agreed in Vienna")))
+    assert len(events) == 2
+
+
+def test_an_events_sources_are_kept_with_their_titles_trimmed() -> None:
+    data = (b'events:\n  - id: one\n    date: "2015"\n    description: A thing\n'
+            b'    sources:\n      - {title: " The source ", url: "https://example.org/a"}\n'
+            b'      - {title: Another, url: "https://example.org/b"}\n')
+    (event,) = parse(data)
+    assert [(s.title, s.url) for s in event.sources] == [
+        ("The source", "https://example.org/a"), ("Another", "https://example.org/b")]
+
+
+def test_bad_records_fail_with_an_error_that_names_the_events() -> None:
+    with pytest.raises(EventsError) as caught:
+        parse(events_file(("a", "2021-02-30", "B")))
+    assert str(caught.value) == ("1 problem in the events:\n  events.yml:3: events[0] 'a': "
+                                 "'2021-02-30': February 2021 has no day 30.")
