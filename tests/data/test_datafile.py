@@ -14,7 +14,7 @@ import pytest
 from edition.data import datafile
 from edition.data.datafile import DataFileError, Problem, Spec
 from edition.data.glossary import SPEC as GLOSSARY
-from edition.data.glossary import GlossaryError, parse
+from edition.data.glossary import GlossaryError, load, parse
 from support.build import ROOT
 from support.workflow import commands
 
@@ -207,3 +207,20 @@ def test_a_cycle_of_references_is_refused(tmp_path: Path) -> None:
 def test_an_error_without_a_title_names_the_file() -> None:
     error = DataFileError([Problem("x.yml", 2, "m")])
     assert str(error) == "1 problem in the file:\n  x.yml:2: m"
+
+
+def test_a_file_is_named_by_its_name_or_the_name_given(tmp_path: Path) -> None:
+    bad = tmp_path / "terms.yml"
+    bad.write_text("actors: []\n", encoding="utf-8")
+    for display_name, name in ((None, "terms.yml"), ("data/glossary.yml", "data/glossary.yml")):
+        with pytest.raises(GlossaryError) as error:
+            load(bad, display_name)
+        assert [str(p) for p in error.value.problems] == [
+            f"{name}:1: the file has no 'terms'; add it."]
+
+
+def test_a_file_that_cannot_be_read_says_so(tmp_path: Path) -> None:
+    with pytest.raises(GlossaryError) as error:
+        load(tmp_path / "missing.yml")
+    assert [str(p) for p in error.value.problems] == [
+        "missing.yml:0: cannot be read: No such file or directory"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.data.notes import NotesError, load, render_note
+from edition.data.notes import NotesError, load, parse, render_note
 
 
 def test_a_link_keeps_its_title_and_the_text_its_quotes() -> None:
@@ -28,3 +28,31 @@ def test_a_notes_file_read_under_another_name_is_named_so(tmp_path: Path) -> Non
     assert [str(p) for p in caught.value.problems] == [
         "data/notes.yml:3: notes[0] 'the talks': 'kind' is 'gossip'; it must be one of: slip, "
         "date, reference, context, check."]
+
+
+NOTE = """\
+notes:
+  - quote: the talks
+    before: stalling
+    after: in Vienna
+    kind: context
+    note: >-
+      The *Vienna* talks
+      on the JCPOA.
+    sources: [{title: S, url: "https://example.org/s"}]
+"""
+
+
+def test_a_note_keeps_its_context_and_its_text_as_one_line() -> None:
+    (note,) = parse(NOTE.encode())
+    assert (note.quote, note.before, note.after) == ("the talks", "stalling", "in Vienna")
+    assert note.text == "The *Vienna* talks on the JCPOA."
+    assert note.html == "<p>The <em>Vienna</em> talks on the JCPOA.</p>"
+
+
+def test_bad_notes_fail_with_an_error_that_names_the_notes() -> None:
+    with pytest.raises(NotesError) as caught:
+        parse(NOTE.replace("The *Vienna* talks", "The `Vienna` talks").encode())
+    assert str(caught.value) == (
+        "1 problem in the notes:\n  notes.yml:6: notes[0] 'the talks': the note uses <code>; "
+        "notes allow only *emphasis*, **strong** and [links](https://...).")
