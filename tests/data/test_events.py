@@ -303,16 +303,19 @@ def test_stems_keep_three_letters_at_least() -> None:
     assert distinctive_words("Iran sees its ties") == {"iran", "see", "tie"}
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    # Two distinctive words each, both shared: the minimum of two, and 100 %.
-    ("Talks collapse", "Talks collapse in Vienna"),
+@pytest.mark.parametrize(("first", "second", "shared"), [
+    # Two distinctive words in the shorter, both shared: the minimum of two, and 100 %.
+    ("Talks collapse", "Talks collapse in Vienna", "collaps, talk"),
     # Five words each, three shared: exactly 60 per cent of the shorter description.
-    ("Russia Iran sign treaty Moscow", "Russia Iran sign pact Tehran"),
+    ("Russia Iran sign treaty Moscow", "Russia Iran sign pact Tehran", "iran, russia, sign"),
 ])
-def test_the_thresholds_of_the_same_event_are_inclusive(first: str, second: str) -> None:
+def test_the_thresholds_of_the_same_event_are_inclusive(first: str, second: str,
+                                                         shared: str) -> None:
     data = events_file(("one", "2015-07-14", first), ("two", "2015-07-14", second))
     (problem,) = problems(lambda: parse(data))
     assert problem.startswith("events.yml:6: the event 'two' (14 July 2015: ")
+    # The message lists the words the two share, not every word of either.
+    assert f"the same date, mostly the same words ({shared}). " in problem
 
 
 def test_a_year_contains_its_days() -> None:

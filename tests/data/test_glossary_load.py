@@ -341,3 +341,16 @@ def test_an_entry_holds_its_note_kind_sources_and_events_as_written() -> None:
 ])
 def test_a_slug_is_ascii_lower_case_words_joined_by_hyphens(name: str, slug: str) -> None:
     assert slugify(name) == slug
+
+
+def test_an_entry_keeps_the_id_and_case_it_is_given() -> None:
+    text = GOOD_ENTRY + "    id: the-deal\n    case: exact\n"
+    (entry,) = parse(("terms:\n" + text).encode()).terms
+    assert (entry.id, entry.case) == ("the-deal", "exact")
+
+
+def test_problems_across_entries_fail_with_an_error_that_names_the_glossary() -> None:
+    with pytest.raises(GlossaryError) as caught:
+        parse(("terms:\n" + GOOD_ENTRY + GOOD_ENTRY).encode())
+    assert str(caught.value).startswith("3 problems in the glossary:\n  glossary.yml:9: term "
+                                        "'JCPOA' has the id 'jcpoa', like term 'JCPOA' (line 2)")
