@@ -354,3 +354,12 @@ def test_problems_across_entries_fail_with_an_error_that_names_the_glossary() ->
         parse(("terms:\n" + GOOD_ENTRY + GOOD_ENTRY).encode())
     assert str(caught.value).startswith("3 problems in the glossary:\n  glossary.yml:9: term "
                                         "'JCPOA' has the id 'jcpoa', like term 'JCPOA' (line 2)")
+
+
+def test_an_actor_whose_alias_is_a_common_word_is_named_as_an_actor() -> None:
+    actor = ("actors:\n  - name: Hassan Rouhani\n    kind: person\n    aliases: [Rouhani, him]\n"
+             "    description: President of Iran.\n"
+             "    sources: [{title: R, url: \"https://example.org/r\"}]\n")
+    assert problems("terms:\n" + GOOD_ENTRY + actor) == [
+        f"glossary.yml:12: actor 'Hassan Rouhani': the alias 'him' is a common English "
+        f"word{ADVICE}"]
