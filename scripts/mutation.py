@@ -174,18 +174,21 @@ def results(workspace: Path) -> dict[str, dict[str, str]]:
     return found
 
 
-def forget_survivors(workspace: Path) -> None:
+def forget_survivors(workspace: Path) -> list[str]:
     """Clear mutmut's verdict on every mutant no test killed and not listed as equivalent,
-    so that the next run tries it again."""
+    so that the next run tries it again; return their names."""
     equivalent = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
+    forgotten = []
     for meta in (workspace / "mutants" / "src").rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         codes = data["exit_code_by_key"]
         for name, code in codes.items():
-            if STATUS.get(code, "suspicious") not in ("killed", "timeout") and (
-                    name not in equivalent):
+            if code is not None and STATUS.get(code, "suspicious") not in (
+                    "killed", "timeout") and name not in equivalent:
                 codes[name] = None
+                forgotten.append(name)
         meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+    return forgotten
 
 
 #: The columns of the report's table, as mutmut names the outcomes.
@@ -299,10 +302,19 @@ def main() -> int:
     command = "python scripts/mutation.py" + "".join(f" --only '{p}'" for p in only)
     try:
         if not args.report_only:
+            new_modules = only != chosen_patterns(workspace, [])
             lay_out(workspace, only)
-            if args.retest_survivors:
+            run = ["run", "--max-children", str(args.max_children)]
+            if not args.retest_survivors:
+                mutmut(workspace, *run)
+            elif new_modules:
                 forget_survivors(workspace)
-            mutmut(workspace, "run", "--max-children", str(args.max_children))
+                mutmut(workspace, *run)
+            elif names := forget_survivors(workspace):
+                # Only those, not the mutants that a stopped run left unchecked.
+                mutmut(workspace, *run, *names)
+            else:
+                print("no survivors to retest")
         REPORT.write_text(report(workspace, command), encoding="utf-8")
     finally:
         if args.workspace is None:
