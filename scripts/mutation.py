@@ -286,6 +286,9 @@ def main() -> int:
                         help="run only the mutants of the modules run so far that no test has "
                              "killed yet (mutmut keeps a verdict until told to; new tests "
                              "need this)")
+    parser.add_argument("--mutants", action="append", default=[], metavar="GLOB",
+                        help="with --retest-survivors: also run these mutants, by mutmut name "
+                             "or glob, e.g. those of a function whose code changed")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report from the workspace's results without running")
     args = parser.parse_args()
@@ -310,7 +313,7 @@ def main() -> int:
             elif new_modules:
                 forget_survivors(workspace)
                 mutmut(workspace, *run)
-            elif names := forget_survivors(workspace):
+            elif names := forget_survivors(workspace) + args.mutants:
                 # Only those, not the mutants that a stopped run left unchecked.
                 mutmut(workspace, *run, *names)
             else:

@@ -224,3 +224,17 @@ def test_a_file_that_cannot_be_read_says_so(tmp_path: Path) -> None:
         load(tmp_path / "missing.yml")
     assert str(error.value) == ("1 problem in the glossary:\n"
                                 "  missing.yml:0: cannot be read: No such file or directory")
+
+
+def test_a_mapping_where_text_belongs_gets_no_advice_to_quote_one_of_its_keys() -> None:
+    text = GOOD_ENTRY.replace("definition: The nuclear agreement of 14 July 2015.",
+                              "definition: {The deal: signed}")
+    assert problems("terms:\n" + text) == [
+        "glossary.yml:5: terms[0] 'JCPOA': 'definition' must be text, but YAML read a mapping "
+        "of keys."]
+
+
+def test_a_key_that_is_not_a_name_is_refused() -> None:
+    assert problems("terms:\n" + GOOD_ENTRY + "    2015: the year\n") == [
+        "glossary.yml:9: terms[0]: the key 2015 is not a name; keys are words like 'term' or "
+        "'definition'."]

@@ -228,7 +228,7 @@ class LineMap:
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = self._scalar(key_node, path)
+                key = self._scalar(key_node, path, value=False)
                 if not isinstance(key, str):
                     self.problems.append(Problem(
                         self.name, key_node.start_mark.line + 1,
@@ -251,10 +251,11 @@ class LineMap:
     def _where(self, path: tuple[Any, ...]) -> str:
         return _where(path, self.spec.lists)
 
-    def _scalar(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+    def _scalar(self, node: yaml.Node, path: tuple[Any, ...], value: bool = True) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return node  # a mapping or list used as a key; reported by the caller
-        self.sources[path] = node.value
+        if value:  # a key's text is not what was written for the value at ``path``
+            self.sources[path] = node.value
         if node.tag == _STR_TAG:
             return node.value  # plain text, most of a file: what the constructor would return
         try:
