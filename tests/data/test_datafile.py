@@ -16,17 +16,9 @@ from edition.data.datafile import DataFileError, Problem, Spec
 from edition.data.glossary import SPEC as GLOSSARY
 from edition.data.glossary import GlossaryError, load, parse
 from support.build import ROOT
+from support.data import GOOD_ENTRY
 from support.workflow import commands
 
-GOOD_ENTRY = """\
-  - term: JCPOA
-    aliases: [Joint Comprehensive Plan of Action]
-    category: treaty
-    definition: The nuclear agreement of 14 July 2015.
-    sources:
-      - title: A source
-        url: https://example.org/jcpoa
-"""
 GLOSSARY_KEYS = "aliases, case, category, definition, events, id, note, sources, term"
 
 

@@ -10,16 +10,7 @@ import pytest
 from edition.data.datafile import MAX_BYTES, URL_PATTERN
 from edition.data.glossary import GlossaryError, load, parse, slugify
 from support.build import ROOT
-
-GOOD_ENTRY = """\
-  - term: JCPOA
-    aliases: [Joint Comprehensive Plan of Action]
-    category: treaty
-    definition: The nuclear agreement of 14 July 2015.
-    sources:
-      - title: A source
-        url: https://example.org/jcpoa
-"""
+from support.data import GOOD_ENTRY
 
 
 def problems(text: str) -> list[str]:
