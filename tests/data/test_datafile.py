@@ -230,3 +230,17 @@ def test_a_key_that_is_not_a_name_is_refused() -> None:
     assert problems("terms:\n" + GOOD_ENTRY + "    2015: the year\n") == [
         "glossary.yml:9: terms[0]: the key 2015 is not a name; keys are words like 'term' or "
         "'definition'."]
+
+
+@pytest.mark.parametrize(("line", "value", "why"), [
+    ("    definition: 2015-02-30\n", "2015-02-30", "day is out of range for month"),
+    ("    2021-02-30: x\n", "2021-02-30", "day is out of range for month"),
+    ("    definition: !!int twelve\n", "twelve",
+     "invalid literal for int() with base 10: 'twelve'"),
+])
+def test_a_value_yaml_cannot_make_is_a_problem_not_a_crash(line: str, value: str,
+                                                          why: str) -> None:
+    text = "terms:\n  - term: JCPOA\n" + line
+    found = problems(text)
+    assert f"glossary.yml:3: terms[0]: YAML cannot read '{value}' as it is written ({why}); put " \
+           "it in quotes to make it text." in found

@@ -266,6 +266,13 @@ class LineMap:
                 f"{self._where(path)}{error.problem}; use plain text.",
             ))
             return None
+        except ValueError as error:  # an impossible date (2021-02-30), !!int on a word
+            self.problems.append(Problem(
+                self.name, node.start_mark.line + 1,
+                f"{self._where(path)}YAML cannot read {node.value!r} as it is written "
+                f"({error}); put it in quotes to make it text.",
+            ))
+            return None
 
 
 def _where(path: tuple[Any, ...], lists: dict[str, str]) -> str:
