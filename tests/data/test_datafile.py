@@ -226,9 +226,11 @@ def test_a_mapping_where_text_belongs_gets_no_advice_to_quote_one_of_its_keys() 
         "of keys."]
 
 
-def test_a_key_that_is_not_a_name_is_refused() -> None:
-    assert problems("terms:\n" + GOOD_ENTRY + "    2015: the year\n") == [
-        "glossary.yml:9: terms[0]: the key 2015 is not a name; keys are words like 'term' or "
+def test_a_key_that_is_not_a_name_is_refused_and_the_entry_still_read() -> None:
+    # First in its entry: the keys after it are still read (no "has no 'term'").
+    text = "  - 2015: the year\n" + GOOD_ENTRY.replace("  - term:", "    term:")
+    assert problems("terms:\n" + text) == [
+        "glossary.yml:2: terms[0]: the key 2015 is not a name; keys are words like 'term' or "
         "'definition'."]
 
 
