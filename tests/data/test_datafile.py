@@ -246,3 +246,9 @@ def test_a_value_yaml_cannot_make_is_a_problem_not_a_crash(line: str, value: str
     found = problems(text)
     assert f"glossary.yml:3: terms[0]: YAML cannot read '{value}' as it is written ({why}); put " \
            "it in quotes to make it text." in found
+
+
+def test_a_value_its_tag_cannot_make_is_a_problem_on_its_line() -> None:
+    found = problems("terms:\n  - term: JCPOA\n    definition: !!binary a\n")
+    assert found[0].startswith("glossary.yml:3: terms[0]: failed to decode base64 data: ")
+    assert found[0].endswith("; use plain text.")
