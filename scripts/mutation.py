@@ -22,15 +22,17 @@ Slow (minutes per module, hours for the package), so not run in CI. What it does
    surviving mutant with its diff, marked equivalent (with the reason given for it in
    ``maintainers/mutation-equivalent.yml``) or not.
 
-A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report;
-after adding tests, ``--retest-survivors`` runs the mutants that had survived (and are not
-listed as equivalent) again.
+A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report:
+the modules of every earlier ``--only`` stay chosen, and the report covers them all. After
+adding tests, ``--retest-survivors`` runs the mutants that had survived (and are not listed as
+equivalent) again.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -61,8 +63,29 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
           255: "timeout", -9: "segfault", -11: "segfault", None: "not checked"}
 
 
+def chosen_patterns(workspace: Path, only: list[str]) -> list[str]:
+    """The ``--only`` patterns of every run in ``workspace`` so far, then ``only``'s new ones.
+
+    mutmut overwrites the mutated copy of a file it is no longer told to mutate with the plain
+    source (its verdicts stay in the ``.meta`` file, but ``mutmut show`` and a retest of its
+    mutants need the mutated copy), so a kept workspace mutates every module it ever has.
+    An empty list, as from a run without ``--only``, means every module.
+    """
+    chosen = workspace / "only.json"
+    if not chosen.exists():
+        return list(only)
+    earlier = [re.sub(r"^src/edition/", "hooks/edition/", p)
+               for p in json.loads(chosen.read_text(encoding="utf-8"))]
+    if not earlier:
+        return []
+    return list(dict.fromkeys([*earlier, *only]))
+
+
 def lay_out(workspace: Path, only: list[str]) -> None:
-    """Copy the project into ``workspace`` with ``hooks/edition`` at ``src/edition``."""
+    """Copy the project into ``workspace`` with ``hooks/edition`` at ``src/edition``.
+
+    ``only`` are the patterns of the files to mutate (see ``chosen_patterns``).
+    """
     ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache")
     for name in COPIED:
         source, target = ROOT / name, workspace / name
@@ -104,11 +127,23 @@ def lay_out(workspace: Path, only: list[str]) -> None:
     if not chosen.exists() or json.loads(chosen.read_text(encoding="utf-8")) != patterns:
         (workspace / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
         # A file mutmut only copied looks newer than its source, which mutmut takes for
-        # "already mutated": remove such copies so that newly chosen files get mutants.
+        # "already mutated": remove such copies (even with a ``.meta`` left from an earlier
+        # run) so that newly chosen files get mutants. mutmut keeps the verdicts of the
+        # functions that did not change when it mutates a file again.
         for copy in (workspace / "mutants" / "src").rglob("*.py"):
-            if not copy.with_name(copy.name + ".meta").exists():
+            if "mutmut" not in copy.read_text(encoding="utf-8"):
                 copy.unlink()
     chosen.write_text(json.dumps(patterns), encoding="utf-8")
+    # mutmut records again only for tests with new names: when any test changed (a fixture, a
+    # conftest, an edited test), record everything again, or it runs mutants against stale
+    # lists of tests.
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    recorded = workspace / "tests.sha256"
+    if not recorded.exists() or recorded.read_text(encoding="utf-8") != digest.hexdigest():
+        (workspace / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+    recorded.write_text(digest.hexdigest(), encoding="utf-8")
 
 
 def mutmut(workspace: Path, *args: str, capture: bool = False) -> str:
@@ -139,18 +174,21 @@ def results(workspace: Path) -> dict[str, dict[str, str]]:
     return found
 
 
-def forget_survivors(workspace: Path) -> None:
+def forget_survivors(workspace: Path) -> list[str]:
     """Clear mutmut's verdict on every mutant no test killed and not listed as equivalent,
-    so that the next run tries it again."""
+    so that the next run tries it again; return their names."""
     equivalent = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
+    forgotten = []
     for meta in (workspace / "mutants" / "src").rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         codes = data["exit_code_by_key"]
         for name, code in codes.items():
-            if STATUS.get(code, "suspicious") not in ("killed", "timeout") and (
-                    name not in equivalent):
+            if code is not None and STATUS.get(code, "suspicious") not in (
+                    "killed", "timeout") and name not in equivalent:
                 codes[name] = None
+                forgotten.append(name)
         meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+    return forgotten
 
 
 #: The columns of the report's table, as mutmut names the outcomes.
@@ -248,6 +286,9 @@ def main() -> int:
                         help="run only the mutants of the modules run so far that no test has "
                              "killed yet (mutmut keeps a verdict until told to; new tests "
                              "need this)")
+    parser.add_argument("--mutants", action="append", default=[], metavar="GLOB",
+                        help="with --retest-survivors: also run these mutants, by mutmut name "
+                             "or glob, e.g. those of a function whose code changed")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report from the workspace's results without running")
     args = parser.parse_args()
@@ -257,13 +298,26 @@ def main() -> int:
     if workspace == ROOT or ROOT in workspace.parents:
         parser.error("the workspace must be outside the repository")
     workspace.mkdir(parents=True, exist_ok=True)
-    command = "python scripts/mutation.py" + "".join(f" --only '{p}'" for p in args.only)
+    # Without --only, a run mutates the whole package; a retest or a report keeps to the
+    # modules run so far.
+    keep = args.only or args.report_only or args.retest_survivors
+    only = chosen_patterns(workspace, args.only) if keep else []
+    command = "python scripts/mutation.py" + "".join(f" --only '{p}'" for p in only)
     try:
         if not args.report_only:
-            lay_out(workspace, args.only)
-            if args.retest_survivors:
+            new_modules = only != chosen_patterns(workspace, [])
+            lay_out(workspace, only)
+            run = ["run", "--max-children", str(args.max_children)]
+            if not args.retest_survivors:
+                mutmut(workspace, *run)
+            elif new_modules:
                 forget_survivors(workspace)
-            mutmut(workspace, "run", "--max-children", str(args.max_children))
+                mutmut(workspace, *run)
+            elif names := forget_survivors(workspace) + args.mutants:
+                # Only those, not the mutants that a stopped run left unchecked.
+                mutmut(workspace, *run, *names)
+            else:
+                print("no survivors to retest")
         REPORT.write_text(report(workspace, command), encoding="utf-8")
     finally:
         if args.workspace is None:

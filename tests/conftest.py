@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,37 @@ def essay() -> list[Block]:
     return source_blocks()
 
 
+def _recording() -> bool:
+    """Whether mutmut is recording which code each test runs (``scripts/mutation.py``)."""
+    return in_process() and os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
 def _build_scope(fixture_name: str, config: pytest.Config) -> str:
     """One build per session, except while mutmut records which code each test runs
     (``scripts/mutation.py``): then one per test, so that each test runs the build itself."""
-    recording = in_process() and os.environ.get("MUTANT_UNDER_TEST") == "stats"
-    return "function" if recording else "session"
+    return "function" if _recording() else "session"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Under mutmut (``scripts/mutation.py``), empty the package's per-process caches before
+    each test. While mutmut records which code each test runs, only the first test to fill a
+    cache would otherwise be recorded as running the code that fills it (the schema
+    validators, the cached helpers); and each mutant's tests run in a process forked from
+    mutmut's, whose caches the unmutated code has filled, which would hide that code's
+    mutants."""
+    if not (in_process() and os.environ.get("MUTANT_UNDER_TEST")):
+        return
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("edition."):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+    datafile = sys.modules.get("edition.data.datafile")
+    if datafile is not None:
+        datafile._SCHEMAS.clear()
+        datafile._VALIDATORS.clear()
 
 
 @pytest.fixture(scope=_build_scope)

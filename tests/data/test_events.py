@@ -12,6 +12,7 @@ from edition.data.dates import parse_date
 from edition.data.events import (
     EventsError,
     check_references,
+    distinctive_words,
     load,
     parse,
     references,
@@ -272,3 +273,76 @@ def test_an_event_nothing_refers_to_fails_a_strict_build(tmp_path: Path) -> None
     assert result.returncode != 0
     assert (f"WARNING -  edition: events.yml:{count + 1}: the event 'treaty-of-gulistan' is "
             "referred to by no note, term or actor") in result.output, result.output
+
+
+def test_unknown_events_fail_with_an_error_that_names_the_events() -> None:
+    refs = references(parse_glossary(GLOSSARY.encode()), parse_notes(NOTES.encode()))
+    with pytest.raises(EventsError) as caught:
+        check_references(parse(EVENTS), refs)
+    assert str(caught.value).startswith("2 problems in the events:\n  glossary.yml:12: ")
+
+
+def test_typographic_characters_do_not_stop_the_comparison_of_words() -> None:
+    """Descriptions are typed with curly quotes and dashes: they are dropped, not an error
+    (the words are folded to ASCII; "agreed" loses its ending, "Iran's" its "s")."""
+    assert distinctive_words("Iran’s “nuclear” deal — agreed") == {"iran", "nuclear", "deal",
+                                                                   "agre"}
+
+
+def test_a_file_read_under_another_name_is_named_so(tmp_path: Path) -> None:
+    assert load(ROOT / "events.yml", display_name="data/events.yml").file == "data/events.yml"
+    bad = tmp_path / "events.yml"
+    bad.write_bytes(events_file(("one", "2015-02-30", "A day that never was")))
+    with pytest.raises(EventsError) as caught:
+        load(bad, display_name="data/events.yml")
+    assert [p.file for p in caught.value.problems] == ["data/events.yml"]
+
+
+def test_stems_keep_three_letters_at_least() -> None:
+    """An ending is cut only if three letters stay: "sees" is "see", not "se"."""
+    assert distinctive_words("Iran sees its ties") == {"iran", "see", "tie"}
+
+
+@pytest.mark.parametrize(("first", "second", "shared"), [
+    # Two distinctive words in the shorter, both shared: the minimum of two, and 100 %.
+    ("Talks collapse", "Talks collapse in Vienna", "collaps, talk"),
+    # Five words each, three shared: exactly 60 per cent of the shorter description.
+    ("Russia Iran sign treaty Moscow", "Russia Iran sign pact Tehran", "iran, russia, sign"),
+])
+def test_the_thresholds_of_the_same_event_are_inclusive(first: str, second: str,
+                                                         shared: str) -> None:
+    data = events_file(("one", "2015-07-14", first), ("two", "2015-07-14", second))
+    (problem,) = problems(lambda: parse(data))
+    assert problem.startswith("events.yml:6: the event 'two' (14 July 2015: ")
+    # The message lists the words the two share, not every word of either.
+    assert f"the same date, mostly the same words ({shared}). " in problem
+
+
+def test_a_year_contains_its_days() -> None:
+    data = events_file(("one", "2015", "The JCPOA is agreed in Vienna"),
+                       ("two", "2015-07-14", "JCPOA agreed in Vienna"))
+    (problem,) = problems(lambda: parse(data))
+    assert problem.startswith("events.yml:6: the event 'two' (14 July 2015: 'JCPOA agreed in "
+                              "Vienna') seems to be the event 'one' at events.yml:2 (2015: ")
+
+
+def test_a_month_does_not_contain_a_day_of_another_month() -> None:
+    events = parse(events_file(("one", "2015-01", "The JCPOA is agreed in Vienna"),
+                               ("two", "2015-03-01", "JCPOA agreed in Vienna")))
+    assert len(events) == 2
+
+
+def test_an_events_sources_are_kept_with_their_titles_trimmed() -> None:
+    data = (b'events:\n  - id: one\n    date: "2015"\n    description: A thing\n'
+            b'    sources:\n      - {title: " The source ", url: "https://example.org/a"}\n'
+            b'      - {title: Another, url: "https://example.org/b"}\n')
+    (event,) = parse(data)
+    assert [(s.title, s.url) for s in event.sources] == [
+        ("The source", "https://example.org/a"), ("Another", "https://example.org/b")]
+
+
+def test_bad_records_fail_with_an_error_that_names_the_events() -> None:
+    with pytest.raises(EventsError) as caught:
+        parse(events_file(("a", "2021-02-30", "B")))
+    assert str(caught.value) == ("1 problem in the events:\n  events.yml:3: events[0] 'a': "
+                                 "'2021-02-30': February 2021 has no day 30.")

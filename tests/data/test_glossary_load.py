@@ -8,18 +8,9 @@ import textwrap
 import pytest
 
 from edition.data.datafile import MAX_BYTES, URL_PATTERN
-from edition.data.glossary import GlossaryError, load, parse
+from edition.data.glossary import GlossaryError, load, parse, slugify
 from support.build import ROOT
-
-GOOD_ENTRY = """\
-  - term: JCPOA
-    aliases: [Joint Comprehensive Plan of Action]
-    category: treaty
-    definition: The nuclear agreement of 14 July 2015.
-    sources:
-      - title: A source
-        url: https://example.org/jcpoa
-"""
+from support.data import GOOD_ENTRY
 
 
 def problems(text: str) -> list[str]:
@@ -306,3 +297,60 @@ def test_the_schemas_state_the_same_url_rule_as_the_code() -> None:
     for name in ("glossary.schema.json", "notes.schema.json", "events.schema.json"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert json.dumps(URL_PATTERN) in text, name
+
+
+# ---- What an entry holds -------------------------------------------------------------
+
+
+def test_an_entry_holds_its_note_kind_sources_and_events_as_written() -> None:
+    text = GOOD_ENTRY.replace(
+        "        url: https://example.org/jcpoa\n",
+        "        url: https://example.org/jcpoa\n      - title: \" Second \"\n"
+        "        url: https://example.org/2\n"
+    ) + "    note: >-\n      Signed in\n      Vienna.\n    events: [jcpoa-agreed]\n"
+    actor = ("actors:\n  - name: Hassan Rouhani\n    kind: person\n    aliases: [Rouhani]\n"
+             "    description: President of Iran.\n"
+             "    sources: [{title: R, url: \"https://example.org/r\"}]\n")
+    glossary = parse(("terms:\n" + text + actor).encode())
+    (term,), (person,) = glossary.terms, glossary.actors
+    assert (term.kind, term.category, term.note) == ("term", "treaty", "Signed in Vienna.")
+    assert [(s.title, s.url) for s in term.sources] == [
+        ("A source", "https://example.org/jcpoa"), ("Second", "https://example.org/2")]
+    assert (term.events, term.events_line) == (("jcpoa-agreed",), 14)
+    assert (person.kind, person.id, person.category, person.summary, person.note) == (
+        "actor", "hassan-rouhani", "person", "President of Iran.", None)
+    assert (person.forms, person.term, person.events, person.line) == (
+        ("Rouhani",), None, (), 16)
+    assert glossary.entries == (term, person)
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("Islamic Revolutionary Guard Corps", "islamic-revolutionary-guard-corps"),
+    ("Ḥezbollah “Axis” — 2024!", "hezbollah-axis-2024"),
+    ("--Vienna--", "vienna"),
+    ("— ’ —", "entry"),
+])
+def test_a_slug_is_ascii_lower_case_words_joined_by_hyphens(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+def test_an_entry_keeps_the_id_and_case_it_is_given() -> None:
+    text = GOOD_ENTRY + "    id: the-deal\n    case: exact\n"
+    (entry,) = parse(("terms:\n" + text).encode()).terms
+    assert (entry.id, entry.case) == ("the-deal", "exact")
+
+
+def test_problems_across_entries_fail_with_an_error_that_names_the_glossary() -> None:
+    with pytest.raises(GlossaryError) as caught:
+        parse(("terms:\n" + GOOD_ENTRY + GOOD_ENTRY).encode())
+    assert str(caught.value).startswith("3 problems in the glossary:\n  glossary.yml:9: term "
+                                        "'JCPOA' has the id 'jcpoa', like term 'JCPOA' (line 2)")
+
+
+def test_an_actor_whose_alias_is_a_common_word_is_named_as_an_actor() -> None:
+    actor = ("actors:\n  - name: Hassan Rouhani\n    kind: person\n    aliases: [Rouhani, him]\n"
+             "    description: President of Iran.\n"
+             "    sources: [{title: R, url: \"https://example.org/r\"}]\n")
+    assert problems("terms:\n" + GOOD_ENTRY + actor) == [
+        f"glossary.yml:12: actor 'Hassan Rouhani': the alias 'him' is a common English "
+        f"word{ADVICE}"]

@@ -16,6 +16,17 @@ import yaml
 
 from support.build import ROOT
 
+#: One sound glossary term, as the lines of a ``terms:`` list (lines 2 to 8 of its file).
+GOOD_ENTRY = """\
+  - term: JCPOA
+    aliases: [Joint Comprehensive Plan of Action]
+    category: treaty
+    definition: The nuclear agreement of 14 July 2015.
+    sources:
+      - title: A source
+        url: https://example.org/jcpoa
+"""
+
 
 @dataclass(frozen=True)
 class RawEntry:

@@ -228,7 +228,7 @@ class LineMap:
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = self._scalar(key_node, path)
+                key = self._scalar(key_node, path, value=False)
                 if not isinstance(key, str):
                     self.problems.append(Problem(
                         self.name, key_node.start_mark.line + 1,
@@ -251,10 +251,11 @@ class LineMap:
     def _where(self, path: tuple[Any, ...]) -> str:
         return _where(path, self.spec.lists)
 
-    def _scalar(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+    def _scalar(self, node: yaml.Node, path: tuple[Any, ...], value: bool = True) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return node  # a mapping or list used as a key; reported by the caller
-        self.sources[path] = node.value
+        if value:  # a key's text is not what was written for the value at ``path``
+            self.sources[path] = node.value
         if node.tag == _STR_TAG:
             return node.value  # plain text, most of a file: what the constructor would return
         try:
@@ -263,6 +264,13 @@ class LineMap:
             self.problems.append(Problem(
                 self.name, node.start_mark.line + 1,
                 f"{self._where(path)}{error.problem}; use plain text.",
+            ))
+            return None
+        except ValueError as error:  # an impossible date (2021-02-30), !!int on a word
+            self.problems.append(Problem(
+                self.name, node.start_mark.line + 1,
+                f"{self._where(path)}YAML cannot read {node.value!r} as it is written "
+                f"({error}); put it in quotes to make it text.",
             ))
             return None
 
@@ -401,13 +409,6 @@ def _explain(
         not error.instance.strip()
     ):
         return line, f"{field} is empty; write the text or remove the key."
-    if kind == "dependentRequired":
-        present = next(iter(error.validator_value)) if error.validator_value else "?"
-        missing = re.search(r"'([^']+)' is a dependency of '([^']+)'", error.message)
-        if missing:
-            return line, (f"this entry has '{missing.group(2)}' but no '{missing.group(1)}'; "
-                          "give both or neither.")
-        return line, f"{field}: {error.message} ({present})"
     if kind == "maxLength":
         return line, (
             f"{field} is {len(error.instance)} characters long; the limit is "
