@@ -29,6 +29,15 @@ class Span:
 
 
 @dataclass(frozen=True)
+class _Block:
+    """One essay block's text, and the notes and mentions in it."""
+
+    text: str
+    notes: list[tuple[int, Anchor]]
+    spans: list[Span]
+
+
+@dataclass(frozen=True)
 class Record:
     """One build's data, as the exports read it.
 
@@ -53,8 +62,7 @@ class Record:
     _spans: list[Span] = field(default_factory=list, repr=False, compare=False)
     _texts: dict[str, tuple[str, dict[str, int]]] = field(
         default_factory=dict, repr=False, compare=False)
-    _by_block: dict[str, tuple[str, list[Span]]] = field(
-        default_factory=dict, repr=False, compare=False)
+    _by_block: dict[str, _Block] = field(default_factory=dict, repr=False, compare=False)
 
     def ordered_blocks(self) -> list[tuple[str, str, str]]:
         """The essay's blocks in reading order: front matter, ¶1–¶15, then the rest."""
@@ -62,21 +70,29 @@ class Record:
 
     def text(self, block: str) -> str:
         """The text of the essay block ``block``."""
-        return self._block(block)[0]
+        return self._block(block).text
 
     def spans_in(self, block: str) -> list[Span]:
         """The mentions in the essay block ``block``, in reading order."""
-        return self._block(block)[1]
+        return self._block(block).spans
 
-    def _block(self, block: str) -> tuple[str, list[Span]]:
-        # Looked up once per build for every block: the exports ask for each block's text
-        # and mentions once per mention, and a search each time would grow with the square.
+    def notes_in(self, block: str) -> list[tuple[int, Anchor]]:
+        """The notes anchored in the essay block ``block``, numbered as in :meth:`notes`."""
+        return self._block(block).notes
+
+    def _block(self, block: str) -> _Block:
+        # Gathered once per build for every block: the exports ask for each block's text,
+        # notes and mentions once per block or per mention, and a search of every note or
+        # mention each time would grow with the square of the edition.
         if not self._by_block:
             spans: dict[str, list[Span]] = defaultdict(list)
             for span in self.spans():
                 spans[span.block].append(span)
+            notes: dict[str, list[tuple[int, Anchor]]] = defaultdict(list)
+            for number, anchor in self.notes():
+                notes[anchor.block].append((number, anchor))
             for _, name, text in self.blocks:
-                self._by_block.setdefault(name, (text, spans[name]))
+                self._by_block.setdefault(name, _Block(text, notes[name], spans[name]))
         return self._by_block[block]
 
     def block_text(self, page: str) -> list[str]:

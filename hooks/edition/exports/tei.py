@@ -125,7 +125,7 @@ def fill(element: etree._Element, text: str, marks: list[_Mark], where: str) -> 
 def _marks(record: Record, block: str) -> list[_Mark]:
     marks = [
         _Mark(a.start, a.end, "seg", (("type", "noted"), ("xml_id", f"noted-{n}")), 0)
-        for n, a in record.notes() if a.block == block
+        for n, a in record.notes_in(block)
     ]
     marks += [
         _Mark(s.start, s.end, mention_element(s.entries),
