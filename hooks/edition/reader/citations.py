@@ -212,19 +212,21 @@ def _templates(work: Work, located: bool) -> tuple[Styled, ...]:
     return tuple(rendered(work, _URL_STAND_IN, _PARAGRAPH_STAND_IN if located else None))
 
 
+def _fill(text: str, url: str, paragraph: int | None) -> str:
+    """``text`` rendered with the stand-ins, with ``url`` and ``paragraph`` in their place."""
+    # The number first: an address may well contain digits, never the stand-in URL.
+    if paragraph:
+        text = text.replace(str(_PARAGRAPH_STAND_IN), str(paragraph))
+    return text.replace(_URL_STAND_IN, url)
+
+
 def _filled(template: etree.Element, url: str, paragraph: int | None) -> etree.Element:
     element = copy.deepcopy(template)
-
-    def fill(text: str | None) -> str | None:
-        if text is None:
-            return None
-        # The number first: an address may well contain digits, never the stand-in URL.
-        if paragraph:
-            text = text.replace(str(_PARAGRAPH_STAND_IN), str(paragraph))
-        return text.replace(_URL_STAND_IN, url)
-
     for node in element.iter():
-        node.text, node.tail = fill(node.text), fill(node.tail)
+        if node.text is not None:
+            node.text = _fill(node.text, url, paragraph)
+        if node.tail is not None:
+            node.tail = _fill(node.tail, url, paragraph)
     return element
 
 
@@ -277,10 +279,7 @@ def bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
     """
     if "{" in url or "}" in url:
         return written_bibtex(work, url, paragraph)
-    text = _bibtex_template(work, bool(paragraph))
-    if paragraph:
-        text = text.replace(str(_PARAGRAPH_STAND_IN), str(paragraph))
-    return text.replace(_URL_STAND_IN, url)
+    return _fill(_bibtex_template(work, bool(paragraph)), url, paragraph)
 
 
 class _VerbatimUrls(Writer):
