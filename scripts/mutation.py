@@ -12,15 +12,22 @@ Slow (minutes per module, hours for the package), so not run in CI. What it does
    ``edition.…`` from ``src/``, and nothing else in the test process may provide ``edition``
    (a subprocess, which mutmut cannot follow, gets an unmutated copy).
 2. Runs ``mutmut run`` there (under ``nice``, one child by default: it is a shared machine)
-   over the fast tests: ``tests/data``, ``tests/text``, ``tests/index``, ``tests/pages`` and
-   ``tests/builds/test_inprocess_build.py``; no browser, no slow gates. It sets
-   ``EDITION_TEST_BUILD=in-process``, so every build those tests make runs in the test process
-   (``support.build.build_in_process``), where mutmut sees which code each test runs; builds in
-   a subprocess would hide that and leave their mutants "no tests". While mutmut records that,
-   each test that reads the built site builds it itself; for each mutant, one build serves.
+   over the fast tests (``TESTS``): units, rendering, and the real builds of
+   ``tests/builds`` that need no browser, no Java and no ``mkdocs`` command (the hostile
+   build among them). It sets ``EDITION_TEST_BUILD=in-process``, so every build those tests make
+   runs in the test process (``support.build.build_in_process``), where mutmut sees which code
+   each test runs; builds in a subprocess would hide that and leave their mutants "no tests".
+   While mutmut records that, each test that reads the built site builds it itself; for each
+   mutant, one build serves.
 3. Writes ``maintainers/mutation.md``: counts and score per module and overall, and every
    surviving mutant with its diff, marked equivalent (with the reason given for it in
    ``maintainers/mutation-equivalent.yml``) or not.
+
+The whole package is some 7,400 mutants, a day's work on two cores. ``--sample F`` runs a
+random share ``F`` of each module's mutants instead (the same ones on every run: a mutant is in
+the sample when a hash of its name and ``--seed`` falls below ``F``); a module whose mutants
+were not all checked is then scored on its sample alone, and the report estimates the
+package's score from the samples, weighted by each module's size, with a 95 % interval.
 
 A kept ``--workspace`` keeps mutmut's results, so runs over further modules add to the report:
 the modules of every earlier ``--only`` stay chosen, and the report covers them all. After
@@ -55,8 +62,9 @@ EQUIVALENT = ROOT / "maintainers" / "mutation-equivalent.yml"
 #: What the workspace holds besides ``src/edition``: what a build reads, and the tests.
 COPIED = (*PROJECT_FILES, "scripts", "tests")
 #: The fast tests: units, rendering, and builds in the test process. No browser.
-TESTS = ("tests/data", "tests/text", "tests/index", "tests/pages",
-         "tests/builds/test_inprocess_build.py")
+TESTS = ("tests/data", "tests/text", "tests/index", "tests/pages", "tests/exports",
+         "tests/reader", *(f"tests/builds/test_{name}.py" for name in (
+             "inprocess_build", "hostile", "nested_mentions", "search", "styles")))
 #: mutmut's exit codes, as its ``stats.status_by_exit_code`` names them.
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests",
           34: "skipped", 36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout",
@@ -134,11 +142,11 @@ def lay_out(workspace: Path, only: list[str]) -> None:
             if "mutmut" not in copy.read_text(encoding="utf-8"):
                 copy.unlink()
     chosen.write_text(json.dumps(patterns), encoding="utf-8")
-    # mutmut records again only for tests with new names: when any test changed (a fixture, a
-    # conftest, an edited test), record everything again, or it runs mutants against stale
-    # lists of tests.
+    # mutmut records again only for tests with new names: when any test or any of the code
+    # changed (a fixture, a conftest, an edited test, a function renamed or moved), record
+    # everything again, or it runs mutants against stale lists of tests.
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "tests").rglob("*.py")):
+    for path in sorted([*(ROOT / "tests").rglob("*.py"), *(ROOT / "hooks").rglob("*.py")]):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     recorded = workspace / "tests.sha256"
     if not recorded.exists() or recorded.read_text(encoding="utf-8") != digest.hexdigest():
@@ -161,17 +169,53 @@ def mutmut(workspace: Path, *args: str, capture: bool = False) -> str:
     return proc.stdout or ""
 
 
-def results(workspace: Path) -> dict[str, dict[str, str]]:
-    """Status of every mutant mutmut has a result for, by module, from its ``.meta`` files."""
+def results(workspace: Path, *, keep_unchecked: bool = False) -> dict[str, dict[str, str]]:
+    """Status of every mutant, by module, from mutmut's ``.meta`` files: of the modules with a
+    result for at least one mutant, or of every module with ``keep_unchecked``."""
     found: dict[str, dict[str, str]] = {}
     base = workspace / "mutants" / "src"
     for meta in sorted(base.rglob("*.py.meta")):
         module = ".".join(meta.relative_to(base).with_suffix("").with_suffix("").parts)
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         statuses = {name: STATUS.get(code, "suspicious") for name, code in codes.items()}
-        if not statuses or set(statuses.values()) != {"not checked"}:
+        if keep_unchecked or not statuses or set(statuses.values()) != {"not checked"}:
             found[module.removesuffix(".__init__")] = statuses
     return found
+
+
+def in_sample(name: str, fraction: float, seed: str) -> bool:
+    """Whether mutant ``name`` is in the random sample of share ``fraction`` drawn with
+    ``seed``: the same answer on every run and machine, whatever else was run."""
+    digest = hashlib.sha256(f"{seed}\0{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") < fraction * 2**64
+
+
+def sampling(workspace: Path) -> tuple[float, str] | None:
+    """The ``(fraction, seed)`` of the workspace's sample, if its runs were sampled."""
+    chosen = workspace / "sample.json"
+    if not chosen.exists():
+        return None
+    data = json.loads(chosen.read_text(encoding="utf-8"))
+    return float(data["fraction"]), str(data["seed"])
+
+
+def generate(workspace: Path) -> None:
+    """Have mutmut write the mutants of the chosen modules without running any (what
+    ``mutmut run`` does first), so that a sample can be drawn from their names."""
+    script = ("from mutmut import __main__ as m\n"
+              "m.set_mutant_under_test('mutant_generation')\n"
+              "m.makedirs(m.Path('mutants'), exist_ok=True)\n"
+              "m.copy_src_dir(); m.copy_also_copy_files(); m.setup_source_paths()\n"
+              "m.store_lines_covered_by_tests(); m.create_mutants(1)\n")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-c", script], cwd=workspace, env=env, check=True)
+
+
+def unchecked_in_sample(workspace: Path, fraction: float, seed: str) -> list[str]:
+    """The mutants in the sample that mutmut has no verdict on yet."""
+    return [name for statuses in results(workspace, keep_unchecked=True).values()
+            for name, status in statuses.items()
+            if status == "not checked" and in_sample(name, fraction, seed)]
 
 
 def forget_survivors(workspace: Path) -> list[str]:
@@ -195,6 +239,14 @@ def forget_survivors(workspace: Path) -> list[str]:
 COLUMNS = ("killed", "timeout", "survived", "no tests", "suspicious", "skipped", "not checked")
 
 
+def tally(statuses: dict[str, str], equivalent: dict[str, str]) -> tuple[int, int, int]:
+    """``(detected, counted, equivalent)``: the checked mutants, less the equivalent ones
+    (``counted``), and how many of those a test killed or stopped by timing out."""
+    same = {n for n, s in statuses.items() if n in equivalent and s != "not checked"}
+    counted = [s for n, s in statuses.items() if n not in same and s != "not checked"]
+    return sum(1 for s in counted if s in ("killed", "timeout")), len(counted), len(same)
+
+
 def row(label: str, statuses: dict[str, str], equivalent: dict[str, str]) -> str:
     """A table row: counts by outcome, equivalent mutants, and the score.
 
@@ -202,12 +254,23 @@ def row(label: str, statuses: dict[str, str], equivalent: dict[str, str]) -> str
     killed or stopped by timing out.
     """
     counts = Counter(statuses.values())
-    same = {n for n, s in statuses.items() if n in equivalent and s != "not checked"}
-    counted = [s for n, s in statuses.items() if n not in same and s != "not checked"]
-    detected = sum(1 for s in counted if s in ("killed", "timeout"))
-    score = f"{100 * detected / len(counted):.1f} %" if counted else "n/a"
+    detected, counted, same = tally(statuses, equivalent)
+    score = f"{100 * detected / counted:.1f} %" if counted else "n/a"
     return (f"| {label} | {len(statuses)} | " + " | ".join(str(counts[c]) for c in COLUMNS)
-            + f" | {len(same)} | {score} |")
+            + f" | {same} | {score} |")
+
+
+def estimate(parts: list[tuple[int, int, int, int]]) -> tuple[float, float]:
+    """The package's score and the half-width of its 95 % interval, from each module's
+    ``(mutants, sampled, detected, counted)``: a stratified estimate, each module weighted by
+    its number of mutants, with the finite-population correction (a module run whole adds no
+    uncertainty)."""
+    parts = [p for p in parts if p[3]]
+    total = sum(p[0] for p in parts)
+    score = sum(n * d / c for n, _, d, c in parts) / total
+    variance = sum((n / total) ** 2 * (d / c) * (1 - d / c) / c * (1 - k / n)
+                   for n, k, d, c in parts if c > 1)
+    return score, 1.96 * variance ** 0.5
 
 
 def diff(workspace: Path, name: str) -> list[str]:
@@ -219,7 +282,8 @@ def diff(workspace: Path, name: str) -> list[str]:
 def report(workspace: Path, command: str) -> str:
     """The Markdown report of the workspace's results."""
     equivalent: dict[str, str] = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
-    found = results(workspace)
+    sample = sampling(workspace)
+    found = results(workspace, keep_unchecked=sample is not None)
     lines = [
         "# Mutation testing",
         "",
@@ -240,10 +304,32 @@ def report(workspace: Path, command: str) -> str:
         "|---" * (len(COLUMNS) + 4) + "|",
     ]
     everything: dict[str, str] = {}
+    whole: dict[str, str] = {}
+    sampled: dict[str, str] = {}
+    parts: list[tuple[int, int, int, int]] = []
     for module, statuses in sorted(found.items()):
-        lines.append(row(f"`{module}`", statuses, equivalent))
-        everything.update(statuses)
+        label = f"`{module}`"
+        if sample and "not checked" in statuses.values():
+            # Scored on its random sample alone: the mutants checked outside it (the fast ones
+            # mutmut runs first) are no random sample.
+            mine = {n: s for n, s in statuses.items() if in_sample(n, *sample)}
+            label += f" (sample of {len(statuses)})"
+            sampled.update(mine)
+        else:
+            mine = statuses
+            whole.update(mine)
+        lines.append(row(label, mine, equivalent))
+        everything.update(mine)
+        parts.append((len(statuses), len(mine), *tally(mine, equivalent)[:2]))
+    if sample:
+        lines.append(row("**modules run whole**", whole, equivalent))
+        lines.append(row("**samples**", sampled, equivalent))
     lines.append(row("**all run**", everything, equivalent))
+    if sample and parts:
+        score, margin = estimate(parts)
+        lines += ["", f"Sample: {sample[0]:.0%} of each module's mutants, seed `{sample[1]}`. "
+                  f"Estimated score of the modules above, each weighted by its number of "
+                  f"mutants: **{100 * score:.1f} % ± {100 * margin:.1f}** (95 % interval)."]
     package = sorted(
         ".".join(p.relative_to(ROOT / "hooks").with_suffix("").parts)
         for p in (ROOT / "hooks" / "edition").rglob("*.py") if p.name != "__init__.py"
@@ -289,6 +375,11 @@ def main() -> int:
     parser.add_argument("--mutants", action="append", default=[], metavar="GLOB",
                         help="with --retest-survivors: also run these mutants, by mutmut name "
                              "or glob, e.g. those of a function whose code changed")
+    parser.add_argument("--sample", type=float, metavar="F",
+                        help="run only a random share F (0 < F <= 1) of each module's mutants; "
+                             "kept for later runs in the workspace")
+    parser.add_argument("--seed", default="edition",
+                        help="with --sample: the seed that draws the sample (default: edition)")
     parser.add_argument("--report-only", action="store_true",
                         help="write the report from the workspace's results without running")
     args = parser.parse_args()
@@ -298,17 +389,28 @@ def main() -> int:
     if workspace == ROOT or ROOT in workspace.parents:
         parser.error("the workspace must be outside the repository")
     workspace.mkdir(parents=True, exist_ok=True)
+    if args.sample is not None:
+        if not 0 < args.sample <= 1:
+            parser.error("--sample must be more than 0 and at most 1")
+        (workspace / "sample.json").write_text(
+            json.dumps({"fraction": args.sample, "seed": args.seed}), encoding="utf-8")
     # Without --only, a run mutates the whole package; a retest or a report keeps to the
     # modules run so far.
     keep = args.only or args.report_only or args.retest_survivors
     only = chosen_patterns(workspace, args.only) if keep else []
     command = "python scripts/mutation.py" + "".join(f" --only '{p}'" for p in only)
+    if sample := sampling(workspace):
+        command += f" --sample {sample[0]:g} --seed '{sample[1]}'"
     try:
         if not args.report_only:
             new_modules = only != chosen_patterns(workspace, [])
             lay_out(workspace, only)
             run = ["run", "--max-children", str(args.max_children)]
-            if not args.retest_survivors:
+            if args.sample is not None and not args.retest_survivors:
+                generate(workspace)
+                if names := unchecked_in_sample(workspace, args.sample, args.seed):
+                    mutmut(workspace, *run, *names)
+            elif not args.retest_survivors:
                 mutmut(workspace, *run)
             elif new_modules:
                 forget_survivors(workspace)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support.build import ROOT, BuildResult, build, in_process
+from support.build import ROOT, BuildResult, build, build_scope, in_process
 from support.essay import Block, source_blocks
 
 
@@ -16,17 +16,6 @@ from support.essay import Block, source_blocks
 def essay() -> list[Block]:
     """The essay's blocks, from the project's own copy of the source."""
     return source_blocks()
-
-
-def _recording() -> bool:
-    """Whether mutmut is recording which code each test runs (``scripts/mutation.py``)."""
-    return in_process() and os.environ.get("MUTANT_UNDER_TEST") == "stats"
-
-
-def _build_scope(fixture_name: str, config: pytest.Config) -> str:
-    """One build per session, except while mutmut records which code each test runs
-    (``scripts/mutation.py``): then one per test, so that each test runs the build itself."""
-    return "function" if _recording() else "session"
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +40,7 @@ def _fresh_caches() -> None:
         datafile._VALIDATORS.clear()
 
 
-@pytest.fixture(scope=_build_scope)
+@pytest.fixture(scope=build_scope)
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """One real ``mkdocs build --strict`` of the project, shared by the session."""
     result = build(ROOT, tmp_path_factory.mktemp("site") / "site")
@@ -59,7 +48,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return result
 
 
-@pytest.fixture(scope=_build_scope)
+@pytest.fixture(scope=build_scope)
 def site(built: BuildResult) -> Path:
     """The directory of the built site."""
     return built.site

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from support.build import BuildResult, build, copy_project
+from support.build import BuildResult, build, build_scope, copy_project
 from support.nu_known import KNOWN
 
 #: The attributes whose value a browser follows or loads.
@@ -154,7 +154,7 @@ def make_hostile(project: Path, markers: Markers) -> None:
     )
 
 
-@pytest.fixture(scope="session")  # shared with tests/exports/test_hostile_exports.py
+@pytest.fixture(scope=build_scope)  # shared with tests/exports/test_hostile_exports.py
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Markers]:
     root = tmp_path_factory.mktemp("hostile")
     project = copy_project(root / "project")

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from support.build import ROOT, BuildResult, build_in_process, copy_project, replace_once
+from support.build import (
+    ROOT,
+    BuildResult,
+    build_in_process,
+    build_scope,
+    copy_project,
+    replace_once,
+)
 from support.data import raw_entries
 from support.essay import Block
 from support.site import fidelity_problems, page
@@ -26,7 +33,7 @@ def pages(site: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=build_scope)
 def api_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The project built in-process, strict."""
     return build_in_process(ROOT, tmp_path_factory.mktemp("api") / "site")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support.build import BuildResult, build, copy_project, keep_referred_events
+from support.build import BuildResult, build, build_scope, copy_project, keep_referred_events
 from support.site import page, resolve
 
 SOURCE = {"a": "https://example.org/a"}
@@ -79,7 +79,7 @@ def fixture_project(root: Path, quote: str = "During the Iran-Iraq War", essay: 
     return project
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=build_scope)
 def nested(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("nested")
     result = build(fixture_project(root / "project"), root / "site")
@@ -168,5 +168,8 @@ def test_a_form_far_more_frequent_than_any_name_fails_the_strict_build(tmp_path:
                    tmp_path / "site")
     assert result.returncode != 0
     line = glossary.splitlines().index("  - term: peace") + 1
+    # The whole message: the rule (one word in forty) and what to do.
     assert any(f"glossary.yml:{line}: term 'peace': 'peace' occurs 25 times in the essay's "
-               f"{total} words" in warning for warning in result.warnings), result.output
+               f"{total} words, more than one word in 40: no name is that common. Use the "
+               "longer phrase the essay writes, or remove it." in warning
+               for warning in result.warnings), result.output

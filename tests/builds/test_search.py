@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support.build import ROOT
+from support.build import ROOT, build_scope
 from support.data import RawEntry, raw_entries
 from support.essay import Block, source_blocks
 from support.site import page
@@ -39,7 +39,7 @@ def sentences(block: Block) -> list[str]:
     return [part for part in parts if len(part.split()) >= 4]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=build_scope)
 def index(site: Path) -> list[tuple[str, str, str]]:
     """Every document of the search index: (page URL, title, its text without markup)."""
     data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

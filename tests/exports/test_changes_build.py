@@ -15,7 +15,7 @@ from lxml import etree
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import load as load_notes
 from edition.exports.downloads import human_size
-from support.build import ROOT, BuildResult, build, copy_project, replace_once
+from support.build import ROOT, BuildResult, build, build_scope, copy_project, replace_once
 from support.site import resolve
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -37,7 +37,7 @@ def modified_build(tmp: Path, *edits: tuple[str, str, str]) -> BuildResult:
     return result
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=build_scope)
 def glossary_changed(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """Velayati's page moved (an id) and his description made hostile."""
     return modified_build(
@@ -48,7 +48,7 @@ def glossary_changed(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=build_scope)
 def notes_changed(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The first note's text made hostile."""
     return modified_build(tmp_path_factory.mktemp("notes-changed"), ("notes.yml", NOTE, HOSTILE))

@@ -17,7 +17,7 @@ from edition.data.forms import loose_pattern
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import load as load_notes
 from exports.standards import tei_schema
-from support.build import ROOT
+from support.build import ROOT, build_scope
 from support.essay import Block
 from support.site import describe_difference, page, reading_order
 
@@ -30,7 +30,7 @@ KIND_ELEMENTS = {"person": "persName", "state": "placeName", "organisation": "or
                  "group": "orgName"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=build_scope)
 def tei(site: Path) -> etree._ElementTree:
     return etree.parse(str(site / "edition.tei.xml"))
 

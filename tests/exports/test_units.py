@@ -117,3 +117,20 @@ def test_an_empty_collection_is_written_as_orjson_writes_it(site_name: str) -> N
                                    option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     assert json.loads(written)["first"]["items"] == []
     assert json.loads(written)["label"].startswith(site_name)
+
+
+def test_a_notes_markup_becomes_its_tei_counterpart() -> None:
+    """Every element a note's sanitised HTML may hold (p, em, strong, a), with the TEI P5
+    element for it: ``emph``, ``hi rend="bold"``, ``ref target``; text and tails kept."""
+    note = tei._el(None, "note")
+    tei._note_content(note, '<p>One <em>two</em> <strong>three</strong> '
+                            '<a href="https://example.org/?a=1&amp;b=2">four</a> five.</p>')
+    parsed = etree.fromstring(etree.tostring(note))
+    (p,) = parsed
+    assert p.tag == f"{T}p"
+    assert [(child.tag, dict(child.attrib), child.text, child.tail) for child in p] == [
+        (f"{T}emph", {}, "two", " "),
+        (f"{T}hi", {"rend": "bold"}, "three", " "),
+        (f"{T}ref", {"target": "https://example.org/?a=1&b=2"}, "four", " five."),
+    ]
+    assert "".join(parsed.itertext()) == "One two three four five."

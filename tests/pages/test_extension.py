@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edition.data.datafile import DataFileError
+from edition.pages.extension import GlossaryExtension
+from edition.text.annotate import MARK_SCOPES
 from support.build import ROOT
 from support.data import RawEntry, raw_entries
 from support.essay import paragraphs
@@ -112,7 +114,25 @@ def test_only_essay_blocks_and_text_are_annotated() -> None:
 def test_a_broken_glossary_says_what_to_fix(tmp_path: Path) -> None:
     broken = tmp_path / "glossary.yml"
     broken.write_text("terms:\n  - term: X\n    category: nonsense\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"glossary.yml:3: terms\[0\] 'X': 'category'"):
+    # The file by its name, as a contributor knows it.
+    with pytest.raises(DataFileError, match=r"\n  glossary\.yml:3: terms\[0\] 'X': 'category'"):
         render("Text\n{ .essay }\n", glossary=str(broken))
-    with pytest.raises(ValueError, match="mark must be one of"):
+    scopes = ", ".join(MARK_SCOPES)
+    with pytest.raises(ValueError, match=f"^mark must be one of {scopes}, not 'sometimes'$"):
         render("Text\n{ .essay }\n", mark="sometimes")
+
+
+def test_the_defaults_are_the_projects_glossary_relative_links_and_one_per_paragraph(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without options, from the project's folder: ``glossary.yml``, links relative to the
+    site's root, and each entry linked once per paragraph (as ARCHITECTURE.md shows them)."""
+    monkeypatch.chdir(ROOT)
+    extension = GlossaryExtension()
+    assert extension.getConfigs() == {"glossary": "glossary.yml", "base_url": "",
+                                      "mark": "paragraph"}
+    md = markdown.Markdown(extensions=[extension])
+    soup = BeautifulSoup(md.convert("The JCPOA and the JCPOA.\n{ .essay }\n"), "lxml")
+    (jcpoa,) = [e for e in glossary_entries() if "JCPOA" in e["forms"]]
+    assert [a["href"] for a in soup.select("a.ed-annotation")] == [
+        jcpoa["href"].removeprefix(BASE)]
+

@@ -54,6 +54,19 @@ def in_process() -> bool:
     return os.environ.get(BUILD_MODE) == "in-process"
 
 
+def recording() -> bool:
+    """Whether mutmut is recording which code each test runs (``scripts/mutation.py``)."""
+    return in_process() and os.environ.get("MUTANT_UNDER_TEST") == "stats"
+
+
+def build_scope(fixture_name: str, config: object) -> str:
+    """The scope of a fixture that builds a site, or reads one: the session, except while
+    mutmut records which code each test runs (``scripts/mutation.py``). Then each test builds
+    for itself, so that mutmut sees every test that runs the build's code, not only the
+    first to ask for the fixture."""
+    return "function" if recording() else "session"
+
+
 def build(project: Path, site: Path, *, strict: bool = True) -> BuildResult:
     """Run ``mkdocs build`` on ``project`` into ``site`` and return what happened."""
     if in_process():

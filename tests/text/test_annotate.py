@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as etree
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 
 from edition.data.glossary import parse
 from edition.text.annotate import AnnotationExtension, Occurrence, targets
@@ -83,6 +88,45 @@ def test_headings_links_code_images_and_attributes_are_never_annotated() -> None
     # The essay's title is a heading: its mention counts, but it is not linked.
     assert [(o.text, o.block, o.marked) for o in seen] == [("JCPOA", "title", False),
                                                          ("JCPOA", "p2", True)]
+
+
+def test_inline_html_that_nests_is_skipped_until_its_outer_element_closes() -> None:
+    # Inside <kbd>, a <code> opens and closes: the JCPOA after it is still in the <kbd>.
+    soup, seen = render("<kbd><code>JCPOA</code> JCPOA</kbd> and JCPOA.\n{ .essay #p2 }")
+    assert [a.parent.name for a in soup.select("a.ed-annotation")] == ["p"]
+    assert [(o.block, o.marked) for o in seen] == [("p2", True)]
+    assert soup.select_one("kbd").get_text() == "JCPOA JCPOA"
+
+
+class _StashedElement(InlineProcessor):
+    """``[[text]]`` becomes a ``<code>`` element kept in the HTML stash, as extensions may
+    stash elements as well as strings (Python-Markdown's ``htmlStash.store``)."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802
+        element = etree.Element("code")
+        element.text = m.group(1)
+        return self.md.htmlStash.store(element), m.start(0), m.end(0)
+
+
+class _Stashing(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        md.inlinePatterns.register(_StashedElement(r"\[\[(.+?)\]\]", md), "stashed", 200)
+
+
+def test_an_element_in_the_html_stash_is_passed_over() -> None:
+    matcher = Matcher(targets(parse(GLOSSARY.encode())))
+    seen: list[Occurrence] = []
+    html = markdown.markdown("[[JCPOA]] and the JCPOA.\n{ .essay #p2 }", extensions=[
+        "attr_list", _Stashing(),
+        AnnotationExtension(matcher, lambda e: f"glossary.md#{e.id}", seen.append, "every"),
+    ])
+    # (Python-Markdown's own postprocessor writes a stashed element as its repr; md_in_html's
+    # serialises it. Either way, its text is not the annotator's to read.)
+    assert html.count("ed-annotation") == 1
+    assert html.endswith(' and the <a class="ed-annotation ed-term" href="glossary.md#jcpoa" '
+                         'title="The deal of &quot;2015&quot; &lt;script&gt;alert(1)&lt;/script&gt;'
+                         ' &amp; more">JCPOA</a>.</p>')
+    assert [(o.block, o.marked) for o in seen] == [("p2", True)]
 
 
 def test_annotations_are_never_nested() -> None:

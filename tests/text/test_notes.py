@@ -176,6 +176,15 @@ def test_marks_leave_the_text_unchanged_and_list_the_notes_in_order() -> None:
     assert soup.select_one("#ed-note-1 .ed-note-body").get_text() == "A note."
 
 
+def test_a_note_on_a_block_with_markup_is_refused_with_the_block_named() -> None:
+    text = BLOCKS[0][2]
+    found = anchor(notes("The year after"), BLOCKS[:1])
+    md = markdown.Markdown(extensions=["attr_list", NoteMarkerExtension(lambda: found)])
+    with pytest.raises(ValueError, match=r"^the essay block 'p1' has inline markup; a note can "
+                                         r"only annotate a plain paragraph$"):
+        md.convert(f"*{text}*\n{{ .essay #p1 }}")
+
+
 # ---- The real build -------------------------------------------------------------------
 
 

@@ -95,10 +95,6 @@ class Record:
                 self._by_block.setdefault(name, _Block(text, notes[name], spans[name]))
         return self._by_block[block]
 
-    def block_text(self, page: str) -> list[str]:
-        """The texts of the essay blocks on ``page``."""
-        return [text for where, _, text in self.blocks if where == page]
-
     def page_text(self, page: str) -> tuple[str, dict[str, int]]:
         """The text of the rendered ``page`` and where each element id begins in it."""
         if page not in self._texts:

@@ -30,34 +30,37 @@ from edition.text.annotate import MARK_SCOPES, AnnotationExtension, targets
 from edition.text.matcher import Matcher
 
 
-def url(entry: Entry, base_url: str = "") -> str:
-    """The address of ``entry`` on the built site (directory URLs, as MkDocs writes them)."""
+def url(entry: Entry, base_url: str) -> str:
+    """The address of ``entry`` on the built site (directory URLs, as MkDocs writes them; an
+    entry's home is never an ``index.md``)."""
     path, _, anchor = home(entry).partition("#")
-    page = path.removesuffix(".md")
-    page = "" if page == "index" else page.removesuffix("/index") + "/"
-    return base_url + page + (f"#{anchor}" if anchor else "")
+    return base_url + path.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
+
+
+#: Each option's help, for a person (Python-Markdown's ``getConfigInfo``).
+_HELP = {
+    "glossary": "The glossary file (glossary.yml)",
+    "base_url": "The published edition's address, ending in '/' (or '')",
+    "mark": "Which occurrences become links: " + ", ".join(MARK_SCOPES),
+}
 
 
 class GlossaryExtension(Extension):
     """Annotate the essay's blocks with the glossary at ``glossary``."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "glossary": ["glossary.yml", "The glossary file (glossary.yml)"],
-            "base_url": ["", "The published edition's address, ending in '/' (or '')"],
-            "mark": ["paragraph", "Which occurrences become links: " + ", ".join(MARK_SCOPES)],
-        }
+        self.config = {name: [default, _HELP[name]] for name, default in (
+            ("glossary", "glossary.yml"), ("base_url", ""), ("mark", "paragraph"))}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         path = Path(self.getConfig("glossary"))
-        glossary = load(path, display_name=path.name)  # a DataFileError says what to fix
+        glossary = load(path)  # a DataFileError names the file and says what to fix
         base_url = str(self.getConfig("base_url"))
         mark = str(self.getConfig("mark"))
         if mark not in MARK_SCOPES:
             raise ValueError(f"mark must be one of {', '.join(MARK_SCOPES)}, not {mark!r}")
-        if "attr_list" not in md.treeprocessors:
-            md.registerExtensions(["attr_list"], {})
+        md.registerExtensions(["attr_list"], {})  # again, if it is there: no harm
         links: dict[tuple[str, str], str] = {}
 
         def link_for(entry: Entry) -> str:

@@ -53,60 +53,51 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 
 
-def _honour_initialize_false() -> None:
-    original = csl_model.Name.initialize
-    if getattr(original, "_edition", False):
-        return
-
-    def initialize(self, given, mark, context):  # type: ignore[no-untyped-def]
-        if str(self.get("initialize", "true")).lower() == "false":
-            return given
-        return original(self, given, mark, context)
-
-    initialize._edition = True  # type: ignore[attr-defined]
-    csl_model.Name.initialize = initialize
+# citeproc-py's own methods, even when this module is imported a second time (each
+# replacement below keeps the method it replaced as ``_edition_original``).
+_NAME_INITIALIZE = getattr(csl_model.Name.initialize, "_edition_original",
+                           csl_model.Name.initialize)
+_IF_RENDER = getattr(csl_model.If.render, "_edition_original", csl_model.If.render)
+_LABEL_PROCESS = getattr(csl_model.Label.process, "_edition_original", csl_model.Label.process)
 
 
-def _no_disambiguation() -> None:
+def _honour_initialize_false(self, given, mark, context):  # type: ignore[no-untyped-def]
+    """``cs:name initialize="false"``: citeproc-py ignores it (CSL 1.0.1), so MLA and Chicago
+    would print "Ansari, A."; the given names are kept whole where the style asks."""
+    if str(self.get("initialize", "true")).lower() == "false":
+        return given
+    return _NAME_INITIALIZE(self, given, mark, context)
+
+
+def _no_disambiguation(self, item, context=None, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
     """``cs:if disambiguate="true"``: citeproc-py leaves the test out, so the branch always
     renders (MLA would add the title to every in-text citation). The edition cites a single
     work, which nothing can be confused with: the test is false."""
-    original = csl_model.If.render
-    if getattr(original, "_edition", False):
-        return
-
-    def render(self, item, context=None, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
-        if str(self.get("disambiguate", "false")).lower() == "true":
-            raise csl_model.ConditionFailed
-        return original(self, item, context=context, delimiter=delimiter, **kwargs)
-
-    render._edition = True  # type: ignore[attr-defined]
-    csl_model.If.render = render
+    if str(self.get("disambiguate", "false")).lower() == "true":
+        raise csl_model.ConditionFailed
+    return _IF_RENDER(self, item, context=context, delimiter=delimiter, **kwargs)
 
 
-def _no_label_without_its_variable() -> None:
+def _no_label_without_its_variable(self, item, variable=None, *args, **kwargs):  # type: ignore[no-untyped-def]
     """``cs:label``: "rendered only if the selected variable is non-empty" (CSL 1.0.2), but
     citeproc-py renders it always (Chicago 18 would print "Edition" with no edition)."""
-    original = csl_model.Label.process
-    if getattr(original, "_edition", False):
-        return
-
-    def process(self, item, variable=None, *args, **kwargs):  # type: ignore[no-untyped-def]
-        name = variable or self.get("variable")
-        if name == "locator":
-            if not item.has_locator:
-                return None
-        elif name and name.replace("-", "_") not in item.reference:
+    name = variable or self.get("variable")
+    if name == "locator":
+        if not item.has_locator:
             return None
-        return original(self, item, variable, *args, **kwargs)
+    elif name and name.replace("-", "_") not in item.reference:
+        return None
+    return _LABEL_PROCESS(self, item, variable, *args, **kwargs)
 
-    process._edition = True  # type: ignore[attr-defined]
-    csl_model.Label.process = process
 
-
-_honour_initialize_false()
-_no_disambiguation()
-_no_label_without_its_variable()
+# Installed as plain functions (not closures made at import), so that each call goes through
+# the function as written: scripts/mutation.py's mutants of them are then tried.
+_honour_initialize_false._edition_original = _NAME_INITIALIZE  # type: ignore[attr-defined]
+_no_disambiguation._edition_original = _IF_RENDER  # type: ignore[attr-defined]
+_no_label_without_its_variable._edition_original = _LABEL_PROCESS  # type: ignore[attr-defined]
+csl_model.Name.initialize = _honour_initialize_false
+csl_model.If.render = _no_disambiguation
+csl_model.Label.process = _no_label_without_its_variable
 
 
 @dataclass(frozen=True)

@@ -186,8 +186,10 @@ class Annotator(Treeprocessor):
             yield start, len(text)
 
     def _track_raw(self, index: int) -> None:
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        raw = blocks[index] if index < len(blocks) else None
+        # Each placeholder in the text is one this Markdown instance stashed (Python-Markdown
+        # strips the placeholders' control characters from the source), so it has an entry:
+        # a string of raw HTML, or an element an extension stashed.
+        raw = self.md.htmlStash.rawHtmlBlocks[index]
         tag = _RAW_TAG.match(raw) if isinstance(raw, str) else None
         if tag is None or tag.group(2).lower() not in SKIPPED or tag.group(3):
             return

@@ -1,0 +1,47 @@
+"""The stylesheet and the pages agree: every class of the edition's own that
+``docs/assets/edition.css`` styles is on an element of the built site, or is one that
+``edition.js`` sets in the browser. A class renamed on one side only (the notes' "back" link,
+a timeline lane, a cite button) leaves its rule styling nothing, which no other CPU test sees."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import tinycss2
+from bs4 import BeautifulSoup
+
+from support.build import ROOT
+
+ASSETS = ROOT / "docs" / "assets"
+
+
+def styled_classes(rules: list) -> Iterator[str]:  # type: ignore[type-arg]
+    """The class names in the selectors of ``rules``, inside ``@media`` blocks too."""
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            tokens = list(rule.prelude)
+            for dot, name in itertools.pairwise(tokens):
+                if dot.type == "literal" and dot.value == "." and name.type == "ident":
+                    yield name.value
+        elif rule.type == "at-rule" and rule.content is not None:
+            yield from styled_classes(tinycss2.parse_blocks_contents(
+                rule.content, skip_comments=True, skip_whitespace=True))
+
+
+def test_every_class_the_stylesheet_styles_is_on_the_site_or_set_by_the_script(
+        site: Path) -> None:
+    sheet = tinycss2.parse_stylesheet((ASSETS / "edition.css").read_text(encoding="utf-8"),
+                                      skip_comments=True, skip_whitespace=True)
+    assert not [r for r in sheet if r.type == "error"]
+    ours = {name for name in styled_classes(sheet) if name.startswith("ed-")}
+    assert len(ours) > 40
+    script = (ASSETS / "edition.js").read_text(encoding="utf-8")
+    on_site: set[str] = set()
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        for element in soup.select("[class]"):
+            on_site.update(element["class"])
+    unused = sorted(name for name in ours if name not in on_site and name not in script)
+    assert unused == [], f"edition.css styles classes nothing has: {unused}"
