@@ -96,6 +96,10 @@ def test_the_home_page_lists_the_downloads_with_their_real_sizes(site: Path) -> 
     heading = home.select_one("article h2#downloads")
     assert heading is not None
     assert home.select_one('nav.md-nav--secondary a[href="#downloads"]') is not None
+    # The heading, a paragraph that says what the files are for, and the table.
+    intro = heading.find_next_sibling()
+    assert intro.name == "p" and "W3C Web Annotations" in intro.get_text()
+    assert intro.find_next_sibling().name == "table"
     rows = heading.find_next("table").select("tbody tr")
     assert [row.select_one("a").get_text() for row in rows] == list(FILES)
     notes = len(load_notes(ROOT / "notes.yml"))
@@ -114,8 +118,13 @@ def test_every_page_links_to_the_exports(site: Path) -> None:
         url = path.parent.relative_to(site).as_posix() + "/"
         url = "" if url == "./" else url
         head = BeautifulSoup(path.read_text("utf-8"), "lxml").head
-        links = {link["type"]: link["href"] for link in head.select('link[rel="alternate"]')}
+        alternates = head.select('link[rel="alternate"]')
+        links = {link["type"]: link["href"] for link in alternates}
         assert set(links) == {"application/ld+json", "application/tei+xml"}, url
+        # Each titled by the standard it follows, for a reader's or a tool's list of them.
+        titles = {link["type"]: link["title"] for link in alternates}
+        assert "W3C Web Annotations" in titles["application/ld+json"], titles
+        assert "TEI P5" in titles["application/tei+xml"], titles
         for href in links.values():
             assert (site / resolve(url, href)).is_file(), (url, href)
 

@@ -18,6 +18,7 @@ from edition.data.glossary import load as load_glossary
 from edition.data.notes import load as load_notes
 from exports.standards import tei_schema
 from support.build import ROOT, build_scope
+from support.data import plain, raw_entries
 from support.essay import Block
 from support.site import describe_difference, page, reading_order
 
@@ -89,7 +90,7 @@ def test_parts_have_the_editors_headings_and_the_caption_is_a_figure(
         assert heading in head.text
         first = page(site, url).select_one("p.essay[id]")["id"]
         assert div.xpath("t:p/@xml:id", namespaces=NS)[0] == first
-    figure = tei.xpath("//t:figure", namespaces=NS)[0]
+    (figure,) = tei.xpath("//t:front/t:div[@type='illustration']/t:figure", namespaces=NS)
     assert figure.xpath("t:head/@xml:id", namespaces=NS) == ["photo-title"]
     assert figure.xpath("t:p/@xml:id", namespaces=NS) == ["caption"]
 
@@ -103,6 +104,39 @@ def marked(tei: etree._ElementTree) -> Counter[tuple[str, str, str]]:
         for ref in element.get("ref").split():
             found[block, ref.removeprefix("#"), "".join(element.itertext())] += 1
     return found
+
+
+def test_the_file_is_utf_8_with_the_essays_characters_as_they_are(site: Path) -> None:
+    """Written as UTF-8 and declared so; the essay's curly apostrophes are characters, not
+    character references, so the file reads as text in any editor."""
+    data = (site / "edition.tei.xml").read_bytes()
+    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
+    assert "\u2019" in data.decode("utf-8")
+    assert b"&#8217;" not in data
+
+
+def test_the_header_states_the_editorial_practice(tei: etree._ElementTree) -> None:
+    statement = tei.xpath("//t:teiHeader/t:encodingDesc/t:editorialDecl/t:p", namespaces=NS)
+    assert len(statement) == 1
+    assert "The author's words are given exactly as first published" in statement[0].text
+
+
+def test_the_back_glosses_every_term_with_its_definition_and_the_editors_note(
+        tei: etree._ElementTree) -> None:
+    """Expected values from glossary.yml as written, not through the loader."""
+    terms = [entry for entry in raw_entries() if entry.kind == "term"]
+    (listing,) = tei.xpath("//t:back/t:div[@type='glossary']/t:list[@type='gloss']",
+                           namespaces=NS)
+    assert listing.xpath("t:label/t:term/text()", namespaces=NS) == [t.name for t in terms]
+    items = listing.xpath("t:item", namespaces=NS)
+    assert len(items) == len(terms)
+    for term, item in zip(terms, items, strict=True):
+        assert item.xpath("t:p/text()", namespaces=NS) == [term.summary]
+        note = term.raw.get("note")
+        editorial = item.xpath("t:note[@type='editorial'][@resp='#editors']/text()",
+                               namespaces=NS)
+        assert [plain(text) for text in editorial] == ([plain(note)] if note else []), term.id
+    assert any(term.raw.get("note") for term in terms)
 
 
 def test_every_ref_points_to_an_entry_of_the_right_list(tei: etree._ElementTree) -> None:

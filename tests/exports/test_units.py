@@ -12,7 +12,7 @@ from lxml import etree
 from edition.data.glossary import Entry, Glossary
 from edition.exports import annotations, tei
 from edition.exports.annotations import quote_selector
-from edition.exports.downloads import human_size
+from edition.exports.downloads import exports, human_size
 from edition.exports.record import Record
 from edition.exports.rendered import text_and_offsets
 from edition.index.occurrences import OccurrenceIndex
@@ -134,3 +134,17 @@ def test_a_notes_markup_becomes_its_tei_counterpart() -> None:
         (f"{T}ref", {"target": "https://example.org/?a=1&b=2"}, "four", " five."),
     ]
     assert "".join(parsed.itertext()) == "One two three four five."
+
+
+def test_an_edition_without_a_title_block_is_titled_by_the_sites_name() -> None:
+    document = etree.fromstring(tei.render(_record("An edition")))
+    ns = {"t": T[1:-1]}
+    assert document.xpath("//t:titleStmt/t:title[@type='main']/text()", namespaces=ns) == [
+        "An edition"]
+
+
+def test_an_edition_without_events_does_not_offer_them() -> None:
+    (_, tei_file) = exports(_record("An edition"))
+    assert tei_file.holds.endswith("the lists of persons, places and organisations")
+    assert "events" not in tei_file.holds
+

@@ -26,6 +26,7 @@ def test_every_essay_page_carries_highwire_and_dublin_core_tags(site: Path) -> N
     given = blocks["byline"].rsplit(" ", 1)[0]
     pages = essay_pages(site)
     assert len(pages) == 9
+    home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")  # the original's address
     for url in pages:
         soup = page(site, url)
         meta: dict[str, list[str]] = {}
@@ -40,6 +41,14 @@ def test_every_essay_page_carries_highwire_and_dublin_core_tags(site: Path) -> N
         assert meta["DC.creator"] == [f"{family}, {given}"], url
         assert meta["DC.date"] == ["2022-08-15"], url
         assert meta["DC.identifier"] == [SITE_URL + url], url
+        assert meta["citation_abstract_html_url"] == [SITE_URL + url], url
+        assert meta["citation_language"] == meta["DC.language"] == ["en"], url
+        assert meta["DC.title"] == [blocks["title"]], url
+        assert meta["DC.publisher"] == ["Engelsberg Ideas"], url
+        assert meta["DC.type"] == ["Text"], url  # the DCMI Type Vocabulary's term
+        assert meta["DC.format"] == ["text/html"], url
+        (original,) = meta["DC.source"]
+        assert original.startswith("https://engelsbergideas.com/") and f"]({original})" in home
 
 
 def test_other_pages_carry_no_citation_tags(site: Path) -> None:

@@ -74,7 +74,7 @@ def mention_element(entries: tuple[Entry, ...]) -> str:
     actor = next((entry for entry in entries if entry.kind == "actor"), None)
     if actor is None:
         return "term"
-    return ACTOR_ELEMENTS.get(actor.category, "name")
+    return ACTOR_ELEMENTS[actor.category]  # every kind the schema allows
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ def _actor_lists(record: Record, tei: etree._Element) -> None:
     for tag in LISTS:
         lists[tag] = _el(stand_off, LISTS[tag][0])
     for actor in record.glossary.actors:
-        tag = ACTOR_ELEMENTS.get(actor.category, "orgName")
+        tag = ACTOR_ELEMENTS[actor.category]  # every kind the schema allows
         entry = _el(lists[tag], LISTS[tag][1], xml_id=xml_id(actor))
         if tag != "persName":
             entry.set("type", actor.category)
