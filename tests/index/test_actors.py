@@ -14,6 +14,7 @@ from edition.index.occurrences import OccurrenceIndex
 from edition.pages import actors as actor_pages
 from edition.text.annotate import Occurrence, Target
 from support.build import ROOT, build, copy_project
+from support.data import plain, raw_entries
 from support.mentions import expected, forms_of
 from support.site import page, reading_order, resolve
 
@@ -155,6 +156,24 @@ def test_actor_annotations_link_to_their_page_with_their_description(site: Path)
     assert seen == set(actors)
 
 
+def test_each_actor_page_gives_the_description_and_note_as_written(site: Path) -> None:
+    """From glossary.yml as written: the description, then the editor's note if there is
+    one, each a paragraph of its own holding nothing else; the headings of the sections."""
+    actors = [entry for entry in raw_entries() if entry.kind == "actor"]
+    assert any(actor.raw.get("note") for actor in actors)
+    for actor in actors:
+        article = page(site, f"actors/{actor.id}/").select_one("article")
+        (definition,) = article.select("p.ed-gl-definition")
+        assert definition.get_text() == actor.summary, actor.id
+        notes = [p.get_text() for p in article.select("p.ed-gl-note")]
+        assert notes == ([plain(actor.raw["note"])] if actor.raw.get("note") else []), actor.id
+        assert "{" not in article.get_text(), actor.id  # no attribute list left as text
+        headings = [h.get_text(" ", strip=True).removesuffix(" ¶")
+                    for h in article.select("h2")]
+        assert headings[0] == "Every mention, in reading order", actor.id
+        assert set(headings[1:]) <= {"Appears most with", "Glossary terms in the same passages"}
+
+
 def test_actor_pages_are_virtual_and_off_the_menu(site: Path) -> None:
     assert not (ROOT / "docs" / "actors").exists()
     menu = page(site, "actors/").select(".md-nav--primary a")
@@ -207,3 +226,15 @@ def test_the_network_draws_at_most_the_sixty_most_mentioned_actors() -> None:
     assert set(drawn) == {a.id for a in glossary.actors[:60]}
     assert "It draws the 60 most often mentioned of the 70 actors." in markdown
     assert all(f"]({a.id}.md)" in markdown for a in glossary.actors)  # every one listed
+
+
+def test_an_actor_the_essay_never_mentions_has_no_mentions_places_or_company() -> None:
+    entry = actor(name="Nobody Here", aliases="[Zqxnobody]")
+    glossary = parse((TERM + "actors:\n" + entry).encode())
+    (nobody,) = glossary.actors
+    occurrences = OccurrenceIndex()
+    assert occurrences.mentions(nobody) == []
+    assert occurrences.places(nobody) == []
+    assert occurrences.count(nobody) == 0
+    assert occurrences.together(nobody, glossary.actors) == []
+    assert occurrences.names(nobody) == []
