@@ -220,14 +220,18 @@ def unchecked_in_sample(workspace: Path, fraction: float, seed: str) -> list[str
 
 def forget_survivors(workspace: Path) -> list[str]:
     """Clear mutmut's verdict on every mutant no test killed and not listed as equivalent,
-    so that the next run tries it again; return their names."""
+    so that the next run tries it again; return their names. In a sampled workspace, only
+    those the report counts: of a module not run whole, the ones in the sample."""
     equivalent = yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
+    sample = sampling(workspace)
     forgotten = []
     for meta in (workspace / "mutants" / "src").rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         codes = data["exit_code_by_key"]
+        whole = None not in codes.values()
         for name, code in codes.items():
-            if code is not None and STATUS.get(code, "suspicious") not in (
+            counted = whole or sample is None or in_sample(name, *sample)
+            if counted and code is not None and STATUS.get(code, "suspicious") not in (
                     "killed", "timeout") and name not in equivalent:
                 codes[name] = None
                 forgotten.append(name)
@@ -415,11 +419,17 @@ def main() -> int:
             elif new_modules:
                 forget_survivors(workspace)
                 mutmut(workspace, *run)
-            elif names := forget_survivors(workspace) + args.mutants:
-                # Only those, not the mutants that a stopped run left unchecked.
-                mutmut(workspace, *run, *names)
             else:
-                print("no survivors to retest")
+                # Only those, not the mutants that a stopped run left unchecked; in a sample,
+                # also those of its mutants that are new (of functions changed since).
+                names = forget_survivors(workspace) + args.mutants
+                if sample := sampling(workspace):
+                    generate(workspace)
+                    names += unchecked_in_sample(workspace, *sample)
+                if names:
+                    mutmut(workspace, *run, *dict.fromkeys(names))
+                else:
+                    print("no survivors to retest")
         REPORT.write_text(report(workspace, command), encoding="utf-8")
     finally:
         if args.workspace is None:

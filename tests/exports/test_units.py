@@ -148,3 +148,10 @@ def test_an_edition_without_events_does_not_offer_them() -> None:
     assert tei_file.holds.endswith("the lists of persons, places and organisations")
     assert "events" not in tei_file.holds
 
+
+
+def test_occurrences_are_counted_overlaps_included() -> None:
+    # "aa" is in "aaaa" at 0, 1 and 2; a quotation is unique only if no overlapping copy is.
+    assert annotations._occurrences("aaaa", "aa") == 3
+    assert annotations._occurrences("abab", "aba") == 1
+    assert annotations._occurrences("abc", "d") == 0

@@ -11,8 +11,10 @@ from bs4 import BeautifulSoup, Tag
 
 from edition.data.dates import MONTHS, parse_date
 from edition.data.events import Event as Record
-from edition.data.glossary import Source
+from edition.data.glossary import Source, parse
+from edition.index.occurrences import OccurrenceIndex
 from edition.pages import timeline
+from edition.text.annotate import Occurrence, Target
 from support.build import ROOT
 from support.site import page, resolve, visible_text
 
@@ -124,3 +126,27 @@ def test_contributors_text_is_literal_and_an_event_without_links_has_no_dangling
 @pytest.mark.parametrize("year", [1828, 1990, 1991, 2022])
 def test_every_year_falls_in_an_era(year: int) -> None:
     assert sum(first <= year <= last for first, last, _ in timeline.ERAS) == 1
+
+
+def test_a_term_brings_its_first_three_passages_to_its_event() -> None:
+    """The docstring's "up to three of their passages": a term found in five paragraphs adds
+    its name and its first three, in reading order, to the event it refers to."""
+    glossary = parse(b"""\
+terms:
+  - term: Zqxtreaty
+    category: treaty
+    definition: A treaty.
+    events: [signed]
+    sources: [{title: S, url: "https://example.org/s"}]
+""")
+    (term,) = glossary.terms
+    occurrences = OccurrenceIndex()
+    for number in (5, 1, 4, 2, 3):  # recorded out of order
+        occurrences.add("essay/a.md", Occurrence(
+            Target(term, (term,)), term.name, f"p{number}", True, 0, 9, "Zqxtreaty"))
+    record = Record("signed", parse_date("1828-02-10"), "Signed.",
+                    (Source("S", "https://example.org/s"),), 1)
+    (event,) = timeline.events([], glossary, occurrences, [record])
+    assert event.links == (("Zqxtreaty", "glossary.md#zqxtreaty"),
+                           ("¶1", "essay/a.md#p1"), ("¶2", "essay/a.md#p2"),
+                           ("¶3", "essay/a.md#p3"))
