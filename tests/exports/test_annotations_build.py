@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import orjson
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from pyld.jsonld import JsonLdError
 
@@ -114,6 +115,7 @@ def test_the_collection_expands_offline_and_has_the_models_required_fields(
     assert top[f"{AS}totalItems"][0]["@value"] == len(items(site))
     page = top[f"{AS}first"][0]
     assert page["@type"] == [f"{AS}OrderedCollectionPage"]
+    assert page[f"{AS}partOf"] == [{"@id": top["@id"]}]
     annotations = page[f"{AS}items"][0]["@list"]
     assert len(annotations) == len(items(site))
     for annotation in annotations:
@@ -150,3 +152,18 @@ def test_the_file_is_written_as_orjson_writes_the_whole_collection(site: Path) -
     value = json.loads(written)
     assert value["first"]["items"]
     assert written == orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+
+
+def test_every_annotation_is_by_the_editors_of_the_site(site: Path) -> None:
+    """The creator, from mkdocs.yml as written: its site name, and its default address (the
+    tests build without SITE_URL)."""
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml's ``!ENV [NAME, default]`` read as its list."""
+
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    name, (variable, url) = config["site_name"], config["site_url"]
+    assert variable == "SITE_URL"
+    editors = {"id": f"{url}#editors", "type": "Organization", "name": f"The editors of {name}"}
+    assert items(site) and all(item["creator"] == editors for item in items(site))
+

@@ -44,6 +44,17 @@ def test_marks_nest_and_the_text_is_unchanged() -> None:
     assert pers[0].tail == " Ali Khamenei" and seg.tail == " said so" and p.text == "the "
 
 
+def test_marks_that_touch_are_siblings() -> None:
+    # "Russia-Iran": one mark ends where the next begins; neither holds the other.
+    text = "Russia-Iran ties"
+    p = tei._el(None, "p")
+    tei.fill(p, text, [mark(0, 7, "placeName", ref="#r"), mark(7, 11, "placeName", ref="#i")],
+             "here")
+    assert [(child.text, child.tail, len(child)) for child in p] == [
+        ("Russia-", None, 0), ("Iran", " ties", 0)]
+    assert "".join(p.itertext()) == text
+
+
 def test_marks_that_cross_are_refused_with_where() -> None:
     with pytest.raises(ValueError, match=r"essay/x\.md#p3"):
         tei.fill(tei._el(None, "p"), "one two three",
@@ -93,8 +104,8 @@ def test_page_text_and_offsets_agree_with_a_parser() -> None:
 
 
 @pytest.mark.parametrize(("size", "label"), [
-    (0, "0 bytes"), (999, "999 bytes"), (1000, "1.0 kB"), (383_248, "383.2 kB"),
-    (2_500_000, "2.5 MB"),
+    (0, "0 bytes"), (999, "999 bytes"), (1000, "1.0 kB"), (1050, "1.1 kB"),
+    (383_248, "383.2 kB"), (1_000_000, "1.0 MB"), (1_050_000, "1.1 MB"), (2_500_000, "2.5 MB"),
 ])
 def test_sizes_read_as_a_reader_reads_them(size: int, label: str) -> None:
     assert human_size(size) == label

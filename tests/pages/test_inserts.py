@@ -16,10 +16,13 @@ def test_a_placeholder_becomes_its_elements_and_their_text_is_never_markup() -> 
     listing = element("ol")
     item = element("li", "<script>alert(1)</script> *not emphasis* [not](a-link.md)")
     listing.append(item)
-    html = render(f"Before.\n\n{inserts.placeholder([listing])}\n\nAfter.", inserts)
+    quoted = element("p", "Quoted\n{ #planted .planted onclick='alert(1)' }")
+    html = render(f"Before.\n\n{inserts.placeholder([listing, quoted])}\n\nAfter.", inserts)
+    # Not even attr_list reads the inserted text: its attribute syntax stays text.
     assert html == (
         "<p>Before.</p>\n<ol><li>&lt;script&gt;alert(1)&lt;/script&gt; *not emphasis* "
-        "[not](a-link.md)</li></ol>\n<p>After.</p>"
+        "[not](a-link.md)</li></ol><p>Quoted\n{ #planted .planted onclick='alert(1)' }</p>"
+        "\n<p>After.</p>"
     )
     assert inserts.waiting() == 0
 

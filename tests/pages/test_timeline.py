@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import markdown
@@ -150,3 +151,25 @@ terms:
     assert event.links == (("Zqxtreaty", "glossary.md#zqxtreaty"),
                            ("¶1", "essay/a.md#p1"), ("¶2", "essay/a.md#p2"),
                            ("¶3", "essay/a.md#p3"))
+
+
+def test_points_share_a_lane_unless_they_would_overlap() -> None:
+    """The fewest lanes: a point goes up a lane only when it would cover the last one."""
+    first = Record("a", parse_date("2000-01-01"), "A.", (Source("S", "https://e.org/s"),), 1)
+    # The first later day whose point is 9.2 to 9.8 px further right (the input only: what
+    # is checked comes from the drawing).
+    day = datetime.date(2000, 1, 1)
+    while not 9.2 < timeline._x(parse_date(day.isoformat())) - timeline._x(first.date) < 9.8:
+        day += datetime.timedelta(days=1)
+    second = Record("b", parse_date(day.isoformat()), "B.", (Source("S", "https://e.org/s"),), 2)
+    drawing = BeautifulSoup(timeline.svg([timeline.Event(first, ()),
+                                          timeline.Event(second, ())]), "lxml")
+    points = [(float(c["cx"]), float(c["cy"]), float(c["r"])) for c in drawing.select("circle")]
+    (x1, y1, r1), (x2, y2, r2) = points
+    assert abs(x2 - x1) > r1 + r2  # apart, so on one lane
+    assert y1 == y2
+    # And one closer than that goes up a lane.
+    close = Record("c", parse_date("2000-01-02"), "C.", (Source("S", "https://e.org/s"),), 3)
+    drawing = BeautifulSoup(timeline.svg([timeline.Event(first, ()),
+                                          timeline.Event(close, ())]), "lxml")
+    assert len({c["cy"] for c in drawing.select("circle")}) == 2
