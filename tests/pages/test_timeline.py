@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import markdown
@@ -17,6 +18,7 @@ from edition.index.occurrences import OccurrenceIndex
 from edition.pages import timeline
 from edition.text.annotate import Occurrence, Target
 from support.build import ROOT
+from support.essay import FIXTURE
 from support.site import page, resolve, visible_text
 
 
@@ -173,3 +175,13 @@ def test_points_share_a_lane_unless_they_would_overlap() -> None:
     drawing = BeautifulSoup(timeline.svg([timeline.Event(first, ()),
                                           timeline.Event(close, ())]), "lxml")
     assert len({c["cy"] for c in drawing.select("circle")}) == 2
+
+
+def test_the_axis_marks_the_essays_own_years_then_every_five(site: Path) -> None:
+    """The years the essay names before 2000 (Turkmenchai, the 1921 treaty, the Soviet
+    collapse), from the source text, then every fifth year to 2025."""
+    source = FIXTURE.read_text(encoding="utf-8")
+    named = sorted({int(y) for y in re.findall(r"\b(1[89]\d\d)\b", source)})
+    labels = [int(text.get_text()) for text in
+              page(site, "timeline/").select("svg.ed-timeline g.ed-tl-axis text")]
+    assert labels == [*named, *range(2000, 2026, 5)]
