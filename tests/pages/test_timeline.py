@@ -185,3 +185,30 @@ def test_the_axis_marks_the_essays_own_years_then_every_five(site: Path) -> None
     labels = [int(text.get_text()) for text in
               page(site, "timeline/").select("svg.ed-timeline g.ed-tl-axis text")]
     assert labels == [*named, *range(2000, 2026, 5)]
+
+
+def test_every_point_is_inside_the_drawing_and_clear_of_the_axis(site: Path) -> None:
+    drawing = page(site, "timeline/").select_one("svg.ed-timeline")
+    height = float(drawing["viewbox"].split()[3])
+    axis = float(drawing.select_one("g.ed-tl-axis line")["y1"])
+    circles = drawing.select("circle")
+    assert len(circles) == len(_raw("events.yml")["events"])
+    for circle in circles:
+        cy, r = float(circle["cy"]), float(circle["r"])
+        assert 0 <= cy - r and cy + r < axis < height, circle
+
+
+def test_the_page_says_what_it_holds_and_names_each_era_once(site: Path) -> None:
+    timeline_page = page(site, "timeline/")
+    article = timeline_page.select_one("article")
+    (heading,) = article.select("h1")
+    assert heading.get_text(strip=True) == "Timeline" and "ed-heading" in heading["class"]
+    count = len(_raw("events.yml")["events"])
+    assert article.select_one("p.ed-summary").get_text() == (
+        f"{count} dated events, each once, in order: two centuries of Russo-Iranian relations "
+        "at a glance. Each links to the passages, editor's notes, glossary entries and actors "
+        "that concern it. The eras are the editor's.")
+    eras = [h.get_text(" ", strip=True).removesuffix(" ¶") for h in article.select("h2")]
+    assert len(eras) >= 3 and len(eras) == len(set(eras)), eras
+    # Each era's events follow its heading, before the next one.
+    assert all(h.find_next_sibling().name != "h2" for h in article.select("h2"))

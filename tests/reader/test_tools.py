@@ -6,6 +6,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from edition.data.glossary import parse
+from edition.reader.citations import STYLES
 from edition.reader.tools import PageInfo, ReaderToolsExtension
 from edition.reader.work import ESSAY
 from edition.text.paragraphs import ParagraphNumbersExtension
@@ -55,3 +56,38 @@ def test_a_paragraph_gets_a_cite_button_beside_its_number_and_a_dialog() -> None
 def test_nothing_is_added_outside_essay_pages() -> None:
     html = str(render("Words.\n{ .essay #p3 }\n", None))
     assert "ed-cite" not in html and "ed-print-terms" not in html
+
+
+def test_the_cite_dialog_is_labelled_and_each_form_has_its_copy_button() -> None:
+    """Every part of a paragraph's dialog, named for assistive technology: its heading, the
+    close button, the address, a labelled section per style (each style the edition offers,
+    and BibTeX), each form with its label, its text and a copy button that names both."""
+    url = "https://example.org/e/part/#p3"
+    soup = render("Words.\n{ .essay #p3 }\n", PageInfo("https://example.org/e/part/", False, ()))
+    (box,) = soup.select("dialog")
+    assert "ed-cite-dialog" in box["class"] and "data-search-exclude" in box.attrs
+    (head,) = box.select("div.ed-cite-dialog__head")
+    title = head.select_one("h2")
+    assert box["aria-labelledby"] == title["id"] and "paragraph 3" in title.get_text()
+    close = head.select_one("button.ed-cite-close")
+    assert close["type"] == "button" and close.get_text() == "Close"
+    (where,) = box.select("p.ed-cite-dialog__url")
+    assert where.get_text() == f"Address: {url}" and where.select_one("a")["href"] == url
+    sections = box.select("section.ed-cite-style")
+    assert [s.select_one("h3").get_text() for s in sections] == [
+        *(name for _, name, _, _ in STYLES), "BibTeX"]
+    for section, (_, name, _, labels) in zip(sections, STYLES, strict=False):
+        assert section["aria-labelledby"] == section.select_one("h3")["id"]
+        rows = section.select("div.ed-cite-form")
+        assert [r.select_one("p.ed-cite-form__label").get_text() for r in rows] == list(labels)
+        for row, label in zip(rows, labels, strict=True):
+            text = row.select_one("p.ed-cite-form__text")
+            copy = row.select_one("button.ed-copy")
+            assert copy["data-ed-copy"] == text["id"] and copy["type"] == "button"
+            assert copy["aria-label"] == f"Copy the {name} {label.lower()}"
+            assert "hidden" in copy.attrs and copy.get_text() == "Copy"
+    bibtex = sections[-1]
+    code = bibtex.select_one("pre.ed-cite-bibtex code")
+    copy = bibtex.select_one("button.ed-copy")
+    assert copy["data-ed-copy"] == code["id"] and copy["aria-label"] == "Copy the BibTeX entry"
+    assert url in code.get_text()
