@@ -107,6 +107,8 @@ def test_bibtex_is_an_article_with_the_paragraph(facts: dict[str, str]) -> None:
     assert entry.fields["journal"] == "Engelsberg Ideas"
     assert (entry.fields["year"], entry.fields["month"]) == ("2022", "August")
     assert "Paragraph 8" in entry.fields["note"]
+    # biblatex's language field takes the babel name of the language.
+    assert entry.fields["language"] == "english"
     # BibTeX and biblatex read a URL verbatim: no LaTeX escape in it.
     assert entry.fields["url"] == URL
 

@@ -91,3 +91,46 @@ def test_the_cite_dialog_is_labelled_and_each_form_has_its_copy_button() -> None
     copy = bibtex.select_one("button.ed-copy")
     assert copy["data-ed-copy"] == code["id"] and copy["aria-label"] == "Copy the BibTeX entry"
     assert url in code.get_text()
+
+
+def test_a_div_that_only_borrows_the_paragraph_class_is_passed_over() -> None:
+    # An editor's box given the class by hand, before a numbered paragraph: no number, so
+    # no cite button of its own, and the paragraph after it still gets one.
+    info = PageInfo("https://example.org/e/part/", False, ())
+    md = markdown.Markdown(extensions=[
+        "attr_list", "md_in_html", ParagraphNumbersExtension(),
+        ReaderToolsExtension(ESSAY, lambda: info),
+    ])
+    html = md.convert('<div class="ed-para" markdown="1">\nBox.\n</div>\n\n'
+                      "Words.\n{ .essay #p3 }\n")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("div.ed-para").get_text(strip=True) == "Box."
+    assert [b["aria-label"] for b in soup.select("button.ed-cite")] == ["Cite paragraph 3"]
+
+
+def test_the_printed_terms_come_under_their_headings_each_alphabetical() -> None:
+    glossary = parse(b"""\
+terms:
+  - term: Treaty of Turkmenchai
+    category: treaty
+    definition: The 1828 treaty.
+    sources: [{title: S, url: "https://example.org/t"}]
+  - term: JCPOA
+    category: treaty
+    definition: The 2015 deal.
+    sources: [{title: S, url: "https://example.org/j"}]
+actors:
+  - name: Vladimir Putin
+    kind: person
+    aliases: [Putin]
+    description: Russia's president.
+    sources: [{title: S, url: "https://example.org/p"}]
+""")
+    entries = (*glossary.terms, *glossary.actors)
+    soup = render("Words.\n{ .essay #p3 }\n",
+                  PageInfo("https://example.org/e/part/", False, entries))
+    section = soup.select_one("section.ed-print-terms")
+    assert section.select_one("h2").get_text() == "Terms in this part"
+    assert [h.get_text() for h in section.select("h3")] == ["Glossary terms", "Actors"]
+    assert [[dt.get_text() for dt in dl.select("dt")] for dl in section.select("dl")] == [
+        ["JCPOA", "Treaty of Turkmenchai"], ["Vladimir Putin"]]
