@@ -12,7 +12,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 from edition.data.glossary import parse
-from edition.text.annotate import AnnotationExtension, Occurrence, targets
+from edition.text.annotate import AnnotationExtension, Occurrence, nested, targets
 from edition.text.matcher import Matcher
 from edition.text.paragraphs import ParagraphNumbersExtension
 
@@ -187,3 +187,31 @@ def test_a_name_inside_a_phrase_is_reported_as_nested_but_not_linked() -> None:
     nested = seen[2]
     assert nested.outer is not None and nested.outer.entry.id == "iran-iraq-war"
     assert nested.context[nested.start:nested.end] == "Iran"
+
+
+def test_every_other_entry_inside_a_phrase_is_found_once() -> None:
+    """Inside "the Tehran Moscow Accord": Iran's two forms ("Tehran Moscow" holds "Moscow"),
+    counted once, and the accord's own word, after them, still found."""
+    glossary = parse(b"""\
+terms:
+  - term: Tehran Moscow Accord
+    category: treaty
+    definition: A made-up accord.
+    sources: [{title: S, url: "https://example.org/a"}]
+  - term: Accord
+    category: term
+    definition: An agreement.
+    sources: [{title: S, url: "https://example.org/b"}]
+actors:
+  - name: The axis
+    kind: group
+    aliases: [Tehran Moscow, Moscow]
+    description: Made up.
+    sources: [{title: S, url: "https://example.org/c"}]
+""")
+    matcher = Matcher(targets(glossary))
+    text = "the Tehran Moscow Accord"
+    (outer,) = [m for m in matcher.finditer(text)]
+    found = nested(matcher, text, outer)
+    assert [(m.target.entry.id, text[m.start:m.end]) for m in found] == [
+        ("the-axis", "Tehran Moscow"), ("accord", "Accord")]
