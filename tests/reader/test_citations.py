@@ -113,6 +113,17 @@ def test_bibtex_is_an_article_with_the_paragraph(facts: dict[str, str]) -> None:
     assert entry.fields["url"] == URL
 
 
+def test_an_address_with_an_unmatched_brace_is_left_to_pybtex_to_refuse() -> None:
+    # BibTeX cannot hold it; the stand-in's fast path would write it regardless.
+    from pybtex.bibtex.exceptions import BibTeXError
+
+    with pytest.raises(BibTeXError, match="unmatched braces"):
+        bibtex(ESSAY, "https://example.org/a{b", 8)
+    # Balanced braces are written as pybtex writes them.
+    balanced = "https://example.org/a{b}c#p8"
+    assert bibtex(ESSAY, balanced, 8) == written_bibtex(ESSAY, balanced, 8)
+
+
 def _serialised(found: list) -> list:
     return [(s.key, s.name, [(f.label, etree.tostring(f.element, encoding="unicode"))
                              for f in s.forms]) for s in found]
