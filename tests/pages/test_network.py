@@ -144,28 +144,50 @@ def test_disconnected_components_stay_in_view_and_apart() -> None:
 def test_degenerate_inputs() -> None:
     assert layout([], [], W, H) == {}
     assert layout([node("one")], [], W, H) == {"one": (W / 2, pytest.approx(H / 2, abs=H / 4))}
-    with pytest.raises(ValueError):
-        layout([node("a")], [], 0, H)
-    with pytest.raises(ValueError):
+    for width, height in ((0, H), (W, 0), (-1, H)):
+        with pytest.raises(ValueError, match=r"^width and height must be positive$"):
+            layout([node("a")], [], width, height)
+    with pytest.raises(ValueError, match=r"^iterations must not be negative$"):
         layout([node("a")], [], W, H, iterations=-1)
+    # No iteration at all is a layout too: the starting positions, fitted to the box.
+    assert set(layout([node("a"), node("b")], [], W, H, iterations=0)) == {"a", "b"}
+
+
+def test_the_layout_is_centred_and_its_axes_scaled_alike() -> None:
+    """A wide, low box: the drawing is centred, and its height is not stretched to the box's
+    full width (only its extremes touch the top and bottom of the box)."""
+    nodes, edges = big_graph(20, 60)
+    where = layout(nodes, edges, W, 200)
+    xs, ys = zip(*where.values(), strict=True)
+    assert (min(xs) + max(xs)) / 2 == pytest.approx(W / 2, abs=0.5)
+    assert sum(y in (min(ys), max(ys)) for y in ys) == 2
+
+
+def test_a_long_label_stays_inside_the_drawing() -> None:
+    """Half of any label's width (at least half an em a character) fits on either side."""
+    label = "The Islamic Revolutionary Guard Corps of the Islamic Republic"
+    nodes = [node("a", label=label), node("b"), node("c")]
+    for x, _ in layout(nodes, [Edge("a", "b", 1), Edge("b", "c", 1)], W, H).values():
+        assert len(label) * 12 * 0.5 / 2 <= x <= W - len(label) * 12 * 0.5 / 2
 
 
 @pytest.mark.parametrize(
-    ("nodes", "edges"),
+    ("nodes", "edges", "message"),
     [
-        ([node("a"), node("a")], []),
-        ([Node("a", "A", "planet", 1, "a/")], []),
-        ([node("a", weight=0)], []),
-        ([node("a")], [Edge("a", "a", 1)]),
-        ([node("a")], [Edge("a", "ghost", 1)]),
-        ([node("a"), node("b")], [Edge("a", "b", 1), Edge("b", "a", 2)]),
-        ([node("a"), node("b")], [Edge("a", "b", 0)]),
+        ([node("a"), node("a")], [], "node ids must be unique and non-empty: 'a'"),
+        ([Node("a", "A", "planet", 1, "a/")], [], "unknown kind 'planet' for 'a'"),
+        ([node("a", weight=0)], [], "weight of 'a' must be at least 1"),
+        ([node("a")], [Edge("a", "a", 1)], "edge 'a'–'a' must join two known nodes"),
+        ([node("a")], [Edge("a", "ghost", 1)], "edge 'a'–'ghost' must join two known nodes"),
+        ([node("a"), node("b")], [Edge("a", "b", 1), Edge("b", "a", 2)],
+         "edge 'b'–'a' is given twice"),
+        ([node("a"), node("b")], [Edge("a", "b", 0)], "weight of edge 'a'–'b' must be at least 1"),
     ],
 )
-def test_malformed_graphs_are_refused(nodes: list[Node], edges: list[Edge]) -> None:
-    with pytest.raises(ValueError):
+def test_malformed_graphs_are_refused(nodes: list[Node], edges: list[Edge], message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         layout(nodes, edges, W, H)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         render_svg(nodes, edges, title="T", description="D")
 
 
