@@ -195,7 +195,7 @@ def test_every_point_is_inside_the_drawing_and_clear_of_the_axis(site: Path) -> 
     assert len(circles) == len(_raw("events.yml")["events"])
     for circle in circles:
         cy, r = float(circle["cy"]), float(circle["r"])
-        assert 0 <= cy - r and cy + r < axis < height, circle
+        assert cy - r >= 0 and cy + r < axis < height, circle
 
 
 def test_the_page_says_what_it_holds_and_names_each_era_once(site: Path) -> None:
