@@ -41,6 +41,7 @@ import argparse
 import datetime
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -264,17 +265,34 @@ def row(label: str, statuses: dict[str, str], equivalent: dict[str, str]) -> str
             + f" | {same} | {score} |")
 
 
+def wilson_low(detected: int, counted: int, z: float = 1.96) -> float:
+    """The lower end of Wilson's 95 % score interval for ``detected`` of ``counted``: unlike
+    the normal approximation it stays below 1 when every mutant of a sample was killed."""
+    share, n = detected / counted, counted
+    centre = share + z * z / (2 * n)
+    spread = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n))
+    return (centre - spread) / (1 + z * z / n)
+
+
 def estimate(parts: list[tuple[int, int, int, int]]) -> tuple[float, float]:
-    """The package's score and the half-width of its 95 % interval, from each module's
-    ``(mutants, sampled, detected, counted)``: a stratified estimate, each module weighted by
-    its number of mutants, with the finite-population correction (a module run whole adds no
-    uncertainty)."""
+    """The package's score and a lower bound for it at 95 % confidence, from each module's
+    ``(mutants, sampled, detected, counted)``.
+
+    The modules run whole count with their scores. The others were sampled at one rate, each
+    mutant in or out by its own draw, so their samples together are one random sample of all
+    their mutants: its share, and the lower end of its Wilson interval, stand for all of
+    them. Each part is weighted by its number of mutants.
+    """
     parts = [p for p in parts if p[3]]
     total = sum(p[0] for p in parts)
-    score = sum(n * d / c for n, _, d, c in parts) / total
-    variance = sum((n / total) ** 2 * (d / c) * (1 - d / c) / c * (1 - k / n)
-                   for n, k, d, c in parts if c > 1)
-    return score, 1.96 * variance ** 0.5
+    known = sum(d / c * n for n, k, d, c in parts if k == n)
+    drawn = [p for p in parts if p[1] != p[0]]
+    if not drawn:
+        return known / total, known / total
+    population = sum(n for n, _, _, _ in drawn)
+    detected, counted = sum(d for _, _, d, _ in drawn), sum(c for _, _, _, c in drawn)
+    return ((known + population * detected / counted) / total,
+            (known + population * wilson_low(detected, counted)) / total)
 
 
 def diff(workspace: Path, name: str) -> list[str]:
@@ -311,7 +329,10 @@ def report(workspace: Path, command: str) -> str:
     whole: dict[str, str] = {}
     sampled: dict[str, str] = {}
     parts: list[tuple[int, int, int, int]] = []
+    empty = sorted(m for m, statuses in found.items() if not statuses)
     for module, statuses in sorted(found.items()):
+        if not statuses:
+            continue
         label = f"`{module}`"
         if sample and "not checked" in statuses.values():
             # Scored on its random sample alone: the mutants checked outside it (the fast ones
@@ -329,15 +350,27 @@ def report(workspace: Path, command: str) -> str:
         lines.append(row("**modules run whole**", whole, equivalent))
         lines.append(row("**samples**", sampled, equivalent))
     lines.append(row("**all run**", everything, equivalent))
+    detected, counted, same = tally(everything, equivalent)
+    checked = counted + same
+    if checked:
+        lines += ["", f"Of the {checked:,} mutants run, {detected:,} were killed or ran out of "
+                  f"time, {same:,} are listed as equivalent and {counted - detected:,} are left: "
+                  f"{100 * detected / checked:.1f} % before the equivalent ones are set aside."]
     if sample and parts:
-        score, margin = estimate(parts)
+        score, low = estimate(parts)
         lines += ["", f"Sample: {sample[0]:.0%} of each module's mutants, seed `{sample[1]}`. "
-                  f"Estimated score of the modules above, each weighted by its number of "
-                  f"mutants: **{100 * score:.1f} % ± {100 * margin:.1f}** (95 % interval)."]
+                  "The samples together are one random sample of the mutants of the modules "
+                  f"not run whole. Estimated score of the package: **{100 * score:.1f} %**, "
+                  f"and at least **{100 * low:.1f} %** with 95 % confidence (Wilson's interval "
+                  "for the samples; the modules run whole are counted as they are)."]
     package = sorted(
         ".".join(p.relative_to(ROOT / "hooks").with_suffix("").parts)
         for p in (ROOT / "hooks" / "edition").rglob("*.py") if p.name != "__init__.py"
     )
+    nothing = [m for m in empty if m in package]
+    if nothing:
+        lines += ["", "No mutants (nothing in them mutmut can change): "
+                  + ", ".join(f"`{m}`" for m in nothing) + "."]
     not_run = [m for m in package if m not in found]
     if not_run:
         lines += ["", "Not run yet: " + ", ".join(f"`{m}`" for m in not_run) + "."]

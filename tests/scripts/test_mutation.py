@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -43,15 +42,30 @@ def test_the_sample_is_the_same_on_every_run_and_about_the_share_asked(
 
 
 def test_a_module_run_whole_adds_no_uncertainty(mutation: ModuleType) -> None:
-    assert mutation.estimate([(100, 100, 90, 100)]) == (0.9, 0.0)
+    assert mutation.estimate([(100, 100, 90, 100)]) == (0.9, 0.9)
 
 
-def test_the_estimate_weights_each_module_by_its_mutants(mutation: ModuleType) -> None:
-    # 100 mutants run whole (80 % detected) and 300 sampled 30 at a time (all detected but 3).
-    score, margin = mutation.estimate([(100, 100, 80, 100), (300, 30, 27, 30)])
-    assert score == pytest.approx((100 * 0.8 + 300 * 0.9) / 400)
-    variance = (300 / 400) ** 2 * 0.9 * 0.1 / 30 * (1 - 30 / 300)
-    assert margin == pytest.approx(1.96 * math.sqrt(variance))
+def test_the_samples_count_as_one_sample_of_the_modules_not_run_whole(
+        mutation: ModuleType) -> None:
+    # 100 mutants run whole (80 % detected); two modules of 300 and 100 sampled 20 and 10 at
+    # a time (all detected but 3 in the first): 27 of 30 for their 400 mutants.
+    score, low = mutation.estimate([(100, 100, 80, 100), (300, 20, 17, 20), (100, 10, 10, 10)])
+    assert score == pytest.approx((100 * 0.8 + 400 * 27 / 30) / 500)
+    assert low == pytest.approx((100 * 0.8 + 400 * mutation.wilson_low(27, 30)) / 500)
+    # A clean sample is no proof: 30 of 30 still leaves room below 100 %.
+    assert mutation.estimate([(300, 30, 30, 30)])[1] == pytest.approx(30 / (30 + 1.96**2))
+
+
+@pytest.mark.parametrize(("detected", "counted"), [(27, 30), (5, 10), (1, 4)])
+def test_wilsons_lower_bound_is_below_the_share(
+        mutation: ModuleType, detected: int, counted: int) -> None:
+    assert 0 < mutation.wilson_low(detected, counted) < detected / counted
+
+
+def test_wilsons_lower_bound_by_hand(mutation: ModuleType) -> None:
+    # 27 of 30: p = 0.9, z = 1.96; (p + z²/2n - z·√(p(1-p)/n + z²/4n²)) / (1 + z²/n).
+    assert mutation.wilson_low(27, 30) == pytest.approx(0.7438, abs=5e-5)
+    assert mutation.wilson_low(0, 4) == pytest.approx(0.0, abs=1e-12)
 
 
 def _meta(workspace: Path, module: str, codes: dict[str, int | None]) -> None:
@@ -82,7 +96,7 @@ def test_a_sampled_module_is_scored_on_its_sample_alone(
     assert sampled.startswith(f"| `edition.pages.timeline` (sample of 400) | {len(chosen)} | "
                               f"{len(chosen)} | 0 | 0 |")
     assert sampled.endswith("| 100.0 % |")
-    assert "Estimated score of the modules above, each weighted by its number of mutants: " \
-           "**100.0 % ± 0.0**" in report
+    assert "Estimated score of the package: **100.0 %**" in report
+    assert f"Of the {10 + len(chosen)} mutants run, {10 + len(chosen)} were killed" in report
     # Mutants checked outside the sample are in neither the score nor the list of survivors.
     assert not any(name in report for name in outside)
