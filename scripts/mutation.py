@@ -319,7 +319,8 @@ def report(workspace: Path, command: str) -> str:
         "",
         "Score: the share of the mutants checked, less those listed as equivalent, that a test",
         "killed or that ran out of time (each timed-out mutant is listed below with its diff).",
-        "mutmut leaves decorated functions (properties, `functools.lru_cache`) unmutated.",
+        "mutmut leaves properties and some other decorated functions (`pages.links.link_from`) "
+        "unmutated.",
         "",
         "| Module | Mutants | " + " | ".join(c.capitalize() for c in COLUMNS)
         + " | Equivalent | Score |",

@@ -215,3 +215,11 @@ actors:
     found = nested(matcher, text, outer)
     assert [(m.target.entry.id, text[m.start:m.end]) for m in found] == [
         ("the-axis", "Tehran Moscow"), ("accord", "Accord")]
+
+
+def test_a_placeholder_written_in_the_text_is_no_placeholder() -> None:
+    # Python-Markdown drops the control characters of its stash placeholders from the source,
+    # so a placeholder written by hand, with an index past the stash, is only text.
+    soup, seen = render("The JCPOA \x02wzxhzdk:7\x03 and the JCPOA.\n{ .essay #p2 }")
+    assert len(seen) == 2
+    assert soup.select_one("#p2").get_text() == "The JCPOA wzxhzdk:7 and the JCPOA."
