@@ -26,7 +26,8 @@ terms:
 
 def render(text: str, info: PageInfo | None) -> BeautifulSoup:
     md = markdown.Markdown(extensions=[
-        "attr_list", ParagraphNumbersExtension(), ReaderToolsExtension(ESSAY, lambda: info),
+        "attr_list", "md_in_html", ParagraphNumbersExtension(),  # as in mkdocs.yml
+        ReaderToolsExtension(ESSAY, lambda: info),
     ])
     return BeautifulSoup(md.convert(text), "html.parser")
 
@@ -96,14 +97,8 @@ def test_the_cite_dialog_is_labelled_and_each_form_has_its_copy_button() -> None
 def test_a_div_that_only_borrows_the_paragraph_class_is_passed_over() -> None:
     # An editor's box given the class by hand, before a numbered paragraph: no number, so
     # no cite button of its own, and the paragraph after it still gets one.
-    info = PageInfo("https://example.org/e/part/", False, ())
-    md = markdown.Markdown(extensions=[
-        "attr_list", "md_in_html", ParagraphNumbersExtension(),
-        ReaderToolsExtension(ESSAY, lambda: info),
-    ])
-    html = md.convert('<div class="ed-para" markdown="1">\nBox.\n</div>\n\n'
-                      "Words.\n{ .essay #p3 }\n")
-    soup = BeautifulSoup(html, "html.parser")
+    soup = render('<div class="ed-para" markdown="1">\nBox.\n</div>\n\nWords.\n{ .essay #p3 }\n',
+                  PageInfo("https://example.org/e/part/", False, ()))
     assert soup.select_one("div.ed-para").get_text(strip=True) == "Box."
     assert [b["aria-label"] for b in soup.select("button.ed-cite")] == ["Cite paragraph 3"]
 

@@ -49,8 +49,11 @@ class GlossaryExtension(Extension):
     """Annotate the essay's blocks with the glossary at ``glossary``."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {name: [default, _HELP[name]] for name, default in (
-            ("glossary", "glossary.yml"), ("base_url", ""), ("mark", "paragraph"))}
+        self.config = {
+            "glossary": ["glossary.yml", _HELP["glossary"]],
+            "base_url": ["", _HELP["base_url"]],
+            "mark": ["paragraph", _HELP["mark"]],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
