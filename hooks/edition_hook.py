@@ -172,7 +172,7 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
             "the options are 'glossary', 'notes', 'events' and 'mark'."
         )
-    if options.get("mark", "paragraph") not in MARK_SCOPES:
+    if options.get("mark", "page") not in MARK_SCOPES:
         raise PluginError(
             f"mkdocs.yml: 'extra.edition.mark' is {options['mark']!r}; use one of "
             + ", ".join(f"'{scope}'" for scope in MARK_SCOPES) + "."
@@ -269,7 +269,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _build.matcher,
             _build.link_for,
             _build.on_occurrence,
-            mark=options.get("mark", "paragraph"),
+            mark=options.get("mark", "page"),
         )
     )
     return config

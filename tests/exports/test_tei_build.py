@@ -168,7 +168,7 @@ def test_every_actor_mention_in_the_html_is_marked_in_the_tei(
     tei: etree._ElementTree, site: Path
 ) -> None:
     tei_marks = marked(tei)
-    # The links in the essay (the first of each actor in each paragraph, by default) ...
+    # The links in the essay (the first of each actor in each part, by default) ...
     links: Counter[tuple[str, str, str]] = Counter()
     for url in reading_order(site):
         for link in page(site, url).select("article .essay a.ed-actor"):

@@ -97,7 +97,7 @@ def test_an_essay_page_gets_its_tooltips_without_mkdocs() -> None:
 def test_the_same_tooltips_as_the_mkdocs_build(site: Path) -> None:
     """Python-Markdown alone marks the same words with the same tooltips as the site."""
     built = page(site, "essay/jcpoa/")
-    alone = render(PAGE.read_text(encoding="utf-8"))  # mark: paragraph, as in mkdocs.yml
+    alone = render(PAGE.read_text(encoding="utf-8"))  # mark: page, as in mkdocs.yml
     for number in (8, 9):
         def marks(soup: BeautifulSoup, n: int = number) -> list[tuple[str, str]]:
             return [(a.get_text(), a["title"]) for a in soup.select(f"#p{n} a.ed-annotation")]
@@ -122,14 +122,14 @@ def test_a_broken_glossary_says_what_to_fix(tmp_path: Path) -> None:
         render("Text\n{ .essay }\n", mark="sometimes")
 
 
-def test_the_defaults_are_the_projects_glossary_relative_links_and_one_per_paragraph(
+def test_the_defaults_are_the_projects_glossary_relative_links_and_one_per_page(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Without options, from the project's folder: ``glossary.yml``, links relative to the
-    site's root, and each entry linked once per paragraph (as ARCHITECTURE.md shows them)."""
+    site's root, and each entry linked once per page (as ARCHITECTURE.md shows them)."""
     monkeypatch.chdir(ROOT)
     extension = GlossaryExtension()
     assert extension.getConfigs() == {"glossary": "glossary.yml", "base_url": "",
-                                      "mark": "paragraph"}
+                                      "mark": "page"}
     md = markdown.Markdown(extensions=[extension])
     soup = BeautifulSoup(md.convert("The JCPOA and the JCPOA.\n{ .essay }\n"), "lxml")
     (jcpoa,) = [e for e in glossary_entries() if "JCPOA" in e["forms"]]

@@ -52,7 +52,7 @@ class GlossaryExtension(Extension):
         self.config = {
             "glossary": ["glossary.yml", _HELP["glossary"]],
             "base_url": ["", _HELP["base_url"]],
-            "mark": ["paragraph", _HELP["mark"]],
+            "mark": ["page", _HELP["mark"]],
         }
         super().__init__(**kwargs)
 
