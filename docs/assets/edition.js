@@ -169,10 +169,22 @@
     });
   }
 
+  function bind(group) {
+    group.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!(box instanceof HTMLInputElement) || !box.hasAttribute("data-layer")) return;
+      var state = load();
+      state[box.getAttribute("data-layer")] = box.checked;
+      save(state);
+      apply(state);
+    });
+    return group;
+  }
+
   function control() {
     groups += 1;
     var group = document.createElement("fieldset");
-    group.className = "ed-layers";
+    group.className = "ed-layers not-annotatable";
     var legend = document.createElement("legend");
     legend.textContent = "Show";
     group.appendChild(legend);
@@ -189,29 +201,16 @@
       label.appendChild(document.createTextNode(" " + layer[1]));
       group.appendChild(label);
     });
-    group.addEventListener("change", function (event) {
-      var box = event.target;
-      if (!(box instanceof HTMLInputElement) || !box.hasAttribute("data-layer")) return;
-      var state = load();
-      state[box.getAttribute("data-layer")] = box.checked;
-      save(state);
-      apply(state);
-    });
-    return group;
+    return bind(group);
   }
 
   function mountLayers() {
-    var article = document.querySelector("article.md-content__inner");
-    if (!article || !article.querySelector(".essay") ||
-        document.querySelector(".ed-layers")) return;
-    var rubric = article.querySelector(".ed-rubric");
-    var inArticle = control();
-    inArticle.classList.add("ed-layers--page");
-    if (rubric) {
-      rubric.insertAdjacentElement("afterend", inArticle);
-    } else {
-      article.insertBefore(inArticle, article.firstChild);
-    }
+    // Issue 22: the page's control is in the build's HTML (edition/options.html).
+    document.documentElement.classList.add("ed-js");
+    var inArticle = document.querySelector("article .ed-layers--page");
+    if (!inArticle || inArticle.hasAttribute("data-ed-bound")) return;
+    inArticle.setAttribute("data-ed-bound", "");
+    bind(inArticle);
     // In the drawer: under the title of the menu and of each open level of it (the drawer
     // shows the reader's own section first), so the control is there at every level.
     document.querySelectorAll(
@@ -221,6 +220,7 @@
         if (!title) return;
         var inMenu = control();
         inMenu.classList.add("ed-layers--menu");
+        inMenu.setAttribute("aria-describedby", "ed-options-help");
         title.insertAdjacentElement("afterend", inMenu);
       });
     apply(load());

@@ -60,3 +60,120 @@ def test_iran_and_russia_are_not_a_link_in_every_paragraph(
         linked += page.locator("article .essay a.ed-actor[href$='/actors/iran/']").count()
     page.close()
     assert 0 < linked <= len(PARTS)  # once per part at most
+
+
+LAYOUT_SHIFT = """new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__cls = (window.__cls || 0) + entry.value;
+  }
+}).observe({type: "layout-shift", buffered: true});"""
+
+ESSAY_LINES = """() => {
+  const tops = new Set();
+  for (const p of document.querySelectorAll('article .essay')) {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    for (const r of range.getClientRects()) {
+      if (r.height > 0 && r.top >= 0 && r.bottom <= innerHeight) tops.add(Math.round(r.top));
+    }
+  }
+  return tops.size;
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)])
+def test_the_page_does_not_shift_as_it_loads(
+    browser: Browser, base_url: str, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(LAYOUT_SHIFT)
+    page = context.new_page()
+    shifts = {}
+    for part in ("", *PARTS):
+        page.goto(base_url + part)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        shifts[part] = page.evaluate("window.__cls || 0")
+    context.close()
+    assert max(shifts.values()) <= 0.02, shifts
+
+
+def test_the_first_phone_screen_of_every_part_has_ten_lines_of_the_text(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    lines = {}
+    for part in PARTS:
+        page.goto(base_url + part)
+        lines[part] = page.evaluate(ESSAY_LINES)
+    context.close()
+    assert min(lines.values()) >= 10, lines
+
+
+def test_the_saved_layers_apply_before_the_script_arrives(
+    browser: Browser, base_url: str
+) -> None:
+    """edition.js held back for 3 s: the marks the reader turned off are never painted."""
+    context = browser.new_context()
+    context.add_init_script(
+        "localStorage.setItem('edition.layers', JSON.stringify({actors: false}))")
+    release: list = []
+
+    def hold(route):  # type: ignore[no-untyped-def]
+        release.append(route)
+
+    context.route("**/assets/edition.js*", hold)
+    page = context.new_page()
+    page.goto(base_url + PARTS[0], wait_until="commit")
+    page.wait_for_selector("article a.ed-actor", state="attached")
+    page.wait_for_timeout(500)
+    assert release  # the script is still held
+    style = page.locator("article a.ed-actor").first.evaluate(
+        "e => getComputedStyle(e).textDecorationLine")
+    assert style == "none"
+    # The controls are already in the page, in their place, before the script.
+    assert page.locator("article details.ed-options").count() == 1
+    for route in release:
+        route.continue_()
+    context.close()
+
+
+def test_reading_options_are_one_skip_link_away_and_say_what_they_do(
+    browser: Browser, base_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(base_url + PARTS[0])
+    names = []
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        names.append(page.evaluate("document.activeElement.textContent.trim()"))
+    assert names == ["Skip to content", "Reading options"]
+    page.wait_for_timeout(400)  # Material fades the skip link in
+    ring = page.evaluate("getComputedStyle(document.activeElement).opacity")
+    assert ring == "1"  # the focused skip link shows
+    page.keyboard.press("Enter")
+    fold = page.locator("article details.ed-options")
+    if not fold.evaluate("d => d.open"):
+        page.locator("summary.ed-options__summary").click()
+    help_text = page.get_by_role("group", name="Show").get_attribute("aria-describedby")
+    assert "Text only" in page.locator(f"#{help_text}").inner_text()
+    page.get_by_role("checkbox", name="Text only").check()
+    # Nothing in the menus points at the notes that Text only hides.
+    assert page.locator(".md-nav a[href='#editors-notes']:visible").count() == 0
+    page.get_by_role("checkbox", name="Text only").uncheck()
+    assert page.locator(".md-nav a[href='#editors-notes']:visible").count() > 0
+    page.evaluate("localStorage.clear()")
+    page.close()
+
+
+def test_every_paragraph_number_shows_its_focus(browser: Browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + PARTS[0])
+    number = page.locator("a.ed-para__num").first
+    number.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+    assert page.evaluate("document.activeElement.matches('a.ed-para__num')")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.close()

@@ -29,8 +29,17 @@ def words(text: str) -> str:
 
 
 def layer(page: Page, name: str):  # type: ignore[no-untyped-def]
-    """The visible checkbox of a layer (the menu's copy is hidden on a wide screen)."""
+    """The visible checkbox of a layer (the menu's copy is hidden on a wide screen), the
+    "Reading options" fold opened first if it is closed."""
+    open_options(page)
     return page.get_by_role("group", name="Show").get_by_role("checkbox", name=name, exact=True)
+
+
+def open_options(page: Page) -> None:
+    """Open the "Reading options" fold (issue 22) if it is closed."""
+    fold = page.locator("article details.ed-options")
+    if fold.count() and not fold.evaluate("d => d.open"):
+        fold.locator("summary").click()
 
 
 def hrefs(page: Page, selector: str) -> list[str | None]:
@@ -41,6 +50,7 @@ def test_the_layers_are_a_labelled_group_of_checkboxes_all_on_at_first(
     page: Page, base_url: str
 ) -> None:
     page.goto(base_url + PART)
+    open_options(page)
     group = page.get_by_role("group", name="Show")
     expect(group).to_have_count(1)
     for name in LAYERS:
@@ -59,6 +69,7 @@ def test_each_layer_goes_off_and_on_without_moving_the_text(
     page.goto(base_url + PART)
     marks = page.locator(f"article {hidden}")
     assert marks.count() > 0
+    open_options(page)
     first_words = page.locator("#p8")
     before = first_words.bounding_box()
     layer(page, name).uncheck()
@@ -119,10 +130,13 @@ def test_the_keyboard_reaches_the_layers_and_hidden_marks_leave_the_tab_order(
     page.goto(base_url + PART)
     for _ in range(60):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.matches('.ed-layers input')"):
+        if page.evaluate("() => document.activeElement.matches('summary.ed-options__summary')"):
             break
     else:
-        raise AssertionError("Tab never reached the layers")
+        raise AssertionError("Tab never reached the Reading options")
+    page.keyboard.press("Enter")  # opens the fold; its first box is the next Tab stop
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.ed-layers input')")
     focused = page.evaluate("() => document.activeElement.parentElement.textContent.trim()")
     assert focused == "Glossary terms"
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
@@ -154,8 +168,7 @@ def test_the_menu_on_a_phone_has_the_layers(browser: Browser, base_url: str) -> 
         expect(box).to_be_visible()
         expect(box).to_be_in_viewport()
         box.tap()
-        expect(page.locator("article .ed-layers").get_by_role(
-            "checkbox", name="Actors")).not_to_be_checked()
+        expect(page.locator("article .ed-layers input[data-layer='actors']")).not_to_be_checked()
         assert set(hrefs(page, "article a.ed-actor")) == {None}
     finally:
         context.close()
@@ -168,7 +181,7 @@ def test_without_javascript_every_layer_shows_and_no_control_does(
     page = context.new_page()
     try:
         page.goto(base_url + PART)
-        expect(page.locator(".ed-layers")).to_have_count(0)
+        expect(page.locator(".ed-options")).to_be_hidden()
         expect(page.locator("button.ed-cite").first).to_be_hidden()
         assert None not in hrefs(page, "article a.ed-annotation, article a.ed-note-ref")
         expect(page.locator(".ed-notes")).to_be_visible()

@@ -61,9 +61,13 @@ def _heading(parent: etree.Element, tag: str, text: str, **attrs: str) -> etree.
 def cite_button(
     parent: etree.Element, dialog_id: str, label: str, text: str | None
 ) -> etree.Element:
-    """A button that opens the dialog ``dialog_id``; hidden until the script shows it."""
-    button = _sub(parent, "button", text, type="button", class_="ed-cite",
-                  aria_haspopup="dialog", aria_label=label, hidden="hidden")
+    """A button that opens the dialog ``dialog_id``.
+
+    Issue 22: not ``hidden`` (the script showing it moved the text); the stylesheet hides it
+    unless the script can run (``html.ed-js``, set in the head before the first paint).
+    """
+    button = _sub(parent, "button", text, type="button", class_="ed-cite not-annotatable",
+                  aria_haspopup="dialog", aria_label=label)
     button.set("data-ed-cite", dialog_id)
     return button
 
