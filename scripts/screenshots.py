@@ -1,7 +1,9 @@
-"""Regenerate the screenshots in docs/assets/screenshots: ``python scripts/screenshots.py``.
+"""Regenerate the README's screenshots (maintainers/screenshots): ``python scripts/screenshots.py``.
 
-Builds the site, serves it on localhost and photographs, in light and dark mode, a glossary
-tooltip, an actor page and the actors network, with Debian's Chromium through Playwright.
+Builds the site, serves it on localhost and photographs, in light and dark mode, the first
+part of the essay at 1280 px and on a phone (390 px), a glossary tooltip, an actor page and
+the actors network, with Debian's Chromium through Playwright. The images live outside
+``docs/`` so that they are not published with the site (issue 22).
 """
 
 from __future__ import annotations
@@ -46,7 +48,15 @@ def network(page: Page, out: Path) -> None:
     page.locator("figure.ed-network").screenshot(path=out)
 
 
-SHOTS = {"tooltip": tooltip, "actor": actor, "network": network}
+def part(page: Page, out: Path) -> None:
+    page.goto(page.url_base + "essay/post-soviet/")
+    page.screenshot(path=out)
+
+
+#: name: (how, viewport). "phone" is the first screen of part 1 at 390 x 844.
+SHOTS = {"part": (part, (1280, 800)), "phone": (part, (390, 844)),
+         "tooltip": (tooltip, (1280, 800)), "actor": (actor, (1280, 800)),
+         "network": (network, (1280, 800))}
 
 
 def free_port() -> int:
@@ -57,7 +67,7 @@ def free_port() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "screenshots")
+    parser.add_argument("--out", type=Path, default=ROOT / "maintainers" / "screenshots")
     args = parser.parse_args(argv)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
@@ -84,14 +94,14 @@ def main(argv: list[str] | None = None) -> int:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
                 for scheme in ("light", "dark"):
-                    page = browser.new_page(viewport={"width": 1280, "height": 800},
-                                            color_scheme=scheme, device_scale_factor=1)
-                    page.url_base = base  # type: ignore[attr-defined]
-                    for name, shoot in SHOTS.items():
+                    for name, (shoot, (width, height)) in SHOTS.items():
+                        page = browser.new_page(viewport={"width": width, "height": height},
+                                                color_scheme=scheme, device_scale_factor=1)
+                        page.url_base = base  # type: ignore[attr-defined]
                         path = args.out / f"{name}-{scheme}.png"
                         shoot(page, path)
                         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
-                    page.close()
+                        page.close()
                 browser.close()
         finally:
             server.terminate()
