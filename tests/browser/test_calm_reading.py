@@ -177,3 +177,17 @@ def test_every_paragraph_number_shows_its_focus(browser: Browser, base_url: str)
     assert page.evaluate("document.activeElement.matches('a.ed-para__num')")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.close()
+
+
+def test_the_title_is_not_marked_as_a_noted_passage(browser: Browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url)
+    ref = page.locator("h1#title a.ed-note-ref")
+    ref.hover()
+    tint = page.locator("h1#title .ed-noted").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert tint == "rgba(0, 0, 0, 0)"
+    title, number = page.evaluate("""() => [
+        parseFloat(getComputedStyle(document.querySelector('h1#title')).fontSize),
+        parseFloat(getComputedStyle(document.querySelector('h1#title a.ed-note-ref')).fontSize)]""")
+    assert number < title / 2  # a small marker, not a large number after the title
+    page.close()
