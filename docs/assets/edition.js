@@ -84,6 +84,16 @@
       event.preventDefault();
       armed = target;
       target.focus();
+      // Issue 22: on a phone the words a tooltip or note explains move into the upper part
+      // of the screen first, so that it opens below them and covers none of them.
+      var words = target.classList.contains("ed-note-ref") &&
+        target.previousElementSibling && target.previousElementSibling.matches(".ed-noted")
+        ? target.previousElementSibling : target;
+      var box = words.getBoundingClientRect();
+      if (window.matchMedia("(max-width: 44.9375em)").matches &&
+          box.bottom > window.innerHeight * 0.55) {
+        window.scrollBy(0, box.top - window.innerHeight * 0.25);
+      }
     }
   }, true);
 })();

@@ -191,3 +191,30 @@ def test_the_title_is_not_marked_as_a_noted_passage(browser: Browser, base_url: 
         parseFloat(getComputedStyle(document.querySelector('h1#title a.ed-note-ref')).fontSize)]""")
     assert number < title / 2  # a small marker, not a large number after the title
     page.close()
+
+
+def test_on_a_phone_an_open_note_hides_none_of_its_words(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + "essay/jcpoa/")
+    overlaps = []
+    refs = page.locator("#p8 a.ed-note-ref")
+    for note in (0, refs.count() // 2, refs.count() - 1):
+        ref = refs.nth(note)
+        ref.scroll_into_view_if_needed()
+        ref.tap()
+        tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+        tip.wait_for()
+        page.wait_for_timeout(300)
+        sheet = tip.bounding_box()
+        words = ref.evaluate("""r => { const w = r.previousElementSibling;
+            return [...(w && w.matches('.ed-noted') ? w : r).getClientRects()].map(
+                b => ({top: b.top, bottom: b.bottom})); }""")
+        overlaps += [(note, w) for w in words
+                     if w["bottom"] > sheet["y"] and w["top"] < sheet["y"] + sheet["height"]]
+        page.keyboard.press("Escape")
+    context.close()
+    assert overlaps == []
