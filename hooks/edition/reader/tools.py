@@ -29,7 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from edition.data.glossary import Entry
 from edition.pages.inserts import SEARCH_EXCLUDE
-from edition.reader.citations import URLDATE_PLACEHOLDER, bibtex, styled
+from edition.reader.citations import MONTHS, URLDATE_PLACEHOLDER, bibtex, styled
 from edition.reader.work import Edition, Work
 
 
@@ -133,6 +133,23 @@ def print_terms(entries: tuple[Entry, ...], home: bool) -> etree.Element | None:
     return section
 
 
+def print_source(work: Work, edition: Edition, url: str) -> etree.Element:
+    """The print-only statement of what a printed page is (#23): the author, the essay's
+    title, the original publication, this edition with its version, and the page's address.
+    (Chromium's @page margin boxes carry only fixed text, so this is where the page's own
+    address and the configured version are printed.)"""
+    line = etree.Element("p", {"class": "ed-print-source", **SEARCH_EXCLUDE})
+    line.text = f"{work.author}, “{work.title}”, first published in "
+    _sub(line, "i", work.container).tail = (
+        f", {work.day} {MONTHS[work.month - 1]} {work.year}, {work.original_url}. "
+        "Printed from ")
+    _sub(line, "i", edition.title).tail = (
+        f", edited by {edition.editors[:1].lower() + edition.editors[1:]}, version "
+        f"{edition.version} (revised {edition.day} {MONTHS[edition.month - 1]} "
+        f"{edition.year}): {url}")
+    return line
+
+
 class ReaderTools(Treeprocessor):
     """Add the cite buttons and dialogs and the printed definitions to an essay page."""
 
@@ -175,6 +192,7 @@ class ReaderTools(Treeprocessor):
         if dialogs:
             holder = _sub(root, "div", class_="ed-citations")
             holder.extend(dialogs)
+        root.insert(0, print_source(self.work, self.edition, info.url))
         terms = print_terms(info.entries, info.home)
         if terms is not None:
             root.append(terms)
