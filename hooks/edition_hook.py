@@ -46,6 +46,7 @@ from edition.pages import links, timeline
 from edition.pages import notes as notes_page
 from edition.pages.inserts import InsertExtension, Inserts
 from edition.pages.sidebars import SidebarCache
+from edition.reader import colophon
 from edition.reader.metadata import meta_tags
 from edition.reader.tools import PageInfo, ReaderToolsExtension
 from edition.reader.work import ESSAY, Edition, edition_from
@@ -90,6 +91,7 @@ class _Build:
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
         self.generated: dict[str, Entry | None] = {
             glossary_page.PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
+            colophon.PAGE: None,  # #23: the colophon
             actor_pages.INDEX: None,
         }
         self.generated.update({links.actor_page(a): a for a in glossary.actors})
@@ -331,6 +333,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return glossary_page.render(glossary, occurrences, _build.inserts.placeholder)
     if src == notes_page.PAGE:
         return notes_page.render(_build.anchors, occurrences.title)
+    if src == colophon.PAGE:
+        assert _build.edition is not None
+        return colophon.render(ESSAY, _build.edition, {
+            "notes": len(_build.notes), "terms": len(glossary.terms),
+            "actors": len(glossary.actors), "events": len(_build.events)})
     if src == timeline.PAGE:
         return timeline.render(
             timeline.events(_build.anchors, glossary, occurrences, _build.events))

@@ -90,3 +90,27 @@ def test_the_bibliography_is_the_same_from_every_paragraph_of_the_site(site: Pat
             entries.add(tuple(f.get_text() for f in forms[1::2]))
             entries.add(dialog.select_one("pre.ed-cite-bibtex").get_text())
     assert len(entries) == 2, entries  # the three prose entries, and one BibTeX entry
+
+
+def test_the_colophon_says_what_the_edition_is(site: Path) -> None:
+    edition = configured()
+    soup = page(site, "colophon/")
+    text = " ".join(soup.select_one("article").get_text(" ").split())
+    y, m, d = (int(x) for x in edition["revised"].split("-"))
+    month = datetime.date(y, m, d).strftime("%B")
+    assert f"version {edition['version']}, last revised on {d} {month} {y}" in text
+    assert edition["editors"][1:] in text and "no editor is named in person" in text
+    # Counts from the raw data files.
+    def count(name: str, key: str) -> int:
+        return len(yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))[key])
+    assert f"{count('notes.yml', 'notes')} editor's notes" in text
+    assert f"{count('events.yml', 'events')} dated events" in text
+    # The rights, stated honestly: no licence in the repository, the essay's copyright kept.
+    assert not list(ROOT.glob("LICEN[CS]E*"))
+    assert "No licence is stated yet for the apparatus" in text
+    assert "remains the copyright of its author, Ali Ansari" in text
+    assert "open an issue" in text
+    # How to cite the edition: the whole essay's entry, as each paragraph's dialog gives it.
+    jcpoa = page(site, "essay/jcpoa/").select_one("dialog#ed-cite-p9")
+    works_cited = " ".join(jcpoa.select("p.ed-cite-form__text")[3].get_text().split())
+    assert works_cited in text.replace(" .", ".").replace(" ,", ",")
