@@ -46,9 +46,10 @@ from edition.pages import links, timeline
 from edition.pages import notes as notes_page
 from edition.pages.inserts import InsertExtension, Inserts
 from edition.pages.sidebars import SidebarCache
+from edition.reader import colophon
 from edition.reader.metadata import meta_tags
 from edition.reader.tools import PageInfo, ReaderToolsExtension
-from edition.reader.work import ESSAY
+from edition.reader.work import ESSAY, Edition, edition_from
 from edition.text.anchoring import Anchor, cut_forms
 from edition.text.anchoring import anchor as anchor_notes
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
@@ -76,6 +77,8 @@ class _Build:
         self.events = events
         self.notes = notes
         self.notes_file = notes_file
+        #: The edition as cited (mkdocs.yml's extra.edition), set in on_config.
+        self.edition: Edition | None = None
         self.anchors: list[Anchor] = []
         #: The essay's blocks, ``(page, id, text)``, read once in ``on_files``.
         self.blocks: list[tuple[str, str, str]] = []
@@ -88,6 +91,7 @@ class _Build:
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
         self.generated: dict[str, Entry | None] = {
             glossary_page.PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
+            colophon.PAGE: None,  # #23: the colophon
             actor_pages.INDEX: None,
         }
         self.generated.update({links.actor_page(a): a for a in glossary.actors})
@@ -166,7 +170,8 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
     options = config.extra.get("edition", {}) or {}
     if not isinstance(options, dict):
         raise PluginError("mkdocs.yml: 'extra.edition' must be a mapping of options.")
-    unknown = set(options) - {"glossary", "notes", "events", "mark"}
+    unknown = set(options) - {"glossary", "notes", "events", "mark",
+                              "version", "revised", "editors"}  # the last three: #23
     if unknown:
         raise PluginError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
@@ -256,6 +261,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in event_records.unused(events, refs):
         _warn(problem, config)
     _build = _Build(glossary, notes, notes_file.name, events)
+    # The edition's version, date and editors, set once in mkdocs.yml (#23).
+    try:
+        _build.edition = edition_from(config.site_name, config.site_url or "", options)
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml: {error}.") from None
     config.theme.dirs.insert(0, str(TEMPLATES))
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
@@ -263,7 +273,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
     config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors))
     config.markdown_extensions.append(InsertExtension(_build.inserts))
-    config.markdown_extensions.append(ReaderToolsExtension(ESSAY, _build.reader_page))
+    config.markdown_extensions.append(
+        ReaderToolsExtension(ESSAY, _build.edition, _build.reader_page))
     config.markdown_extensions.append(
         AnnotationExtension(
             _build.matcher,
@@ -322,6 +333,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return glossary_page.render(glossary, occurrences, _build.inserts.placeholder)
     if src == notes_page.PAGE:
         return notes_page.render(_build.anchors, occurrences.title)
+    if src == colophon.PAGE:
+        assert _build.edition is not None
+        return colophon.render(ESSAY, _build.edition, {
+            "notes": len(_build.notes), "terms": len(glossary.terms),
+            "actors": len(glossary.actors), "events": len(_build.events)})
     if src == timeline.PAGE:
         return timeline.render(
             timeline.events(_build.anchors, glossary, occurrences, _build.events))
@@ -376,6 +392,8 @@ def _write_exports(config: MkDocsConfig, files: Files) -> None:
         page_titles={page: _build.occurrences.title(page) for page in pages},
         entry_url=entry_url, rendered={page: _build.rendered.get(page, "") for page in pages},
         events=_build.events,
+        version=_build.edition.version if _build.edition else "",
+        revised=_build.edition.iso_date if _build.edition else "",
     )
     try:
         _build.exports = downloads.exports(record)
@@ -392,7 +410,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     env.globals["edition_sidebar"] = _sidebar
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = (
-        lambda page: meta_tags(ESSAY, page.canonical_url or "")
+        lambda page: meta_tags(ESSAY, _build.edition, page.canonical_url or "")
         if page is not None and page.file and _build.is_essay_page(page) else []
     )
     if _build.inserts.waiting():

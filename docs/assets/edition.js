@@ -337,3 +337,27 @@
     window.document$.subscribe(mount);
   }
 })();
+
+/* ==== #23 citations: the access date ==========================================
+   Each citation's access date (MLA's "Accessed …", BibTeX's urldate) is a
+   <span data-ed-today="mla|iso"> written at build time as a placeholder; the
+   reader's day is filled in here, in the style's form. */
+(function () {
+  "use strict";
+  var MLA = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+             "Oct.", "Nov.", "Dec."];
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function fill() {
+    var d = new Date();
+    document.querySelectorAll("[data-ed-today]").forEach(function (span) {
+      span.textContent = span.getAttribute("data-ed-today") === "iso"
+        ? d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate())
+        : d.getDate() + " " + MLA[d.getMonth()] + " " + d.getFullYear();
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
+  else fill();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(fill);  // Material's instant navigation
+  }
+})();

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import subprocess
@@ -9,6 +10,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from edition.data.glossary import load as load_glossary
@@ -22,6 +24,27 @@ from .test_quality import AXE, BEST_PRACTICE, PHONE, WCAG21_AA
 PART = "essay/jcpoa/"   # ¶8 and ¶9
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 LAYERS = ("Glossary terms", "Actors", "Editor’s notes", "Text only")
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+              "Oct.", "Nov.", "Dec.")  # MLA 9, appendix 1
+
+
+def configured() -> dict[str, str]:
+    """mkdocs.yml's extra.edition: the one place the edition's version is set (#23)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", "")
+    edition = yaml.safe_load(text)["extra"]["edition"]
+    return {"version": str(edition["version"]), "revised": str(edition["revised"])}
+
+
+def paragraphs_title() -> str:
+    return {b.label: b.text for b in source_blocks()}["title"]
+
+
+def undashed(text: str) -> str:
+    return re.sub("[-–]", "", text)
 
 
 def words(text: str) -> str:
@@ -211,23 +234,41 @@ def test_cite_opens_the_paragraphs_citation_in_four_styles_and_copies_it(
         region = dialog.get_by_role("region", name=style)
         return words(region.locator(".ed-cite-form__text, pre").nth(index).inner_text())
 
-    chicago = "Chicago (notes and bibliography)"
-    # Chicago: First Last, "Title," Journal, Month D, YYYY, locator, URL.
-    assert form(chicago, 0).startswith(f"{author}, “How Russia and Iran Have United")
-    assert "West,” " in form(chicago, 0)
-    assert re.search(r"Engelsberg Ideas, August 15, 2022, paras?\. 9, ", form(chicago, 0))
-    assert form(chicago, 0).endswith(f"{url}.")
-    assert form(chicago, 1).startswith("Ansari, Ali. “How Russia")
-    assert form(chicago, 1).endswith(f"{url}.")
-    # MLA 9: (Author, par. N); Last, First. "Title." Container, D Mon. YYYY, URL.
+    # #23: the citations of ¶9 written by hand from the manuals (tests/reader/test_citations.py
+    # gives the rules), with this site's address and mkdocs.yml's edition.
+    edition = configured()
+    home, version = SITE_URL, edition["version"]
+    original = ("https://engelsbergideas.com/essays/"
+                "how-russia-and-iran-have-united-in-antipathy-towards-the-west/")
+    y, m, d = (int(x) for x in edition["revised"].split("-"))
+    us = f"{MONTHS[m - 1]} {d}, {y}"
+    mla_day = f"{d} {MLA_MONTHS[m - 1]} {y}"
+    today = datetime.date.today()
+    accessed = f"{today.day} {MLA_MONTHS[today.month - 1]} {today.year}"
+    editors = "the editors of Russia and Iran: an annotated edition"
+    chicago = "Chicago (notes and bibliography, 18th ed.)"
+    assert form(chicago, 0) == (
+        f"{author}, “How Russia and Iran Have United in Antipathy towards the West,” in Russia "
+        f"and Iran: An Annotated Edition, ed. {editors}, version {version} ({us}), par. 9, "
+        f"{url}, originally published in Engelsberg Ideas, August 15, 2022, {original}.")
+    assert form(chicago, 1) == (
+        "Ansari, Ali. “How Russia and Iran Have United in Antipathy towards the West.” In Russia "
+        f"and Iran: An Annotated Edition, edited by {editors}. Version {version}, {us}. {home}. "
+        f"Originally published in Engelsberg Ideas, August 15, 2022. {original}.")
     assert form("MLA 9", 0) == "(Ansari, par. 9)"
-    assert f"Engelsberg Ideas, 15 Aug. 2022, {url}" in form("MLA 9", 1)
-    # APA 7: (Author, Year, para. N); Last, F. (YYYY, Month D). Title in sentence case. Site. URL
-    assert form("APA 7", 0) == "(Ansari, 2022, para. 9)"
-    assert form("APA 7", 1).startswith(f"Ansari, A. (2022, August 15). {title} [")
-    assert form("APA 7", 1).endswith(f"Engelsberg Ideas. {url}")
+    assert form("MLA 9", 1) == (
+        "Ansari, Ali. “How Russia and Iran Have United in Antipathy towards the West.” Engelsberg "
+        f"Ideas, 15 Aug. 2022, {original.removeprefix('https://')}. Russia and Iran: An Annotated "
+        f"Edition, edited by {editors}, version {version}, {mla_day}, "
+        f"{home.split('://', 1)[1]}. Accessed {accessed}.")
+    assert form("APA 7", 0) == f"(Ansari, 2022/{y}, para. 9)"
+    assert form("APA 7", 1) == (
+        f"Ansari, A. ({y}). {title} (Version {version}) [Annotated digital edition]. In The "
+        "editors of Russia and Iran: an annotated edition (Eds.), Russia and Iran: An annotated "
+        f"edition. {home} (Original work published 2022)")
     bib = dialog.get_by_role("region", name="BibTeX").locator("pre").inner_text()
-    assert bib.startswith("@article{") and f'url = "{url}"' in bib
+    assert bib.startswith("@article{ansari2022,") and f'url = "{home}"' in bib
+    assert "month = aug," in bib and f'urldate = "{today.isoformat()}"' in bib
     assert 'author = "Ansari, Ali"' in bib and f'title = "{title}"' in bib
 
     dialog.get_by_role("button", name="Copy the APA 7 reference list").click()
@@ -249,7 +290,8 @@ def test_the_home_page_cites_the_whole_essay(page: Page, base_url: str) -> None:
     expect(dialog).to_be_visible()
     apa = words(dialog.get_by_role("region", name="APA 7").locator(".ed-cite-form__text")
                 .nth(0).inner_text())
-    assert apa == "(Ansari, 2022)"
+    # APA 7 8.15: a republished work's two years, the original's first (#23).
+    assert apa == f"(Ansari, 2022/{configured()['revised'][:4]})"
     expect(dialog.locator(".ed-cite-dialog__url a")).to_have_attribute("href", SITE_URL)
     dialog.get_by_role("button", name="Close").click()
     expect(dialog).to_be_hidden()
@@ -265,8 +307,17 @@ def test_a_printed_part_has_the_text_its_notes_and_definitions_and_nothing_for_s
         "article a.ed-annotation", "marks => marks.map(m => m.getAttribute('data-ed-href'))")
     pdf = tmp_path / "part.pdf"
     page.pdf(path=str(pdf))
-    text = words(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
-                                check=True).stdout)
+    printed = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout
+    # #23: the margin boxes, on every sheet: the author and title, and the page's number.
+    header = f"Ali Ansari, “{paragraphs_title()}”"
+    sheets = [words(sheet) for sheet in printed.split("\f") if sheet.strip()]
+    assert len(sheets) > 1
+    for number, sheet in enumerate(sheets, start=1):
+        assert sheet.startswith(header) and sheet.endswith(f"Page {number} of {len(sheets)}")
+    # The body, read without them (they would cut a paragraph running over two sheets).
+    text = " ".join(sheet.removeprefix(header).rsplit(" Page ", 1)[0].strip()
+                    for sheet in sheets)
     # The author's paragraphs, each after its number (the notes' numbers taken out).
     bare = re.sub(r" ?\[\d+\]", "", text)
     for number in (8, 9):
@@ -291,7 +342,14 @@ def test_a_printed_part_has_the_text_its_notes_and_definitions_and_nothing_for_s
     assert len(targets) >= 10
     for target in targets:
         entry = by_target[target]
-        assert f"{entry.name} {words(entry.summary)}" in text, target
+        # pdftotext drops a dash that ends a line ("2013–" + "2021" reads "20132021"):
+        # dashes are compared out.
+        assert undashed(f"{entry.name} {words(entry.summary)}") in undashed(text), target
+    # #23: the printed part names its source: author, title, original, edition, address.
+    edition = configured()
+    assert (f"Ali Ansari, “{words(paragraphs_title())}”, first published in Engelsberg Ideas, "
+            "15 August 2022") in text
+    assert f"version {edition['version']}" in text and f"{SITE_URL}{PART}" in text
     # Nothing that belongs to the screen.
     for screen_only in ("Back to note", "Copy", "Cite", "Text only", "Show Glossary",
                         "Search", "Table of contents", "Skip to content"):

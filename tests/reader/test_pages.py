@@ -70,7 +70,8 @@ def test_each_paragraph_has_a_cite_button_and_its_dialog(site: Path) -> None:
             assert dialog is not None
             assert dialog.select_one("a")["href"] == f"{SITE_URL}{url}#p{number}"
             names = [h.get_text() for h in dialog.select("h3")]
-            assert names == ["Chicago (notes and bibliography)", "MLA 9", "APA 7", "BibTeX"]
+            assert names == ["Chicago (notes and bibliography, 18th ed.)", "MLA 9", "APA 7",
+                             "BibTeX"]
             assert len(dialog.select("button.ed-copy")) == 7
             # The citation dialog is not part of the paragraph: the text is the author's.
             assert dialog.find_parent(class_="ed-para") is None

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from edition.data.glossary import parse
 from edition.reader.citations import STYLES
 from edition.reader.tools import PageInfo, ReaderToolsExtension
-from edition.reader.work import ESSAY
+from edition.reader.work import ESSAY, Edition
 from edition.text.paragraphs import ParagraphNumbersExtension
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"> & </dd><script>alert(1)</script>'
@@ -24,10 +24,13 @@ terms:
 """
 
 
+EDITION = Edition(title="An edition", editors="The editors of An edition", version="2.0",
+                  year=2026, month=1, day=2, url="https://example.org/")
+
 def render(text: str, info: PageInfo | None) -> BeautifulSoup:
     md = markdown.Markdown(extensions=[
         "attr_list", "md_in_html", ParagraphNumbersExtension(),  # as in mkdocs.yml
-        ReaderToolsExtension(ESSAY, lambda: info),
+        ReaderToolsExtension(ESSAY, EDITION, lambda: info),
     ])
     return BeautifulSoup(md.convert(text), "html.parser")
 
@@ -76,8 +79,8 @@ def test_the_cite_dialog_is_labelled_and_each_form_has_its_copy_button() -> None
     assert where.get_text() == f"Address: {url}" and where.select_one("a")["href"] == url
     sections = box.select("section.ed-cite-style")
     assert [s.select_one("h3").get_text() for s in sections] == [
-        *(name for _, name, _, _ in STYLES), "BibTeX"]
-    for section, (_, name, _, labels) in zip(sections, STYLES, strict=False):
+        *(name for _, name, _ in STYLES), "BibTeX"]
+    for section, (_, name, labels) in zip(sections, STYLES, strict=False):
         assert section["aria-labelledby"] == section.select_one("h3")["id"]
         rows = section.select("div.ed-cite-form")
         assert [r.select_one("p.ed-cite-form__label").get_text() for r in rows] == list(labels)
@@ -91,7 +94,9 @@ def test_the_cite_dialog_is_labelled_and_each_form_has_its_copy_button() -> None
     code = bibtex.select_one("pre.ed-cite-bibtex code")
     copy = bibtex.select_one("button.ed-copy")
     assert copy["data-ed-copy"] == code["id"] and copy["aria-label"] == "Copy the BibTeX entry"
-    assert url in code.get_text()
+    # One entry from every paragraph: the edition's address, no paragraph's (#23).
+    assert "https://example.org/" in code.get_text() and "#p3" not in code.get_text()
+    assert code.select_one("span[data-ed-today=iso]").get_text() == "YYYY-MM-DD"
 
 
 def test_a_div_that_only_borrows_the_paragraph_class_is_passed_over() -> None:

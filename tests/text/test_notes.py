@@ -204,6 +204,20 @@ def test_every_note_is_marked_once_and_the_essay_text_is_unchanged(site: Path) -
     assert marks == len(load_notes_count())
 
 
+def test_every_endnote_lists_its_sources(site: Path) -> None:
+    """#23: wherever a note is shown in full, its sources (as notes.yml gives them) go with it."""
+    import yaml
+
+    raw = yaml.safe_load((ROOT / "notes.yml").read_text(encoding="utf-8"))["notes"]
+    wanted = sorted(tuple((s["title"].strip(), s["url"]) for s in n["sources"]) for n in raw)
+    found = []
+    for url in reading_order(site):
+        for item in page(site, url).select("section.ed-notes li[id^='ed-note-']"):
+            (line,) = item.select("p.ed-note-sources")
+            found.append(tuple((a.get_text(), a["href"]) for a in line.select("a")))
+    assert sorted(found) == wanted
+
+
 def load_notes_count() -> tuple:
     from edition.data.notes import load as load_notes
 

@@ -124,6 +124,11 @@ def _frame(record: Record, items: list[dict[str, Any]], total: int) -> dict[str,
         "label": f"{record.site_name}: the editor's notes and every mention of a glossary "
                  "term or an actor",
         "total": total,
+        # The edition's version and date of last revision, from mkdocs.yml (#23): "modified"
+        # is the Web Annotation vocabulary's dcterms:modified.
+        **({"modified": f"{record.revised}T00:00:00Z"} if record.revised else {}),
+        **({"generator": {"type": "Software", "name": f"{record.site_name}, version "
+                          f"{record.version}"}} if record.version else {}),
         "first": {
             "id": f"{base}#page-1",
             "type": "AnnotationPage",

@@ -59,6 +59,9 @@ class Record:
     entry_url: Callable[[Entry], str]
     rendered: Mapping[str, str] = field(default_factory=dict)
     events: Events | None = None
+    #: The edition's version and date of last revision, YYYY-MM-DD (mkdocs.yml, #23).
+    version: str = ""
+    revised: str = ""
     _spans: list[Span] = field(default_factory=list, repr=False, compare=False)
     _texts: dict[str, tuple[str, dict[str, int]]] = field(
         default_factory=dict, repr=False, compare=False)

@@ -163,6 +163,12 @@ def _header(record: Record, tei: etree._Element, title: str, author: str) -> Non
     _el(resp, "resp", "Annotated digital edition: the division into parts and its headings, "
         "the glossary of terms and actors, and the editor's notes")
     _el(resp, "name", f"The editors of {record.site_name}")
+    # The edition's version and date of last revision, from mkdocs.yml (#23).
+    if record.version:
+        edition_stmt = _el(file_desc, "editionStmt")
+        edition = _el(edition_stmt, "edition", f"Version {record.version}, revised ",
+                      n=record.version)
+        _el(edition, "date", record.revised, when=record.revised)
     publication = _el(file_desc, "publicationStmt")
     _el(publication, "authority", f"The editors of {record.site_name}")
     _el(publication, "idno", record.site_url, type="URL")

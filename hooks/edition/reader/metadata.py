@@ -6,12 +6,13 @@ the essay with its author, title, journal and date. The template escapes every v
 
 from __future__ import annotations
 
-from edition.reader.work import Work
+from edition.reader.work import Edition, Work
 
 
-def meta_tags(work: Work, url: str) -> list[tuple[str, str]]:
-    """``(name, content)`` of every ``<meta>`` tag for the essay page at absolute ``url``."""
-    return [
+def meta_tags(work: Work, edition: Edition | None, url: str) -> list[tuple[str, str]]:
+    """``(name, content)`` of every ``<meta>`` tag for the essay page at absolute ``url``:
+    the original publication, then this edition's version and date of last revision."""
+    tags = [
         ("citation_title", work.title),
         ("citation_author", f"{work.family}, {work.given}"),
         ("citation_publication_date", f"{work.year:04d}/{work.month:02d}/{work.day:02d}"),
@@ -30,3 +31,8 @@ def meta_tags(work: Work, url: str) -> list[tuple[str, str]]:
         ("DC.identifier", url),
         ("DC.source", work.original_url),
     ]
+    if edition is not None:
+        # This edition (#23): Dublin Core terms for its version and last revision.
+        tags += [("DCTERMS.hasVersion", edition.version), ("DCTERMS.modified", edition.iso_date),
+                 ("DC.contributor", edition.editors)]
+    return tags

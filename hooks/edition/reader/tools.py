@@ -29,8 +29,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from edition.data.glossary import Entry
 from edition.pages.inserts import SEARCH_EXCLUDE
-from edition.reader.citations import bibtex, styled
-from edition.reader.work import Work
+from edition.reader.citations import MONTHS, URLDATE_PLACEHOLDER, bibtex, styled
+from edition.reader.work import Edition, Work
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _copy(parent: etree.Element, target: str, what: str) -> None:
     button.set("data-ed-copy", target)
 
 
-def dialog(work: Work, dialog_id: str, title: str, url: str,
+def dialog(work: Work, edition: Edition, dialog_id: str, title: str, url: str,
            paragraph: int | None) -> etree.Element:
     """The citation dialog of the essay (or of ``paragraph``) at ``url``."""
     # Excluded from search on the <dialog>, not on the <div> that holds the dialogs: Material
@@ -90,7 +90,7 @@ def dialog(work: Work, dialog_id: str, title: str, url: str,
     _sub(head, "button", "Close", type="button", class_="ed-cite-close")
     where = _sub(box, "p", "Address: ", class_="ed-cite-dialog__url")
     _sub(where, "a", url, href=url)
-    for style in styled(work, url, paragraph):
+    for style in styled(work, edition, url, paragraph):
         section = _sub(box, "section", class_="ed-cite-style",
                        aria_labelledby=f"{dialog_id}-{style.key}")
         _heading(section, "h3", style.name, id=f"{dialog_id}-{style.key}")
@@ -106,7 +106,12 @@ def dialog(work: Work, dialog_id: str, title: str, url: str,
     _heading(section, "h3", "BibTeX", id=f"{dialog_id}-bibtex")
     row = _sub(section, "div", class_="ed-cite-form")
     pre = _sub(row, "pre", class_="ed-cite-bibtex")
-    _sub(pre, "code", bibtex(work, url, paragraph), id=f"{dialog_id}-bibtex-0")
+    # One entry from every paragraph; its urldate is filled in by the script (#23).
+    before, _, after = bibtex(work, edition).partition(URLDATE_PLACEHOLDER)
+    code = _sub(pre, "code", before, id=f"{dialog_id}-bibtex-0")
+    today = _sub(code, "span", URLDATE_PLACEHOLDER, class_="ed-accessed")
+    today.set("data-ed-today", "iso")
+    today.tail = after
     _copy(row, f"{dialog_id}-bibtex-0", "BibTeX entry")
     return box
 
@@ -132,12 +137,31 @@ def print_terms(entries: tuple[Entry, ...], home: bool) -> etree.Element | None:
     return section
 
 
+def print_source(work: Work, edition: Edition, url: str) -> etree.Element:
+    """The print-only statement of what a printed page is (#23): the author, the essay's
+    title, the original publication, this edition with its version, and the page's address.
+    (Chromium's @page margin boxes carry only fixed text, so this is where the page's own
+    address and the configured version are printed.)"""
+    line = etree.Element("p", {"class": "ed-print-source", **SEARCH_EXCLUDE})
+    line.text = f"{work.author}, “{work.title}”, first published in "
+    _sub(line, "i", work.container).tail = (
+        f", {work.day} {MONTHS[work.month - 1]} {work.year}, {work.original_url}. "
+        "Printed from ")
+    _sub(line, "i", edition.title).tail = (
+        f", edited by {edition.editors[:1].lower() + edition.editors[1:]}, version "
+        f"{edition.version} (revised {edition.day} {MONTHS[edition.month - 1]} "
+        f"{edition.year}): {url}")
+    return line
+
+
 class ReaderTools(Treeprocessor):
     """Add the cite buttons and dialogs and the printed definitions to an essay page."""
 
-    def __init__(self, md: Markdown, work: Work, current: CurrentPage) -> None:
+    def __init__(self, md: Markdown, work: Work, edition: Edition,
+                 current: CurrentPage) -> None:
         super().__init__(md)
         self.work = work
+        self.edition = edition
         self.current = current
 
     def run(self, root: etree.Element) -> None:
@@ -158,7 +182,7 @@ class ReaderTools(Treeprocessor):
             button = cite_button(para, dialog_id, f"Cite paragraph {number}", None)
             para.remove(button)
             para.insert(list(para).index(number_link) + 1, button)
-            dialogs.append(dialog(self.work, dialog_id, f"Cite paragraph {number}",
+            dialogs.append(dialog(self.work, self.edition, dialog_id, f"Cite paragraph {number}",
                                   f"{info.url}#p{number}", number))
         if info.home:
             rubric = next((p for p in root.iter("p")
@@ -167,10 +191,12 @@ class ReaderTools(Treeprocessor):
             cite_button(holder, "ed-cite-essay", "Cite this essay", "Cite this essay")
             children = list(root)
             root.insert(children.index(rubric) + 1 if rubric in children else 0, holder)
-            dialogs.append(dialog(self.work, "ed-cite-essay", "Cite this essay", info.url, None))
+            dialogs.append(dialog(self.work, self.edition, "ed-cite-essay", "Cite this essay",
+                                  info.url, None))
         if dialogs:
             holder = _sub(root, "div", class_="ed-citations")
             holder.extend(dialogs)
+        root.insert(0, print_source(self.work, self.edition, info.url))
         terms = print_terms(info.entries, info.home)
         if terms is not None:
             root.append(terms)
@@ -179,12 +205,14 @@ class ReaderTools(Treeprocessor):
 class ReaderToolsExtension(Extension):
     """Python-Markdown extension registering :class:`ReaderTools`."""
 
-    def __init__(self, work: Work, current: CurrentPage) -> None:
+    def __init__(self, work: Work, edition: Edition, current: CurrentPage) -> None:
         super().__init__()
         self.work = work
+        self.edition = edition
         self.current = current
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         # After the annotations (6) and after toc (5): the dialogs' and the printed
         # definitions' headings stay out of the page's table of contents.
-        md.treeprocessors.register(ReaderTools(md, self.work, self.current), "edition-reader", 4)
+        md.treeprocessors.register(ReaderTools(md, self.work, self.edition, self.current),
+                                   "edition-reader", 4)

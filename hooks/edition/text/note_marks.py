@@ -87,9 +87,25 @@ class NoteMarker(Treeprocessor):
             kind.text = KINDS[anchor.note.kind]
             body = etree.SubElement(item, "div", {"class": "ed-note-body"})
             body.text = self.md.htmlStash.store(anchor.note.html)
+            _sources(item, anchor)
             back = etree.SubElement(item, "p", {"class": "ed-note-back"})
             link = etree.SubElement(back, "a", {"href": f"#ed-noteref-{number}"})
             link.text = f"Back to note {number} in the text"
+
+
+def _sources(item: etree.Element, anchor: Anchor) -> None:
+    """The note's sources, listed with it (#23): in the endnote, and so in the tooltip that
+    opens it in place (Material copies the endnote) and on the printed page."""
+    line = etree.SubElement(item, "p", {"class": "ed-note-sources"})
+    label = etree.SubElement(line, "strong")
+    label.text = "Sources:" if len(anchor.note.sources) > 1 else "Source:"
+    label.tail = " "
+    previous = None
+    for source in anchor.note.sources:
+        if previous is not None:
+            previous.tail = " · "
+        previous = etree.SubElement(line, "a", {"href": source.url})
+        previous.text = source.title
 
 
 class NoteMarkerExtension(Extension):

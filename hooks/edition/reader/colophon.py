@@ -1,0 +1,87 @@
+"""The colophon (#23): what the edition is, who made it, its version, and how to cite it.
+
+A generated page, from the same build's data: the edition's title, editors, version and date
+(``extra.edition`` in ``mkdocs.yml``), the counts of its notes, entries and events, and the
+citations of the whole essay as the reader's tools give them. No person is named where none
+is configured; no licence or permission is claimed that the repository does not state.
+"""
+
+from __future__ import annotations
+
+from edition.pages.links import literal
+from edition.reader.citations import ACCESS_PLACEHOLDER, MONTHS, Styled, styled
+from edition.reader.work import Edition, Work
+
+PAGE = "colophon.md"
+
+
+def _markdown(style: Styled) -> str:
+    """A citation's long form as Markdown: its text literal, its titles in italics, the access
+    date as the element the script fills in."""
+    element = style.forms[1].element
+    out = [literal(element.text or "")]
+    for child in element:
+        if child.tag == "i":
+            out.append(f"*{literal(child.text or '')}*")
+        else:
+            today = child.get("data-ed-today", "mla")
+            out.append(f'<span class="ed-accessed" data-ed-today="{today}">'
+                       f"{ACCESS_PLACEHOLDER}</span>")
+        out.append(literal(child.tail or ""))
+    return "".join(out)
+
+
+def render(work: Work, edition: Edition, counts: dict[str, int]) -> str:
+    """The colophon's Markdown; ``counts`` gives the number of notes, terms, actors, events."""
+    revised = f"{edition.day} {MONTHS[edition.month - 1]} {edition.year}"
+    original = f"{work.day} {MONTHS[work.month - 1]} {work.year}"
+    lines = [
+        "# Colophon { .ed-heading }",
+        "",
+        "What this edition is, who made it, and how to cite it",
+        "{ .ed-rubric }",
+        "",
+        "## The edition",
+        "",
+        f"*{literal(edition.title)}*, version {literal(edition.version)}, last revised on "
+        f"{revised}. Edited by {literal(edition.editors[:1].lower() + edition.editors[1:])}: "
+        "no editor is named in person.",
+        "",
+        f"It reproduces Ali Ansari's essay *{literal(work.title)}*, first published by "
+        f"[*{literal(work.container)}*](<{work.original_url}>) on {original}, and adds an "
+        f"apparatus: {counts['notes']} editor's notes, {counts['terms']} glossary terms, "
+        f"{counts['actors']} actors and {counts['events']} dated events.",
+        "",
+        "## Reporting an error",
+        "",
+        "The edition is made from the files of its source repository (the notes, the glossary "
+        "and the events are plain data files there). To report an error or suggest a note, "
+        "open an issue in that repository; how to change a note or an entry yourself is "
+        "described in its contributors' guide (CONTRIBUTING.md).",
+        "",
+        "## Rights",
+        "",
+        "The essay's text remains the copyright of its author, Ali Ansari. This edition "
+        "states no permission from the author or the original publisher, and grants none "
+        "for reusing the essay's text.",
+        "",
+        "No licence is stated yet for the apparatus (the notes, the glossary, the events and "
+        "the edition's divisions and headings). Until one is, quote it as you would any "
+        "published scholarship, with a citation.",
+        "",
+        "## Changes",
+        "",
+        f"- **Version {literal(edition.version)}** ({revised}): the first numbered version "
+        f"of the apparatus: {counts['notes']} notes, {counts['terms']} glossary terms, "
+        f"{counts['actors']} actors, {counts['events']} events. Later versions are listed "
+        "here with what changed in the notes, entries and events.",
+        "",
+        "## How to cite the edition",
+        "",
+        "The essay as this edition gives it; each paragraph's own citation is under its "
+        "number's “Cite” button.",
+        "",
+    ]
+    for style in styled(work, edition, edition.url, None):
+        lines += [f"**{literal(style.name)}**: {_markdown(style)}", ""]
+    return "\n".join(lines)
