@@ -19,7 +19,7 @@ from support.build import ROOT
 from support.data import GOOD_ENTRY
 from support.workflow import commands
 
-GLOSSARY_KEYS = "aliases, case, category, definition, events, id, note, sources, term"
+GLOSSARY_KEYS = "aliases, case, category, definition, events, id, note, sources, term, variants"
 
 
 def caught(text: str) -> GlossaryError:

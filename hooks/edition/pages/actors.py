@@ -135,7 +135,8 @@ def render_actor(
         "## Every mention, in reading order { #mentions }",
         "",
         "The essay refers to it as "
-        + ", ".join(f"“{literal(form)}”" for form in _forms(actor, glossary)) + ".",
+        + ", ".join(f"“{literal(form)}”" for form in _forms(actor, glossary)) + "."
+        + _variants_sentence(actor, glossary),  # #24: searchable under every spelling
         "{ .ed-gl-meta }",
         "",
     ]
@@ -158,6 +159,14 @@ def render_actor(
 def _forms(actor: Entry, glossary: Glossary) -> tuple[str, ...]:
     linked = glossary.term(actor.term).forms if actor.term else ()
     return actor.forms + linked
+
+
+def _variants_sentence(actor: Entry, glossary: Glossary) -> str:
+    """#24: " Also spelled “…”." for the actor's and its term's variants, or nothing."""
+    variants = actor.variants + (glossary.term(actor.term).variants if actor.term else ())
+    if not variants:
+        return ""
+    return " Also spelled " + ", ".join(f"“{literal(v)}”" for v in variants) + "."
 
 
 def _sort_key(entry: Entry) -> str:

@@ -69,6 +69,8 @@ def _entry(
     meta = CATEGORY_NAMES.get(entry.category, literal(entry.category))
     if entry.aliases:
         meta += " · in the text also as " + ", ".join(f"“{literal(a)}”" for a in entry.aliases)
+    if entry.variants:  # #24: shown, and so searchable, under every spelling
+        meta += " · also spelled " + ", ".join(f"“{literal(v)}”" for v in entry.variants)
     lines += [meta, "{ .ed-gl-meta }", "", literal(entry.summary), "{ .ed-gl-definition }", ""]
     if entry.note:
         lines += [literal(entry.note), "{ .ed-gl-note }", ""]
