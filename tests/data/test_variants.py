@@ -1,4 +1,4 @@
-"""#24: spelling variants in glossary.yml: one spelling in the editor's text, every one in search."""
+"""#24: spelling variants in glossary.yml: one spelling in editorial text, all in search."""
 
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def test_a_variant_inside_a_quotation_is_the_sources_spelling() -> None:
 
 
 def test_a_variant_that_is_a_form_is_refused() -> None:
-    text = VARIANT.replace("variants: [Iran deal]", "variants: [Joint Comprehensive Plan of Action]")
+    text = VARIANT.replace("variants: [Iran deal]",
+                           "variants: [Joint Comprehensive Plan of Action]")
     assert any("spelling the essay uses" in m for m in problems("terms:\n" + text))
 
 
