@@ -45,6 +45,7 @@ from edition.pages import actors as actor_pages
 from edition.pages import glossary as glossary_page
 from edition.pages import links, timeline
 from edition.pages import notes as notes_page
+from edition.pages import places as places_page  # #24
 from edition.pages import search as search_index  # #24
 from edition.pages.inserts import InsertExtension, Inserts
 from edition.pages.sidebars import SidebarCache
@@ -91,6 +92,7 @@ class _Build:
         self.generated: dict[str, Entry | None] = {
             glossary_page.PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
             actor_pages.INDEX: None,
+            places_page.PAGE: None,  # #24
         }
         self.generated.update({links.actor_page(a): a for a in glossary.actors})
         self.page: Page | None = None
@@ -329,6 +331,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src == timeline.PAGE:
         return timeline.render(
             timeline.events(_build.anchors, glossary, occurrences, _build.events))
+    if src == places_page.PAGE:  # #24
+        return places_page.render(glossary, occurrences, _build.inserts.placeholder)
     if src == actor_pages.INDEX:
         def href(actor: Entry) -> str:
             target = files.get_file_from_path(links.actor_page(actor))

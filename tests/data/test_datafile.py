@@ -19,7 +19,8 @@ from support.build import ROOT
 from support.data import GOOD_ENTRY
 from support.workflow import commands
 
-GLOSSARY_KEYS = "aliases, case, category, definition, events, id, note, sources, term, variants"
+GLOSSARY_KEYS = ("aliases, case, category, coordinates, countries, definition, events, id, note, "
+                 "sources, term, variants")
 
 
 def caught(text: str) -> GlossaryError:

@@ -60,6 +60,9 @@ class Entry:
     events_line: int = 0
     #: #24: other spellings the essay does not use; search finds the entry by them.
     variants: tuple[str, ...] = ()
+    #: #24: a place's point on the map (latitude, longitude), or the countries it shades.
+    coordinates: tuple[float, float] | None = None
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,9 @@ def _common(
         "events": tuple(raw.get("events", ())),
         "events_line": lines.line((*path, "events")),
         "variants": tuple(raw.get("variants", ())),  # #24
+        "coordinates": ((raw["coordinates"]["lat"], raw["coordinates"]["lon"])
+                        if "coordinates" in raw else None),  # #24
+        "countries": tuple(raw.get("countries", ())),  # #24
     }
 
 
