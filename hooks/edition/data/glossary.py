@@ -63,6 +63,8 @@ class Entry:
     #: #24: a place's point on the map (latitude, longitude), or the countries it shades.
     coordinates: tuple[float, float] | None = None
     countries: tuple[str, ...] = ()
+    #: #24: authority identifiers, ``(scheme, id)`` in schema order: wikidata, geonames, viaf.
+    identifiers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     problems += _duplicate_problems(terms + actors, name)
     problems += _form_problems(value, lines)
     problems += _variant_problems(terms + actors, name)  # #24
+    problems += _identifier_problems(terms + actors, name)  # #24
     if problems:
         raise GlossaryError(sorted(problems, key=lambda problem: problem.line), SPEC.title)
     return Glossary(name, terms, actors)
@@ -135,6 +138,8 @@ def _common(
         "coordinates": ((raw["coordinates"]["lat"], raw["coordinates"]["lon"])
                         if "coordinates" in raw else None),  # #24
         "countries": tuple(raw.get("countries", ())),  # #24
+        "identifiers": tuple((scheme, raw["identifiers"][scheme]) for scheme in IDENTIFIER_SCHEMES
+                             if scheme in raw.get("identifiers", {})),  # #24
     }
 
 
@@ -242,7 +247,36 @@ def _form_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
     return problems
 
 
-# ---- #24: spelling variants ------------------------------------------------------------
+# ---- #24: spelling variants and identifiers ---------------------------------------------
+
+#: The authority files an entry may name, and how a record's address is made from an id.
+IDENTIFIER_SCHEMES = ("wikidata", "geonames", "viaf")
+IDENTIFIER_URLS = {"wikidata": "http://www.wikidata.org/entity/{}",
+                   "geonames": "https://sws.geonames.org/{}/",
+                   "viaf": "https://viaf.org/viaf/{}"}
+IDENTIFIER_NAMES = {"wikidata": "Wikidata", "geonames": "GeoNames", "viaf": "VIAF"}
+
+
+def identifier_url(scheme: str, value: str) -> str:
+    """The address of the record ``value`` in the authority file ``scheme``."""
+    return IDENTIFIER_URLS[scheme].format(value)
+
+
+def _identifier_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
+    """No two entries share an identifier: each names one thing in the world."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        for key in entry.identifiers:
+            other = seen.setdefault(key, entry)
+            if other is not entry and other.id != entry.term and entry.id != other.term:
+                problems.append(Problem(
+                    name, entry.line, f"{entry.kind} '{entry.name}' has the {key[0]} id "
+                    f"'{key[1]}', like {other.kind} '{other.name}' (line {other.line}); an id "
+                    "names one thing: keep it on the entry it belongs to.",
+                ))
+    return problems
+
 
 #: A quotation in the editor's text ('demilitarisation and denazification'): the quoted
 #: source's spelling, which the one-spelling rule leaves alone. An apostrophe inside a word

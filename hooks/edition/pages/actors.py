@@ -18,6 +18,7 @@ from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
     actor_page,
     home,
+    identifiers_line,
     link_from,
     literal,
     names_line,
@@ -124,6 +125,8 @@ def render_actor(
     if actor.note:
         out += [literal(actor.note), "{ .ed-gl-note }", ""]
     out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
+    if identifiers_line(actor):  # #24
+        out += [identifiers_line(actor), "{ .ed-gl-sources .ed-identifiers }", ""]
     if actor.term:
         term = glossary.term(actor.term)
         link = link_from(page, home(term))

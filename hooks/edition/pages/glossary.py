@@ -16,6 +16,7 @@ from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
     GLOSSARY,
     actor_page,
+    identifiers_line,
     link_from,
     literal,
     names_line,
@@ -75,6 +76,8 @@ def _entry(
     if entry.note:
         lines += [literal(entry.note), "{ .ed-gl-note }", ""]
     lines += [sources_line(entry.sources), "{ .ed-gl-sources }", ""]
+    if identifiers_line(entry):  # #24
+        lines += [identifiers_line(entry), "{ .ed-gl-sources .ed-identifiers }", ""]
     if actor is not None:
         link = link_from(page, actor_page(actor))
         lines += [f"**Actor:** [{literal(actor.name)}]({link}), with every mention in context",

@@ -20,7 +20,7 @@ from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages.actors import mention_list
 from edition.pages.inserts import Insert
-from edition.pages.links import GLOSSARY, link_from, literal, sources_line
+from edition.pages.links import GLOSSARY, identifiers_line, link_from, literal, sources_line
 
 PAGE = "places.md"
 DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
@@ -139,6 +139,8 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
                 # searchable once, on the glossary page that holds it
                 '{ .ed-gl-definition data-search-exclude="" }',
                 "", sources_line(entry.sources), "{ .ed-gl-sources }", "",
+                *([identifiers_line(entry) or "", "{ .ed-gl-sources .ed-identifiers }", ""]
+                  if entry.identifiers else []),
                 f"**In the glossary:** [{literal(entry.name)}]"
                 f"({link_from(page, f'{GLOSSARY}#{entry.id}')})", "{ .ed-gl-where }", ""]
         mentions = occurrences.mentions(entry)
