@@ -90,11 +90,17 @@ def svg(found: list[Entry], page: str = PAGE) -> str:
         assert entry.coordinates is not None
         x, y = project(*entry.coordinates)
         label = f"{entry.name}: {entry.coordinates[0]:.2f}° N, {entry.coordinates[1]:.2f}° E"
+        # A label goes left of its point when another point lies close on its right.
+        crowded = any(0 < project(*o.coordinates)[0] - x < 200
+                      and abs(project(*o.coordinates)[1] - y) < 40
+                      for o in marked if o is not entry and o.coordinates)
+        text_x, anchor = (x - 11, "end") if crowded else (x + 11, "start")
         parts.append(
             f'<a href="#{entry.id}" class="ed-map-place" aria-label={quoteattr(label)}>'
             f"<title>{escape(label)}</title>"
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
-            f'<text x="{x + 11:.1f}" y="{y + 5:.1f}">{escape(entry.name)}</text></a>'
+            f'<text x="{text_x:.1f}" y="{y + 5:.1f}" text-anchor="{anchor}">'
+            f"{escape(entry.name)}</text></a>"
         )
     parts.append("</svg>")
     return "".join(parts)
