@@ -17,6 +17,7 @@ is rendered, ``on_page_context`` for each page as its template renders, and, und
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -44,6 +45,8 @@ from edition.pages import actors as actor_pages
 from edition.pages import glossary as glossary_page
 from edition.pages import links, timeline
 from edition.pages import notes as notes_page
+from edition.pages import places as places_page  # #24
+from edition.pages import search as search_index  # #24
 from edition.pages.inserts import InsertExtension, Inserts
 from edition.pages.sidebars import SidebarCache
 from edition.reader import colophon
@@ -93,9 +96,11 @@ class _Build:
             glossary_page.PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
             colophon.PAGE: None,  # #23: the colophon
             actor_pages.INDEX: None,
+            places_page.PAGE: None,  # #24
         }
         self.generated.update({links.actor_page(a): a for a in glossary.actors})
         self.page: Page | None = None
+        self.files: Files | None = None  # #24: for the search index, after the build
         self.paragraphs = ParagraphIndex()
         self.occurrences = OccurrenceIndex()
         self.inserts = Inserts()
@@ -288,6 +293,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
+    _build.files = files  # #24
     for path in _build.generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(
@@ -341,6 +347,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src == timeline.PAGE:
         return timeline.render(
             timeline.events(_build.anchors, glossary, occurrences, _build.events))
+    if src == places_page.PAGE:  # #24
+        return places_page.render(glossary, occurrences, _build.inserts.placeholder)
     if src == actor_pages.INDEX:
         def href(actor: Entry) -> str:
             target = files.get_file_from_path(links.actor_page(actor))
@@ -474,3 +482,32 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     finally:
         observer._timeout = default
     return server
+
+
+# ---- #24: search by paragraph ------------------------------------------------------------
+
+
+@event_priority(-100)  # after Material's search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Give each essay paragraph its own search document (``edition.pages.search``)."""
+    assert _build is not None
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return
+    files = _build.files
+    pages: dict[str, tuple[str, str]] = {}
+    urls: dict[str, str] = {}
+    for src in {page for page, _, _ in _build.blocks}:
+        file = files.get_file_from_path(src) if files is not None else None
+        if file is None:
+            continue
+        urls[src] = file.url
+        pages[file.url] = (_build.occurrences.title(src), _build.rendered.get(src, ""))
+    variants: dict[tuple[str, str], list[str]] = {}
+    for entry in _build.glossary.entries:
+        for place, _ in _build.occurrences.places(entry):
+            if entry.variants and place.block and place.page in urls:
+                variants.setdefault((urls[place.page], place.block), []).extend(entry.variants)
+    index = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(search_index.by_paragraph(index, pages, variants),
+                               ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

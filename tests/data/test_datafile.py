@@ -19,7 +19,9 @@ from support.build import ROOT
 from support.data import GOOD_ENTRY
 from support.workflow import commands
 
-GLOSSARY_KEYS = "aliases, case, category, definition, events, id, note, sources, term"
+GLOSSARY_KEYS = ("aliases, case, category, coordinates, countries, definition, events, id, "
+                 "identifiers, note, "
+                 "sources, term, variants")
 
 
 def caught(text: str) -> GlossaryError:

@@ -58,6 +58,13 @@ class Entry:
     #: The ids of the events in ``events.yml`` the entry concerns, and the line naming them.
     events: tuple[str, ...] = ()
     events_line: int = 0
+    #: #24: other spellings the essay does not use; search finds the entry by them.
+    variants: tuple[str, ...] = ()
+    #: #24: a place's point on the map (latitude, longitude), or the countries it shades.
+    coordinates: tuple[float, float] | None = None
+    countries: tuple[str, ...] = ()
+    #: #24: authority identifiers, ``(scheme, id)`` in schema order: wikidata, geonames, viaf.
+    identifiers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,8 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     actors, problems = _actors(value.get("actors", []), terms, lines)
     problems += _duplicate_problems(terms + actors, name)
     problems += _form_problems(value, lines)
+    problems += _variant_problems(terms + actors, name)  # #24
+    problems += _identifier_problems(terms + actors, name)  # #24
     if problems:
         raise GlossaryError(sorted(problems, key=lambda problem: problem.line), SPEC.title)
     return Glossary(name, terms, actors)
@@ -125,6 +134,12 @@ def _common(
         "case": raw.get("case", "auto"),
         "events": tuple(raw.get("events", ())),
         "events_line": lines.line((*path, "events")),
+        "variants": tuple(raw.get("variants", ())),  # #24
+        "coordinates": ((raw["coordinates"]["lat"], raw["coordinates"]["lon"])
+                        if "coordinates" in raw else None),  # #24
+        "countries": tuple(raw.get("countries", ())),  # #24
+        "identifiers": tuple((scheme, raw["identifiers"][scheme]) for scheme in IDENTIFIER_SCHEMES
+                             if scheme in raw.get("identifiers", {})),  # #24
     }
 
 
@@ -229,4 +244,79 @@ def _form_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
                     "writes (\"the United States\", not \"the\"); an abbreviation in capitals "
                     "(\"US\") is allowed unless 'case' is 'ignore'."
                 )))
+    return problems
+
+
+# ---- #24: spelling variants and identifiers ---------------------------------------------
+
+#: The authority files an entry may name, and how a record's address is made from an id.
+IDENTIFIER_SCHEMES = ("wikidata", "geonames", "viaf")
+IDENTIFIER_URLS = {"wikidata": "http://www.wikidata.org/entity/{}",
+                   "geonames": "https://sws.geonames.org/{}/",
+                   "viaf": "https://viaf.org/viaf/{}"}
+IDENTIFIER_NAMES = {"wikidata": "Wikidata", "geonames": "GeoNames", "viaf": "VIAF"}
+
+
+def identifier_url(scheme: str, value: str) -> str:
+    """The address of the record ``value`` in the authority file ``scheme``."""
+    return IDENTIFIER_URLS[scheme].format(value)
+
+
+def _identifier_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
+    """No two entries share an identifier: each names one thing in the world."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        for key in entry.identifiers:
+            other = seen.setdefault(key, entry)
+            if other is not entry and other.id != entry.term and entry.id != other.term:
+                problems.append(Problem(
+                    name, entry.line, f"{entry.kind} '{entry.name}' has the {key[0]} id "
+                    f"'{key[1]}', like {other.kind} '{other.name}' (line {other.line}); an id "
+                    "names one thing: keep it on the entry it belongs to.",
+                ))
+    return problems
+
+
+#: A quotation in the editor's text ('demilitarisation and denazification'): the quoted
+#: source's spelling, which the one-spelling rule leaves alone. An apostrophe inside a word
+#: (Moscow's) opens or closes none.
+_QUOTATION = re.compile(r"(?<!\w)['\u2018][^'\u2019]*['\u2019](?!\w)")
+
+
+def editorial_text(text: str) -> str:
+    """``text`` without its quotations: the words that are the editor's own."""
+    return _QUOTATION.sub(" ", text)
+
+
+def variant_pattern(variant: str) -> re.Pattern[str]:
+    """A whole-word, case-blind matcher for ``variant``."""
+    return re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)", re.IGNORECASE)
+
+
+def _variant_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
+    """A variant the essay uses (a form) or the editor writes: one spelling per name."""
+    problems: list[Problem] = []
+    forms = {fold(form): entry for entry in entries for form in entry.forms}
+    for entry in entries:
+        for variant in entry.variants:
+            owner = forms.get(fold(variant))
+            if owner is not None:
+                problems.append(Problem(
+                    name, entry.line, f"{entry.kind} '{entry.name}': the variant '{variant}' is "
+                    f"a form of {owner.kind} '{owner.name}' (line {owner.line}), a spelling the "
+                    "essay uses; list it in 'aliases' or remove it from 'variants'.",
+                ))
+            pattern = variant_pattern(variant)
+            for other in entries:
+                for field, text in (("definition" if other.kind == "term" else "description",
+                                     other.summary), ("note", other.note or "")):
+                    found = pattern.search(editorial_text(text))
+                    if found:
+                        problems.append(Problem(
+                            name, other.line, f"{other.kind} '{other.name}': its {field} writes "
+                            f"'{found.group(0)}', a variant spelling of {entry.kind} "
+                            f"'{entry.name}' (line {entry.line}); write '{entry.name}' as the "
+                            "edition does everywhere (one spelling per name).",
+                        ))
     return problems

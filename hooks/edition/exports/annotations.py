@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 import orjson
 
-from edition.data.glossary import Entry
+from edition.data.glossary import Entry, identifier_url
 from edition.exports.record import Record
 
 PATH = "edition.jsonld"
@@ -78,8 +78,12 @@ def _target(record: Record, page: str, block: str, start: int, end: int) -> dict
 
 
 def _identifying(record: Record, entry: Entry) -> dict[str, Any]:
-    return {"type": "SpecificResource", "purpose": "identifying",
-            "source": record.entry_url(entry)}
+    body: dict[str, Any] = {"type": "SpecificResource", "purpose": "identifying",
+                            "source": record.entry_url(entry)}
+    if entry.identifiers:  # #24: the entity's authority records ("schema" is anno's prefix)
+        body["schema:sameAs"] = [{"id": identifier_url(scheme, value)}
+                                 for scheme, value in entry.identifiers]
+    return body
 
 
 def _items(record: Record) -> Iterator[dict[str, Any]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from edition.data.glossary import Entry, Source
+from edition.data.glossary import IDENTIFIER_NAMES, IDENTIFIER_URLS, Entry, Source, identifier_url
 from edition.exports.record import Record, xml_id
 from edition.text.paragraphs import PARAGRAPH_ID
 
@@ -30,6 +30,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ACTOR_ELEMENTS = {"person": "persName", "state": "placeName", "organisation": "orgName",
                   "group": "orgName"}
 #: The list and entry elements for each of those.
+#: #24: the TEI prefix of each authority file (listPrefixDef).
+PREFIXES = {"wikidata": "wd", "geonames": "geonames", "viaf": "viaf"}
 LISTS = {"persName": ("listPerson", "person"), "placeName": ("listPlace", "place"),
          "orgName": ("listOrg", "org")}
 
@@ -185,6 +187,13 @@ def _header(record: Record, tei: etree._Element, title: str, author: str) -> Non
         "division into parts and their headings, and the notes. Mentions of actors and "
         "glossary terms are marked with @ref to the lists in standOff and back; each "
         "note's @target is the seg that holds the words it annotates.")
+    # #24: the authority files' prefixes, so that ref="wd:Q159" resolves (CETEIcean too).
+    prefixes = _el(encoding.getparent(), "listPrefixDef")
+    for scheme, ident in PREFIXES.items():
+        url = IDENTIFIER_URLS[scheme].replace("{}", "$1")
+        prefix = _el(prefixes, "prefixDef", ident=ident, matchPattern="([0-9A-Za-z]+)",
+                     replacementPattern=url)
+        _el(prefix, "p", f"{IDENTIFIER_NAMES[scheme]} records: {ident}:ID is {url}.")
 
 
 def _actor_lists(record: Record, tei: etree._Element) -> None:
@@ -197,10 +206,14 @@ def _actor_lists(record: Record, tei: etree._Element) -> None:
         entry = _el(lists[tag], LISTS[tag][1], xml_id=xml_id(actor))
         if tag != "persName":
             entry.set("type", actor.category)
-        _el(entry, tag, actor.name)
+        name = _el(entry, tag, actor.name)
+        if actor.identifiers:  # #24: the name points to its records; idno gives each
+            name.set("ref", " ".join(f"{PREFIXES[k]}:{v}" for k, v in actor.identifiers))
         for alias in actor.aliases:
             if alias != actor.name:
                 _el(entry, tag, alias, type="variant")
+        for scheme, value in actor.identifiers:  # #24
+            _el(entry, "idno", identifier_url(scheme, value), type=scheme)
         _el(entry, "note", actor.summary, type="description")
         if actor.note:
             _el(entry, "note", actor.note, type="editorial", resp="#editors")

@@ -18,6 +18,7 @@ from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
     actor_page,
     home,
+    identifiers_line,
     link_from,
     literal,
     names_line,
@@ -124,6 +125,8 @@ def render_actor(
     if actor.note:
         out += [literal(actor.note), "{ .ed-gl-note }", ""]
     out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
+    if identifiers_line(actor):  # #24
+        out += [identifiers_line(actor), "{ .ed-gl-sources .ed-identifiers }", ""]
     if actor.term:
         term = glossary.term(actor.term)
         link = link_from(page, home(term))
@@ -135,7 +138,8 @@ def render_actor(
         "## Every mention, in reading order { #mentions }",
         "",
         "The essay refers to it as "
-        + ", ".join(f"“{literal(form)}”" for form in _forms(actor, glossary)) + ".",
+        + ", ".join(f"“{literal(form)}”" for form in _forms(actor, glossary)) + "."
+        + _variants_sentence(actor, glossary),  # #24: searchable under every spelling
         "{ .ed-gl-meta }",
         "",
     ]
@@ -158,6 +162,14 @@ def render_actor(
 def _forms(actor: Entry, glossary: Glossary) -> tuple[str, ...]:
     linked = glossary.term(actor.term).forms if actor.term else ()
     return actor.forms + linked
+
+
+def _variants_sentence(actor: Entry, glossary: Glossary) -> str:
+    """#24: " Also spelled “…”." for the actor's and its term's variants, or nothing."""
+    variants = actor.variants + (glossary.term(actor.term).variants if actor.term else ())
+    if not variants:
+        return ""
+    return " Also spelled " + ", ".join(f"“{literal(v)}”" for v in variants) + "."
 
 
 def _sort_key(entry: Entry) -> str:

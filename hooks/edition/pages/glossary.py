@@ -16,6 +16,7 @@ from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
     GLOSSARY,
     actor_page,
+    identifiers_line,
     link_from,
     literal,
     names_line,
@@ -69,10 +70,14 @@ def _entry(
     meta = CATEGORY_NAMES.get(entry.category, literal(entry.category))
     if entry.aliases:
         meta += " · in the text also as " + ", ".join(f"“{literal(a)}”" for a in entry.aliases)
+    if entry.variants:  # #24: shown, and so searchable, under every spelling
+        meta += " · also spelled " + ", ".join(f"“{literal(v)}”" for v in entry.variants)
     lines += [meta, "{ .ed-gl-meta }", "", literal(entry.summary), "{ .ed-gl-definition }", ""]
     if entry.note:
         lines += [literal(entry.note), "{ .ed-gl-note }", ""]
     lines += [sources_line(entry.sources), "{ .ed-gl-sources }", ""]
+    if identifiers_line(entry):  # #24
+        lines += [identifiers_line(entry), "{ .ed-gl-sources .ed-identifiers }", ""]
     if actor is not None:
         link = link_from(page, actor_page(actor))
         lines += [f"**Actor:** [{literal(actor.name)}]({link}), with every mention in context",

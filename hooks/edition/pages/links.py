@@ -10,7 +10,7 @@ import html
 import posixpath
 import re
 
-from edition.data.glossary import Entry, Source
+from edition.data.glossary import IDENTIFIER_NAMES, Entry, Source, identifier_url
 
 #: The glossary page, where every term is explained.
 GLOSSARY = "glossary.md"
@@ -53,3 +53,12 @@ def sources_line(sources: tuple[Source, ...]) -> str:
     """Sources as one Markdown line of links."""
     links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in sources)
     return f"**Sources:** {links}"
+
+
+def identifiers_line(entry: Entry) -> str | None:
+    """#24: the entry's authority records as one Markdown line of links, or None."""
+    if not entry.identifiers:
+        return None
+    links = " · ".join(f"[{IDENTIFIER_NAMES[scheme]} {value}](<{identifier_url(scheme, value)}>)"
+                       for scheme, value in entry.identifiers)
+    return f"**Identifiers:** {links}"

@@ -1,0 +1,155 @@
+"""#24: the places index: every place of the glossary, with a map drawn at build time.
+
+The map is a static SVG made from Natural Earth country outlines vendored in
+``natural_earth/`` (public domain, via world-atlas, ISC licence beside the data): nothing is
+fetched at run time, no tiles, no script. Each place with a point is marked and linked to
+its entry below; a region of whole states (Central Asia) shades them. The list below the
+map says everything the map shows, for readers who cannot see it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from edition.data.glossary import Entry, Glossary
+from edition.index.occurrences import OccurrenceIndex
+from edition.pages.actors import mention_list
+from edition.pages.inserts import Insert
+from edition.pages.links import GLOSSARY, identifiers_line, link_from, literal, sources_line
+
+PAGE = "places.md"
+DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
+#: The region drawn: west, south, east, north (degrees).
+VIEW = (24.0, 30.0, 78.0, 60.0)
+WIDTH = 800
+
+
+@cache
+def _countries() -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], ...]:
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return tuple((c["name"], tuple(tuple((p[0], p[1]) for p in ring) for ring in c["rings"]))
+                 for c in data["countries"])
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """Map coordinates of a point: equirectangular, true to scale at the view's mid-latitude."""
+    west, south, east, north = VIEW
+    x_per_degree = WIDTH / (east - west)
+    y_per_degree = x_per_degree / math.cos(math.radians((south + north) / 2))
+    return (lon - west) * x_per_degree, (north - lat) * y_per_degree
+
+
+def height() -> float:
+    """The map's height in its own units."""
+    west, south, _east, _north = VIEW
+    return project(south, west)[1]
+
+
+def places(glossary: Glossary) -> list[Entry]:
+    """The glossary's places, by name."""
+    return sorted((t for t in glossary.terms if t.category == "place"),
+                  key=lambda t: t.name.casefold())
+
+
+def _path(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
+    parts = []
+    for ring in rings:
+        points = [project(lat, lon) for lon, lat in ring]
+        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+    return "".join(parts)
+
+
+def svg(found: list[Entry], page: str = PAGE) -> str:
+    """The map: the region's countries, each place marked and linked to its entry."""
+    shaded = {country for entry in found for country in entry.countries}
+    tall = height()
+    marked = [e for e in found if e.coordinates]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-map" viewBox="0 0 {WIDTH} '
+        f'{tall:.0f}" aria-labelledby="ed-map-title" aria-describedby="ed-map-desc" '
+        'data-search-exclude="">',
+        '<title id="ed-map-title">Map of the places the essay names</title>',
+        f'<desc id="ed-map-desc">From the Black Sea to Central Asia and north to Moscow: '
+        f'{len(marked)} places marked with a point ('
+        + escape(", ".join(e.name for e in marked)) + "); shaded, the states of "
+        + escape(", ".join(sorted(shaded)) or "none") + ". Each place is listed below the map."
+        "</desc>",
+        f'<rect class="ed-map-sea" width="{WIDTH}" height="{tall:.0f}"/>',
+        '<g class="ed-map-land" aria-hidden="true">',
+    ]
+    for name, rings in _countries():
+        kind = ' class="ed-map-region"' if name in shaded else ""
+        parts.append(f"<path{kind} d=\"{_path(rings)}\"><title>{escape(name)}</title></path>")
+    parts.append("</g>")
+    for entry in marked:
+        assert entry.coordinates is not None
+        x, y = project(*entry.coordinates)
+        label = f"{entry.name}: {entry.coordinates[0]:.2f}° N, {entry.coordinates[1]:.2f}° E"
+        # A label goes left of its point when another point lies close on its right.
+        crowded = any(0 < project(*o.coordinates)[0] - x < 200
+                      and abs(project(*o.coordinates)[1] - y) < 40
+                      for o in marked if o is not entry and o.coordinates)
+        text_x, anchor = (x - 11, "end") if crowded else (x + 11, "start")
+        parts.append(
+            f'<a href="#{entry.id}" class="ed-map-place" aria-label={quoteattr(label)}>'
+            f"<title>{escape(label)}</title>"
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
+            f'<text x="{text_x:.1f}" y="{y + 5:.1f}" text-anchor="{anchor}">'
+            f"{escape(entry.name)}</text></a>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
+           page: str = PAGE) -> str:
+    """The Markdown of the places page; ``insert`` puts built elements in it."""
+    found = places(glossary)
+    out = [
+        "# Places { .ed-heading }",
+        "",
+        "The editor's index of places",
+        "{ .ed-rubric }",
+        "",
+        f"{len(found)} places the essay names, what each is, where it lies and every mention "
+        "in context. The map is drawn from Natural Earth's country outlines (public domain); "
+        "borders are today's.",
+        "{ .ed-summary }",
+        "",
+        '<figure class="ed-map-figure">',
+        svg(found, page),
+        "<figcaption>Each point is a place; select one to go to it below. Shaded: the states "
+        "of a region the glossary defines by them.</figcaption>",
+        "</figure>",
+        "",
+        "On the map and below: " + " · ".join(f"[{literal(e.name)}](#{e.id})" for e in found),
+        "{ .ed-gl-meta .ed-contents }",
+        "",
+    ]
+    for entry in found:
+        out += [f"## {literal(entry.name)} {{ #{entry.id} }}", ""]
+        where = []
+        if entry.coordinates:
+            lat, lon = entry.coordinates
+            where.append(f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, "
+                         f"{abs(lon):.2f}° {'E' if lon >= 0 else 'W'}")
+        if entry.countries:
+            where.append("the states of " + ", ".join(literal(c) for c in entry.countries))
+        meta = "Place" + (" · " + " · ".join(where) if where else "")
+        out += [meta, "{ .ed-gl-meta }", "", literal(entry.summary),
+                # searchable once, on the glossary page that holds it
+                '{ .ed-gl-definition data-search-exclude="" }',
+                "", sources_line(entry.sources), "{ .ed-gl-sources }", "",
+                *([identifiers_line(entry) or "", "{ .ed-gl-sources .ed-identifiers }", ""]
+                  if entry.identifiers else []),
+                f"**In the glossary:** [{literal(entry.name)}]"
+                f"({link_from(page, f'{GLOSSARY}#{entry.id}')})", "{ .ed-gl-where }", ""]
+        mentions = occurrences.mentions(entry)
+        if mentions:
+            out += [insert([mention_list(mentions, page, occurrences.title)]), ""]
+    return "\n".join(out)

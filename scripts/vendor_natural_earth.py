@@ -1,0 +1,79 @@
+"""#24: make the vendored map data from Natural Earth (via the npm package world-atlas 2.0.2).
+
+Run once by a maintainer, not by the build: ``npm pack world-atlas@2.0.2``, unpack it, then
+``python scripts/vendor_natural_earth.py package/countries-50m.json``. It decodes the
+TopoJSON (quantised, delta-encoded arcs), keeps the countries that reach the essay's region
+and writes hooks/edition/pages/natural_earth/countries.json: each country's name and its
+rings in longitude/latitude, rounded to 0.05 degree. Natural Earth is in the public domain;
+world-atlas is ISC-licensed (LICENSE beside the data).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "hooks/edition/pages/natural_earth/countries.json"
+#: The region drawn: west, south, east, north (degrees), with a margin.
+BOX = (15.0, 20.0, 85.0, 65.0)
+STEP = 0.05
+
+
+def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def _ring(indexes: list[int], arcs: list) -> list[tuple[float, float]]:
+    ring: list[tuple[float, float]] = []
+    for index in indexes:
+        points = arcs[index] if index >= 0 else arcs[~index][::-1]
+        ring.extend(points if not ring else points[1:])
+    return ring
+
+
+def _round(ring: list[tuple[float, float]]) -> list[list[float]]:
+    out: list[list[float]] = []
+    for lon, lat in ring:
+        point = [round(round(lon / STEP) * STEP, 2), round(round(lat / STEP) * STEP, 2)]
+        if not out or out[-1] != point:
+            out.append(point)
+    return out
+
+
+def main(path: str) -> None:
+    topology = json.loads(Path(path).read_text(encoding="utf-8"))
+    arcs = _arcs(topology)
+    countries = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = {"Polygon": [geometry.get("arcs", [])],
+                    "MultiPolygon": geometry.get("arcs", [])}.get(geometry["type"], [])
+        rings = []
+        for polygon in polygons:
+            for indexes in polygon:
+                ring = _ring(indexes, arcs)
+                west, south, east, north = BOX
+                if any(west <= lon <= east and south <= lat <= north for lon, lat in ring):
+                    rounded = _round(ring)
+                    if len(rounded) >= 4:
+                        rings.append(rounded)
+        if rings:
+            countries.append({"name": geometry["properties"]["name"], "rings": rings})
+    countries.sort(key=lambda country: country["name"])
+    OUT.write_text(json.dumps({"source": "Natural Earth 1:50m admin 0 countries, via "
+                               "world-atlas 2.0.2 (countries-50m.json)", "box": BOX,
+                               "countries": countries}, separators=(",", ":")) + "\n",
+                   encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

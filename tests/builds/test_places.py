@@ -1,0 +1,99 @@
+"""#24: the places index and its map, from a real build.
+
+Expected values come from glossary.yml read with plain YAML and from the essay's source
+text, never from the page under test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from support.build import ROOT
+from support.essay import source_blocks
+from support.site import page
+
+
+def _places() -> list[dict]:
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    return [t for t in raw["terms"] if t["category"] == "place"]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def test_every_place_has_its_entry_with_what_and_where(site: Path) -> None:
+    html = page(site, "places/")
+    places = _places()
+    assert len(places) >= 5
+    for place in places:
+        anchor = place.get("id") or _slug(place["term"])
+        heading = html.find("h2", id=anchor)
+        assert heading is not None, place["term"]
+        meta = heading.find_next("p")
+        if "coordinates" in place:
+            lat = place["coordinates"]["lat"]
+            assert f"{lat:.2f}° N" in meta.get_text(), place["term"]
+        for country in place.get("countries", ()):
+            assert country in meta.get_text(), (place["term"], country)
+        definition = " ".join(place["definition"].split())
+        assert definition in " ".join(html.get_text(" ").split()), place["term"]
+
+
+def test_every_mention_is_listed_in_context(site: Path) -> None:
+    html = page(site, "places/")
+    text = "\n".join(b.text for b in source_blocks())
+    for term in ("Caspian Sea", "Novo-Ogaryovo"):
+        expected = len(re.findall(rf"(?<!\w){re.escape(term)}(?!\w)", text))
+        assert expected >= 1
+        heading = html.find("h2", id=_slug(term))
+        listing = heading.find_next("ol")
+        assert len(listing.find_all("li")) == expected, term
+        assert all(li.find("mark") for li in listing.find_all("li"))
+
+
+def test_the_map_marks_each_place_and_shades_each_region(site: Path) -> None:
+    html = page(site, "places/")
+    (svg,) = html.select("figure.ed-map-figure svg")
+    assert svg.has_attr("data-search-exclude")
+    assert svg.find("title", id=svg["aria-labelledby"]) is not None
+    desc = svg.find("desc", id=svg["aria-describedby"]).get_text()
+    places = _places()
+    points = {}
+    for place in places:
+        anchor = place.get("id") or _slug(place["term"])
+        links = svg.select(f'a.ed-map-place[href="#{anchor}"]')
+        if "coordinates" in place:
+            (link,) = links
+            assert place["term"] in link["aria-label"] and place["term"] in desc
+            circle = link.find("circle")
+            points[place["term"]] = (float(circle["cx"]), float(circle["cy"]))
+            assert html.find("h2", id=anchor) is not None  # the link has its target
+        else:
+            assert not links
+    # the projection keeps the geography: Moscow's residence north-west of the Caspian
+    assert points["Novo-Ogaryovo"][0] < points["Caspian Sea"][0]
+    assert points["Novo-Ogaryovo"][1] < points["Caspian Sea"][1]
+    assert points["Caucasus"][0] < points["Caspian Sea"][0]
+    shaded = {c for p in places for c in p.get("countries", ())}
+    drawn = {path.find("title").get_text() for path in svg.select("path.ed-map-region")}
+    assert shaded and drawn == shaded
+
+
+def test_the_map_data_is_vendored_with_its_licence() -> None:
+    folder = ROOT / "hooks" / "edition" / "pages" / "natural_earth"
+    data = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+    assert "Natural Earth" in data["source"]
+    names = {c["name"] for c in data["countries"]}
+    assert {"Iran", "Russia", "Azerbaijan", "Turkmenistan", "Kazakhstan"} <= names
+    assert "ISC" in (folder / "LICENSE-world-atlas").read_text(encoding="utf-8") or \
+        "Permission to use" in (folder / "LICENSE-world-atlas").read_text(encoding="utf-8")
+
+
+def test_the_places_page_is_in_the_menu(site: Path) -> None:
+    nav = page(site, "").select("nav.md-nav a.md-nav__link")
+    assert any(a.get_text(strip=True) == "Places" for a in nav)

@@ -1,0 +1,90 @@
+"""#24: authority identifiers in every output, each with its evidence on record.
+
+Expected values come from glossary.yml read with plain YAML; the outputs of a real build
+are read with lxml, BeautifulSoup and pyld (offline, with the vendored context).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from lxml import etree
+
+from edition.data.glossary import GlossaryError, parse
+from exports.standards import expand, tei_schema
+from support.build import ROOT
+from support.data import GOOD_ENTRY
+from support.site import page
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+SAME_AS = "http://schema.org/sameAs"
+
+
+def _actors_with_ids() -> list[dict]:
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    return [a for a in raw["actors"] if a.get("identifiers")]
+
+
+def test_every_id_has_its_evidence_on_record() -> None:
+    audit = (ROOT / "maintainers" / "identifiers.md").read_text(encoding="utf-8")
+    actors = _actors_with_ids()
+    assert len(actors) >= 10
+    rows = [line for line in audit.splitlines() if line.startswith("| ")]
+    for actor in actors:
+        qid = actor["identifiers"]["wikidata"]
+        assert any(f"| {actor['name']} | {qid} |" in row for row in rows), actor["name"]
+
+
+def test_actor_pages_link_to_their_records(site: Path) -> None:
+    for actor in _actors_with_ids():
+        slug = actor.get("id") or actor["name"].lower().replace(" ", "-")
+        html = page(site, f"actors/{slug}/")
+        qid = actor["identifiers"]["wikidata"]
+        assert html.find("a", href=f"http://www.wikidata.org/entity/{qid}"), actor["name"]
+
+
+def test_the_tei_declares_the_prefix_and_points_to_the_records(site: Path) -> None:
+    tei = etree.parse(str(site / "edition.tei.xml"))
+    schema = tei_schema()
+    assert schema.validate(tei), "\n".join(str(e) for e in list(schema.error_log)[:20])
+    (prefix,) = tei.xpath("//t:encodingDesc/t:listPrefixDef/t:prefixDef[@ident='wd']",
+                          namespaces=NS)
+    assert prefix.get("replacementPattern") == "http://www.wikidata.org/entity/$1"
+    for actor in _actors_with_ids():
+        qid = actor["identifiers"]["wikidata"]
+        names = tei.xpath("//t:standOff//*[@ref=$ref]/text()", namespaces=NS, ref=f"wd:{qid}")
+        assert names == [actor["name"]], actor["name"]
+        idno = tei.xpath("//t:standOff//t:idno[@type='wikidata']/text()", namespaces=NS)
+        assert f"http://www.wikidata.org/entity/{qid}" in idno
+
+
+def test_the_annotations_give_same_as_and_expand_offline(site: Path) -> None:
+    document = json.loads((site / "edition.jsonld").read_text(encoding="utf-8"))
+    expanded = expand(document)
+    same = {node["@id"] for body in _bodies(expanded) for node in body.get(SAME_AS, ())}
+    for actor in _actors_with_ids():
+        qid = actor["identifiers"]["wikidata"]
+        assert f"http://www.wikidata.org/entity/{qid}" in same, actor["name"]
+
+
+def _bodies(expanded: list) -> list[dict]:
+    oa = "http://www.w3.org/ns/oa#"
+    items = expanded[0]["http://www.w3.org/ns/activitystreams#first"][0][
+        "http://www.w3.org/ns/activitystreams#items"][0]["@list"]
+    return [body for a in items for body in a.get(f"{oa}hasBody", [])]
+
+
+def test_an_id_is_checked_for_form_and_shared_by_no_two_entries() -> None:
+    entry = GOOD_ENTRY.replace("    category: treaty\n",
+                               "    identifiers: {wikidata: \"Q1\"}\n    category: treaty\n")
+    other = entry.replace("term: JCPOA", "term: NPT").replace(
+        "[Joint Comprehensive Plan of Action]", "[Non-Proliferation Treaty]")
+    with pytest.raises(GlossaryError) as caught:
+        parse(textwrap.dedent("terms:\n" + entry + other).encode())
+    assert any("wikidata id 'Q1'" in str(p) for p in caught.value.problems)
+    with pytest.raises(GlossaryError):
+        parse(("terms:\n" + entry.replace('"Q1"', '"1234"')).encode())
