@@ -45,6 +45,7 @@ from edition.pages import glossary as glossary_page
 from edition.pages import links, timeline
 from edition.pages import notes as notes_page
 from edition.pages.inserts import InsertExtension, Inserts
+from edition.pages.registry import PathClaimedError, Registry
 from edition.pages.sidebars import SidebarCache
 from edition.reader.metadata import meta_tags
 from edition.reader.tools import PageInfo, ReaderToolsExtension
@@ -86,11 +87,19 @@ class _Build:
         self.essay_words = 0
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
-        self.generated: dict[str, Entry | None] = {
-            glossary_page.PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
-            actor_pages.INDEX: None,
-        }
-        self.generated.update({links.actor_page(a): a for a in glossary.actors})
+        # Issue 25: each generated path has one claimant; a second is refused, named.
+        self.generated: Registry[Entry] = Registry()
+        for path, title in ((glossary_page.PAGE, "the glossary"), (notes_page.PAGE,
+                            "the notes page"), (timeline.PAGE, "the timeline"),
+                            (actor_pages.INDEX, "the actors index")):
+            self.generated.claim(path, None, title)
+        for actor in glossary.actors:
+            try:
+                self.generated.claim(links.actor_page(actor), actor,
+                                     f"actor '{actor.name}' (id '{actor.id}', line {actor.line})")
+            except PathClaimedError as error:
+                raise DataFileError([Problem(glossary.file, actor.line, str(error))],
+                                    "the glossary") from None
         self.page: Page | None = None
         self.paragraphs = ParagraphIndex()
         self.occurrences = OccurrenceIndex()
@@ -255,7 +264,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise _data_error(error, config) from None
     for problem in event_records.unused(events, refs):
         _warn(problem, config)
-    _build = _Build(glossary, notes, notes_file.name, events)
+    try:
+        _build = _Build(glossary, notes, notes_file.name, events)
+    except DataFileError as error:
+        raise _data_error(error, config) from None
     config.theme.dirs.insert(0, str(TEMPLATES))
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
