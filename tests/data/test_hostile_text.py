@@ -154,3 +154,30 @@ def test_the_same_actor_name_under_another_id_is_refused() -> None:
                                                                   "    name:"))
     assert ("glossary.yml:17: actor 'Iran' (line 17) has the same name as actor 'Iran' (line 10);"
             " one entry per name: merge them, or name each as the sources do.") in problems(text)
+
+
+def test_an_http_source_is_a_problem_suggesting_https() -> None:
+    from edition.data.events import Events
+    from edition.data.sources import http_sources
+
+    glossary = parse(("terms:\n" + GOOD_ENTRY.replace("https://example.org/jcpoa",
+                                                      "http://example.org/jcpoa")).encode())
+    assert [str(p) for p in http_sources(glossary, (), "notes.yml", Events("events.yml", ()))
+            ] == ["glossary.yml:2: term 'JCPOA': the source 'A source' is at "
+                  "http://example.org/jcpoa, an unencrypted http:// address; write "
+                  "https://example.org/jcpoa if the site answers there."]
+
+
+def test_an_event_after_today_is_refused() -> None:
+    import datetime
+
+    from edition.data import events
+
+    year = datetime.date.today().year + 1
+    text = (f'events:\n  - id: later\n    date: "{year}"\n    description: "A thing."\n'
+            '    sources: [{title: S, url: "https://example.org/s"}]\n')
+    with pytest.raises(DataFileError) as caught:
+        events.parse(text.encode())
+    (found,) = map(str, caught.value.problems)
+    assert found.startswith(f"events.yml:3: events[0] 'later': the date {year} is after today")
+    assert found.endswith("an event is recorded once it has happened. Check the year.")
