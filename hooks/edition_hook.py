@@ -48,6 +48,7 @@ from edition.pages import notes as notes_page
 from edition.pages import places as places_page  # #24
 from edition.pages import search as search_index  # #24
 from edition.pages.inserts import InsertExtension, Inserts
+from edition.pages.registry import PathClaimedError, Registry
 from edition.pages.sidebars import SidebarCache
 from edition.reader import colophon
 from edition.reader.metadata import meta_tags
@@ -92,13 +93,21 @@ class _Build:
         self.essay_words = 0
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher: Matcher[Target] = Matcher(targets(glossary))
-        self.generated: dict[str, Entry | None] = {
-            glossary_page.PAGE: None, notes_page.PAGE: None, timeline.PAGE: None,
-            colophon.PAGE: None,  # #23: the colophon
-            actor_pages.INDEX: None,
-            places_page.PAGE: None,  # #24
-        }
-        self.generated.update({links.actor_page(a): a for a in glossary.actors})
+        # Issue 25: each generated path has one claimant; a second is refused, named.
+        self.generated: Registry[Entry] = Registry()
+        for path, title in ((glossary_page.PAGE, "the glossary"), (notes_page.PAGE,
+                            "the notes page"), (timeline.PAGE, "the timeline"),
+                            (colophon.PAGE, "the colophon"),  # #23
+                            (actor_pages.INDEX, "the actors index"),
+                            (places_page.PAGE, "the places index")):  # #24
+            self.generated.claim(path, None, title)
+        for actor in glossary.actors:
+            try:
+                self.generated.claim(links.actor_page(actor), actor,
+                                     f"actor '{actor.name}' (id '{actor.id}', line {actor.line})")
+            except PathClaimedError as error:
+                raise DataFileError([Problem(glossary.file, actor.line, str(error))],
+                                    "the glossary") from None
         self.page: Page | None = None
         self.files: Files | None = None  # #24: for the search index, after the build
         self.paragraphs = ParagraphIndex()
@@ -265,7 +274,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise _data_error(error, config) from None
     for problem in event_records.unused(events, refs):
         _warn(problem, config)
-    _build = _Build(glossary, notes, notes_file.name, events)
+    try:
+        _build = _Build(glossary, notes, notes_file.name, events)
+    except DataFileError as error:
+        raise _data_error(error, config) from None
     # The edition's version, date and editors, set once in mkdocs.yml (#23).
     try:
         _build.edition = edition_from(config.site_name, config.site_url or "", options)

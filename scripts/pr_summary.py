@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import yaml  # noqa: E402
 
+from edition.data import datafile  # noqa: E402
+from edition.data.characters import visible  # noqa: E402
 from edition.data.datafile import MAX_BYTES, DataFileError, plain  # noqa: E402
 from edition.data.forms import fold  # noqa: E402
 from edition.data.glossary import slugify  # noqa: E402
@@ -79,9 +81,10 @@ def safe_yaml(data: bytes) -> Any:
     if len(data) > MAX_BYTES:
         raise ValueError(f"is over {MAX_BYTES:,} bytes")
     text = data.decode("utf-8")
-    for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise ValueError("uses YAML anchors or aliases")
+    try:  # the build's own checks first: anchors, depth, characters YAML refuses (issue 25)
+        datafile._compose(text, "file")
+    except DataFileError as error:
+        raise ValueError("; ".join(p.message for p in error.problems)) from None
     return yaml.load(text, Loader=_LOADER)
 
 
@@ -160,6 +163,10 @@ def compare(name: str, old: bytes | None, new: bytes | None) -> FileChange:
             values.append(None)
     if new is not None and not change.problems:
         change.problems += validate(name, new)
+    if change.problems and any(data is not None and value is None
+                               for data, value in zip((old, new), values, strict=True)):
+        # Issue 25: a file that cannot be read is reported as such, not as every entry removed.
+        return change
     before, after = entries(values[0]), entries(values[1])
     change.added = [after[k] for k in after if k not in before]
     change.removed = [before[k] for k in before if k not in after]
@@ -185,6 +192,9 @@ def validate(name: str, data: bytes) -> list[str]:
         parse(data, name)
     except DataFileError as error:
         return [str(problem) for problem in error.problems]
+    except Exception as error:  # never a traceback in the summary (issue 25)
+        return [f"{name}: the file could not be checked ({type(error).__name__}); run "
+                "`mkdocs build --strict` to see why."]
     return []
 
 
@@ -217,16 +227,28 @@ def occurs(words: list[str], case: str, text: str) -> bool:
     return next(matcher.finditer(text), None) is not None
 
 
-def md(text: Any) -> str:
-    """Untrusted text as Markdown that renders exactly as that text, shortened, on one line.
+def md(text: Any, limit: int | None = _MAX_TEXT) -> str:
+    """Untrusted text as Markdown that renders exactly as that text, shortened to ``limit``
+    (None: whole), on one line, every invisible character shown as its code point.
 
     The summary is GitHub-flavoured Markdown, whose tables (unlike the site's Markdown) split
     cells at "|" and strike through at "~": those are escaped too.
     """
-    flat = plain(str(text))
-    if len(flat) > _MAX_TEXT:
+    flat = plain(visible(str(text)))
+    if limit is not None and len(flat) > limit:
         flat = flat[: _MAX_TEXT - 1] + "…"
     return literal(flat).replace("|", "\\|").replace("~", "\\~")
+
+
+def code(text: Any) -> str:
+    """A file name as a code span nothing in it can close (issue 25): a fence longer than
+    any run of backticks in it, on one line, invisible characters shown as code points.
+    GitHub renders a code span's text as text, never as HTML or an image."""
+    flat = plain(visible(str(text)))
+    runs = [len(r) for r in "".join(c if c == "`" else " " for c in flat).split()]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 KIND = {"terms": "term", "actors": "actor", "notes": "note", "events": "event"}
@@ -240,13 +262,13 @@ def summary(changes: list[FileChange], pages: dict[str, str], preview: str | Non
                 "`python3 -m http.server -d site 8000` and open <http://127.0.0.1:8000/>).", ""]
     changed = [c for c in changes if c.status != "unchanged"]
     if not changed:
-        names = ", ".join(f"`{c.name}`" for c in changes)
+        names = ", ".join(code(c.name) for c in changes)
         return "\n".join([*out, f"No change to the data files ({names}).", ""])
     for change in changed:
-        out += [f"### `{change.name}`" + ("" if change.status == "changed"
+        out += [f"### {code(change.name)}" + ("" if change.status == "changed"
                                           else f" ({change.status})"), ""]
         for problem in change.problems:
-            out.append(f"- **Problem:** {md(problem)}")
+            out.append(f"- **Problem:** {md(problem, limit=None)}")  # the advice is kept
         if change.problems:
             out += ["", "The errors are shown on their lines under *Files changed*.", ""]
         rows = [("Added", e, "") for e in change.added]
@@ -261,7 +283,8 @@ def summary(changes: list[FileChange], pages: dict[str, str], preview: str | Non
             out += ["No entry added, removed or changed (layout or comments only).", ""]
     affected = pages_affected(changed, pages)
     out += ["### Pages affected", ""]
-    out += [f"- {PAGE_TITLES[p]} (`{p}`)" if p in PAGE_TITLES else f"- `{p}`" for p in affected]
+    out += [f"- {PAGE_TITLES[p]} ({code(p)})" if p in PAGE_TITLES else f"- {code(p)}"
+            for p in affected]
     if not affected:
         out.append("None.")
     out.append("")

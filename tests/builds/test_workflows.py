@@ -131,3 +131,64 @@ def test_dependabot_keeps_both_kinds_of_pin_fresh() -> None:
 def test_zizmor_is_pinned() -> None:
     pins = (ROOT / "requirements-test.txt").read_text(encoding="utf-8")
     assert re.search(r"^zizmor==\d+\.\d+\.\d+$", pins, re.MULTILINE)
+
+
+# ---- Issue 25: deploys, hashed installs, .ci/run everywhere -------------------------------
+
+SITE = GITHUB / "workflows" / "site.yml"
+LOCK = ROOT / "requirements-lock.txt"
+#: What the tests need from outside Python, by the command .ci/run checks and its package.
+OUTSIDE_TOOLS = {"chromium": "chromium", "java": "default-jre-headless",
+                 "pdftotext": "poppler-utils"}
+
+
+def pins(path: Path) -> dict[str, str]:
+    """``name==version`` lines of a requirements file and those it includes, by lower name."""
+    found: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("-r "):
+            found.update(pins(path.parent / line[3:].strip()))
+        elif "==" in line:
+            name, version = line.split("==", 1)
+            found[re.sub(r"[-_.]+", "-", name.strip().lower())] = version.split()[0].rstrip("\\")
+    return found
+
+
+def test_a_push_to_main_never_cancels_a_deploy() -> None:
+    workflow = load(SITE)
+    assert workflow["concurrency"]["cancel-in-progress"] == (
+        "${{ github.ref != 'refs/heads/main' }}")
+
+
+def test_installs_are_hash_checked_from_a_lock_in_step_with_the_pins() -> None:
+    text = LOCK.read_text(encoding="utf-8")
+    assert "pip-compile" in text and "--generate-hashes" in text
+    locked = pins(LOCK)
+    assert pins(ROOT / "requirements-test.txt").items() <= locked.items(), (
+        "requirements-lock.txt is out of step with the pins: regenerate it (README, "
+        "'The lock')")
+    blocks = re.split(r"\n(?=\S)", text)
+    assert all("--hash=sha256:" in block for block in blocks if "==" in block)
+    installs = [step["run"] for _, step in steps(load(SITE))
+                if "pip install" in step.get("run", "")]
+    assert installs and all("--require-hashes" in run and "requirements-lock.txt" in run
+                            for run in installs)
+
+
+def test_the_test_job_runs_ci_run_in_debian() -> None:
+    job = load(SITE)["jobs"]["test"]
+    assert job["container"].startswith("debian:")
+    assert any(step.get("run", "").endswith("bash .ci/run") for step in job["steps"])
+    assert "test" in load(SITE)["jobs"]["deploy"]["needs"]
+
+
+def test_ci_run_installs_every_outside_tool_the_tests_need() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for command, package in OUTSIDE_TOOLS.items():
+        assert re.search(rf"command -v {command} .*\|\| missing\+=\({package}\)", script), command
+    # The tests that need them really do: each tool is looked up by name in the tests.
+    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py"))
+    for command in OUTSIDE_TOOLS:
+        assert f'"{command}"' in tests, command
+    assert "libicu-dev" in script  # PyICU builds against it

@@ -217,7 +217,7 @@ def test_a_file_that_cannot_be_read_says_so(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError) as error:
         load(tmp_path / "missing.yml")
     assert str(error.value) == ("1 problem in the glossary:\n"
-                                "  missing.yml:0: cannot be read: No such file or directory")
+                                "  missing.yml: cannot be read: No such file or directory")
 
 
 def test_a_mapping_where_text_belongs_gets_no_advice_to_quote_one_of_its_keys() -> None:

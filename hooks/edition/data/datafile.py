@@ -19,10 +19,16 @@ from typing import Any
 import jsonschema
 import yaml
 
+from edition.data import characters
+
 #: libyaml's C parser where PyYAML has it (the same events and marks, several times faster).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1024 * 1024
 MAX_YAML_EVENTS = 200_000
+#: How deep lists and mappings may nest: a data file needs five levels (issue 25: deeper
+#: nesting is refused before anything recursive sees it).
+MAX_DEPTH = 20
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 #: YAML tags that mean "not text", with what a contributor typed to get them.
 _TYPE_NAMES = {
@@ -61,7 +67,16 @@ class Problem:
     line: int
     message: str
 
+    def __post_init__(self) -> None:
+        # Contributors' text in a message is shown, never obeyed: an invisible or
+        # direction-changing character, or a line break that would start a line of a CI log
+        # (where "::error" is a workflow command), is written as its code point.
+        object.__setattr__(self, "message", characters.visible(self.message))
+        object.__setattr__(self, "file", characters.visible(self.file))
+
     def __str__(self) -> str:
+        if self.line <= 0:  # the file as a whole (its size, its absence): no line to name
+            return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}: {self.message}"
 
     def workflow_command(self, path: str | None = None, level: str = "error") -> str:
@@ -124,7 +139,11 @@ def read(path: Path, spec: Spec, display_name: str | None = None) -> tuple[Any, 
     """Read and check the file at ``path``; raise :class:`DataFileError` if unsound."""
     name = display_name or path.name
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # checked before reading: a huge file is never read whole
+            raise DataFileError([_too_big(name, size, spec)], spec.title)
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise DataFileError([Problem(name, 0, f"cannot be read: {error.strerror}")],
                             spec.title) from None
@@ -137,10 +156,7 @@ def parse(data: bytes, spec: Spec, name: str) -> tuple[Any, LineMap]:
         return DataFileError(problems, spec.title)
 
     if len(data) > MAX_BYTES:
-        raise fail([Problem(
-            name, 0, f"is {len(data):,} bytes; the limit is {MAX_BYTES:,}. Split off or shorten "
-            "notes: the file serves one essay."
-        )])
+        raise fail([_too_big(name, len(data), spec)])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -156,10 +172,40 @@ def parse(data: bytes, spec: Spec, name: str) -> tuple[Any, LineMap]:
         raise fail([Problem(name, 1, f"is empty: it needs a '{first}:' list.")])
     lines = LineMap(name, spec)
     value = lines.build(root)
-    problems = lines.problems + _schema_problems(value, lines)
+    problems = lines.problems + character_problems(value, lines) + _schema_problems(value, lines)
     if problems:
         raise fail(problems)
     return value, lines
+
+
+def _too_big(name: str, size: int, spec: Spec) -> Problem:
+    return Problem(name, 0, (
+        f"is {size:,} bytes; the limit for {spec.title} is {MAX_BYTES:,} bytes. Check that this "
+        "is the right file (not a generated or binary one); if it is, shorten the longest "
+        "texts or move entries no page needs out of it."
+    ))
+
+
+def character_problems(value: Any, lines: LineMap) -> list[Problem]:
+    """Every text holding a character no reader could see (:mod:`edition.data.characters`)."""
+    problems = []
+    for path, text, is_key in characters.walk(value):
+        found = characters.refused(text, not is_key and bool(path) and
+                                   path[-1] in characters.MULTILINE)
+        if found is None:
+            continue
+        index, char, why = found
+        line = lines.key_lines[path] if is_key else lines.line(path)
+        if not is_key and "\n" in text[:index] and path in lines.block_scalars:
+            line += text[:index].count("\n") + 1  # a block scalar starts on the next line
+        field = _field(path[:-1], lines.spec.lists) if is_key else _field(
+            path, lines.spec.lists)
+        what = f"the key '{text}' in {field}" if is_key else field
+        problems.append(Problem(lines.name, line, (
+            f"{_entry_label(value, path, lines.spec.lists)}{what} holds "
+            f"{characters.describe(char)} at character {index + 1}: {why}."
+        )))
+    return problems
 
 
 def plain(text: str) -> str:
@@ -172,9 +218,20 @@ def plain(text: str) -> str:
 
 def _compose(text: str, name: str) -> yaml.Node | None:
     """Parse YAML safely: no anchors or aliases, no custom tags, one document."""
+    depth = 0
     try:
         for count, event in enumerate(yaml.parse(text, Loader=_LOADER)):
             line = event.start_mark.line + 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise DataFileError([Problem(
+                        name, line, f"lists or mappings nest more than {MAX_DEPTH} levels deep "
+                        "here; an entry needs at most four (an entry, its sources, a source, "
+                        "its fields). Check the brackets and the indentation."
+                    )])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise DataFileError([Problem(
                     name, line, "YAML anchors (&name) and aliases (*name) are not allowed: "
@@ -185,8 +242,22 @@ def _compose(text: str, name: str) -> yaml.Node | None:
                     name, line, "has far too many items to be a glossary of one essay."
                 )])
         root = yaml.compose(text, Loader=_LOADER)
+    except yaml.reader.ReaderError as error:  # a character YAML itself refuses (U+0001)
+        line = text[: error.position].count("\n") + 1
+        char = chr(error.character) if isinstance(error.character, int) else str(
+            error.character)[:1]
+        raise DataFileError([Problem(
+            name, line, f"holds {characters.describe(char)}, which YAML does not allow in a "
+            "file: remove it."
+        )]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "nesting depth" in str(error.problem):
+            raise DataFileError([Problem(
+                name, mark.line + 1 if mark else 0, f"lists or mappings nest more than "
+                f"{MAX_DEPTH} levels deep here; an entry needs at most four. Check the brackets "
+                "and the indentation."
+            )]) from None
         line = mark.line + 1 if mark else 0
         column = f", column {mark.column + 1}" if mark else ""
         problem = error.problem or error.context or "cannot be parsed"
@@ -208,6 +279,8 @@ class LineMap:
         self.lines: dict[tuple[Any, ...], int] = {}
         self.sources: dict[tuple[Any, ...], str] = {}
         self.key_lines: dict[tuple[Any, ...], int] = {}
+        #: The values written as block scalars (| or >), whose text starts a line lower.
+        self.block_scalars: set[tuple[Any, ...]] = set()
         self.problems: list[Problem] = []
         self._constructor = yaml.SafeLoader("")
 
@@ -228,6 +301,14 @@ class LineMap:
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
+                if key_node.tag == _MERGE_TAG or (isinstance(key_node, yaml.ScalarNode)
+                                                  and key_node.value == "<<"):
+                    self.problems.append(Problem(
+                        self.name, key_node.start_mark.line + 1,
+                        f"{self._where(path)}the YAML merge key '<<' is not allowed: write the "
+                        "entry's keys out in full.",
+                    ))
+                    continue
                 key = self._scalar(key_node, path, value=False)
                 if not isinstance(key, str):
                     self.problems.append(Problem(
@@ -256,6 +337,8 @@ class LineMap:
             return node  # a mapping or list used as a key; reported by the caller
         if value:  # a key's text is not what was written for the value at ``path``
             self.sources[path] = node.value
+            if node.style in ("|", ">"):
+                self.block_scalars.add(path)
         if node.tag == _STR_TAG:
             return node.value  # plain text, most of a file: what the constructor would return
         try:

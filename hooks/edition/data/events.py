@@ -20,6 +20,7 @@ the invasion" share two of six).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
@@ -182,6 +183,15 @@ def _events(value: dict[str, Any], lines: LineMap) -> Events:
         except ValueError as error:
             problems.append(Problem(name, lines.line(("events", index, "date")),
                                     f"{label}: {error}."))
+            continue
+        # Issue 25: an event cannot have happened after the day of the build.
+        today = datetime.date.today()
+        earliest = (date.year, date.month or 1, date.day or 1)
+        if earliest > (today.year, today.month, today.day):
+            problems.append(Problem(name, lines.line(("events", index, "date")), (
+                f"{label}: the date {date.iso} is after today ({today.isoformat()}); an event "
+                "is recorded once it has happened. Check the year."
+            )))
             continue
         records.append(Event(
             id=raw["id"], date=date, description=plain(raw["description"]),

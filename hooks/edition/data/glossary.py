@@ -18,6 +18,9 @@ from typing import Any
 from edition.data import datafile
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
 from edition.data.forms import fold, form_problem
+from edition.data.lookalikes import key as lookalike_key
+from edition.data.lookalikes import keys as lookalike_keys
+from edition.data.lookalikes import mixed_script
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
@@ -110,6 +113,7 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     terms = tuple(_term(raw, index, lines) for index, raw in enumerate(value["terms"]))
     actors, problems = _actors(value.get("actors", []), terms, lines)
     problems += _duplicate_problems(terms + actors, name)
+    problems += _name_problems(terms + actors, name)
     problems += _form_problems(value, lines)
     problems += _variant_problems(terms + actors, name)  # #24
     problems += _identifier_problems(terms + actors, name)  # #24
@@ -204,11 +208,21 @@ def _duplicate_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
             ))
         ids.setdefault((entry.kind, entry.id), entry)
         for form in entry.forms:
-            key = fold(form)
-            if key not in forms:
-                forms[key] = (entry, form)
+            # NFKC, case folding and TR 39's skeleton (issue 25).
+            keys = lookalike_keys(form)
+            key = next((k for k in keys if k in forms), None)
+            if key is None:
+                forms.update(dict.fromkeys(keys, (entry, form)))
                 continue
             other, other_form = forms[key]
+            if fold(form) != fold(other_form):
+                problems.append(Problem(
+                    name, entry.line, f"{entry.kind} '{entry.name}': the form '{form}' looks "
+                    f"like '{other_form}' of {other.kind} '{other.name}' (line {other.line}) "
+                    "but is spelt with other characters; write it in the characters of its own "
+                    "script, or remove it.",
+                ))
+                continue
             if other is entry:
                 problems.append(Problem(
                     name, entry.line, f"{entry.kind} '{entry.name}' lists '{form}' twice "
@@ -222,6 +236,35 @@ def _duplicate_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
                 ))
     return problems
 
+
+# ---- Names that look alike (issue 25) ----------------------------------------------
+
+
+def _name_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
+    """Two entries of a kind with one name (or names a reader cannot tell apart), and names
+    or forms whose words mix scripts."""
+    problems: list[Problem] = []
+    names: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        for text in dict.fromkeys((entry.name, *entry.forms)):
+            why = mixed_script(text)
+            if why:
+                problems.append(Problem(name, entry.line, (
+                    f"{entry.kind} '{entry.name}': '{text}': {why}, which makes it look like "
+                    "another word; write each word in one script."
+                )))
+        key = (entry.kind, lookalike_key(entry.name))
+        other = names.setdefault(key, entry)
+        # A term's name is one of its forms, and a duplicate form is reported already.
+        if other is not entry and not (entry.name in entry.forms and other.name in other.forms):
+            alike = "the same name as" if entry.name == other.name else (
+                "a name that looks like that of")
+            problems.append(Problem(name, entry.line, (
+                f"{entry.kind} '{entry.name}' (line {entry.line}) has {alike} "
+                f"{other.kind} '{other.name}' (line {other.line}); one entry per name: merge "
+                "them, or name each as the sources do."
+            )))
+    return problems
 
 
 def _form_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
