@@ -62,7 +62,8 @@ def cite_button(
     parent: etree.Element, dialog_id: str, label: str, text: str | None
 ) -> etree.Element:
     """A button that opens the dialog ``dialog_id``; hidden until the script shows it."""
-    button = _sub(parent, "button", text, type="button", class_="ed-cite",
+    # not-annotatable (issue 27): interface, skipped by annotation clients and the exports.
+    button = _sub(parent, "button", text, type="button", class_="ed-cite not-annotatable",
                   aria_haspopup="dialog", aria_label=label, hidden="hidden")
     button.set("data-ed-cite", dialog_id)
     return button
@@ -111,7 +112,7 @@ def print_terms(entries: tuple[Entry, ...], home: bool) -> etree.Element | None:
     """The print-only definitions of ``entries`` (terms, then actors, each alphabetical)."""
     if not entries:
         return None
-    section = etree.Element("section", {"class": "ed-print-terms",
+    section = etree.Element("section", {"class": "ed-print-terms not-annotatable",
                                         "aria-labelledby": "ed-print-terms-title",
                                         **SEARCH_EXCLUDE})
     _heading(section, "h2", "Terms on this page" if home else "Terms in this part",
@@ -159,13 +160,14 @@ class ReaderTools(Treeprocessor):
         if info.home:
             rubric = next((p for p in root.iter("p")
                            if "ed-rubric" in p.get("class", "").split()), None)
-            holder = etree.Element("p", {"class": "ed-cite-essay", **SEARCH_EXCLUDE})
+            holder = etree.Element("p", {"class": "ed-cite-essay not-annotatable",
+                                         **SEARCH_EXCLUDE})
             cite_button(holder, "ed-cite-essay", "Cite this essay", "Cite this essay")
             children = list(root)
             root.insert(children.index(rubric) + 1 if rubric in children else 0, holder)
             dialogs.append(dialog(self.work, "ed-cite-essay", "Cite this essay", info.url, None))
         if dialogs:
-            holder = _sub(root, "div", class_="ed-citations")
+            holder = _sub(root, "div", class_="ed-citations not-annotatable")
             holder.extend(dialogs)
         terms = print_terms(info.entries, info.home)
         if terms is not None:
