@@ -194,6 +194,7 @@
   function control() {
     groups += 1;
     var group = document.createElement("fieldset");
+    // not-annotatable (issue 27): interface, which annotation clients skip.
     group.className = "ed-layers not-annotatable";
     var legend = document.createElement("legend");
     legend.textContent = "Show";

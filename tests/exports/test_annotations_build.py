@@ -40,6 +40,21 @@ def article(site: Path, source: str, cache: dict[str, BeautifulSoup]) -> Beautif
     return cache[url]
 
 
+def selectors(annotation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {selector["type"]: selector for selector in annotation["target"]["selector"]}
+
+
+def reader_text(element: BeautifulSoup) -> tuple[str, list[str]]:
+    """The element's text without its interface (class not-annotatable), and the texts of the
+    stretches between two interface elements."""
+    copy = BeautifulSoup(str(element), "lxml")
+    marker = "\x00"
+    for interface in copy.select(".not-annotatable"):
+        interface.replace_with(marker)
+    text = copy.get_text()
+    return text.replace(marker, ""), text.split(marker)
+
+
 def places(text: str, needle: str) -> int:
     count, at = 0, text.find(needle)
     while at != -1:
@@ -57,7 +72,7 @@ def test_every_note_appears_once_with_its_text_and_kind(site: Path) -> None:
         annotation = found[0]
         assert annotation["body"][1] == {"type": "TextualBody", "value": note.kind,
                                          "purpose": "tagging"}
-        quote = annotation["target"]["selector"][0]
+        quote = selectors(annotation)["TextQuoteSelector"]
         assert re.fullmatch(loose_pattern(note.quote), quote["exact"]), note.label
         if note.before:
             assert re.search(loose_pattern(note.before) + "$", quote["prefix"]), note.label
@@ -71,24 +86,52 @@ def test_each_quotation_finds_exactly_one_place_in_its_built_page(site: Path) ->
     assert len(annotations) > 71
     for annotation in annotations:
         target = annotation["target"]
-        text = article(site, target["source"], cache).get_text()
-        quote, fragment = target["selector"]
-        assert quote["type"] == "TextQuoteSelector"
-        found = quote["prefix"] + quote["exact"] + quote["suffix"]
+        page = article(site, target["source"], cache)
+        text = page.get_text()
+        chosen = selectors(annotation)
+        assert [s["type"] for s in target["selector"]] == [
+            "TextQuoteSelector", "TextPositionSelector", "FragmentSelector"]
+        quote, fragment = chosen["TextQuoteSelector"], chosen["FragmentSelector"]
+        found = quote.get("prefix", "") + quote["exact"] + quote.get("suffix", "")
+        # Once in the page as a client that reads all its text sees it, and once in the
+        # reader's text; an empty context is left out (a best-match client would look for
+        # it anywhere).
         assert places(text, found) == 1, (annotation["id"], found)
-        # The fragment is the block the words are in, and it refines to the same words.
+        assert quote.get("prefix", "x") and quote.get("suffix", "x")
+        readable, stretches = reader_text(page)
+        assert places(readable, found) == 1, (annotation["id"], found)
+        # The context is the author's or the editor's text: it never crosses the interface.
+        assert sum(places(stretch, found) for stretch in stretches) == 1, annotation["id"]
+        # The position counts the reader's text of the page's content (which begins with
+        # its first element, after the whitespace of Material's template).
+        position = chosen["TextPositionSelector"]
+        content = readable.lstrip()
+        assert content[position["start"]:position["end"]] == quote["exact"], annotation["id"]
+        # The fragment is the block the words are in, and its refining quotation finds
+        # exactly one place inside that block.
         assert fragment["type"] == "FragmentSelector"
-        block = article(site, target["source"], cache).find(id=fragment["value"])
+        block = page.find(id=fragment["value"])
         assert block is not None and "essay" in block.get("class", []), annotation["id"]
-        assert places(block.get_text(), quote["exact"]) >= 1
-        assert fragment["refinedBy"] == quote
+        refined = fragment["refinedBy"]
+        assert refined["type"] == "TextQuoteSelector" and refined["exact"] == quote["exact"]
+        inside = refined.get("prefix", "") + refined["exact"] + refined.get("suffix", "")
+        assert places(block.get_text(), inside) == 1, annotation["id"]
+
+
+def test_no_context_holds_the_interface_text(site: Path) -> None:
+    """The controls' and the apparatus' words are nowhere in a quotation's context."""
+    interface = ("Cite this essay", "Editor's notes", "Terms in this part", "Copy")
+    for annotation in items(site):
+        quote = selectors(annotation)["TextQuoteSelector"]
+        context = quote.get("prefix", "") + "\x00" + quote.get("suffix", "")
+        assert not [words for words in interface if words in context], annotation["id"]
 
 
 def test_mentions_identify_the_entry_of_every_actor_link(site: Path) -> None:
     """Every actor link on the essay pages is an identifying annotation of that page."""
     identified = {
-        (a["target"]["source"], a["target"]["selector"][1]["value"],
-         a["target"]["selector"][0]["exact"], body["source"])
+        (a["target"]["source"], selectors(a)["FragmentSelector"]["value"],
+         selectors(a)["TextQuoteSelector"]["exact"], body["source"])
         for a in items(site) if a["motivation"] == "identifying" for body in a["body"]
     }
     cache: dict[str, BeautifulSoup] = {}
@@ -131,10 +174,12 @@ def test_the_collection_expands_offline_and_has_the_models_required_fields(
                 assert body[f"{OA}hasSource"][0]["@id"].startswith("http")
         (target,) = annotation[f"{OA}hasTarget"]
         assert target[f"{OA}hasSource"][0]["@id"].startswith("http")
-        quote, fragment = target[SELECTORS]
+        quote, position, fragment = target[SELECTORS]
         assert quote["@type"] == [f"{OA}TextQuoteSelector"]
         assert quote[f"{OA}exact"][0]["@value"]
-        assert {f"{OA}prefix", f"{OA}suffix"} <= set(quote)
+        assert {f"{OA}prefix", f"{OA}suffix"} & set(quote)
+        assert position["@type"] == [f"{OA}TextPositionSelector"]
+        assert position[f"{OA}end"][0]["@value"] > position[f"{OA}start"][0]["@value"] >= 0
         assert fragment["@type"] == [f"{OA}FragmentSelector"]
         assert fragment[RDF_VALUE][0]["@value"]
         assert fragment[f"{OA}refinedBy"][0]["@type"] == [f"{OA}TextQuoteSelector"]

@@ -151,7 +151,7 @@ def test_every_ref_points_to_an_entry_of_the_right_list(tei: etree._ElementTree)
                          namespaces=NS, id=f"actor-{actor.id}")
         assert desc == [actor.summary]
     for term in glossary.terms:
-        label = tei.xpath("//t:list[@type='gloss']/t:label[@xml:id=$id]/t:term/text()",
+        label = tei.xpath("//t:list[@type='gloss']/t:label/t:term[@xml:id=$id]/text()",
                           namespaces=NS, id=f"term-{term.id}")
         assert label == [term.name]
     elements = tei.xpath("//t:text//*[@ref]", namespaces=NS)

@@ -14,7 +14,7 @@ from edition.exports import annotations, tei
 from edition.exports.annotations import quote_selector
 from edition.exports.downloads import exports, human_size
 from edition.exports.record import Record
-from edition.exports.rendered import text_and_offsets
+from edition.exports.rendered import page_text, text_and_offsets
 from edition.index.occurrences import OccurrenceIndex
 
 T = "{http://www.tei-c.org/ns/1.0}"
@@ -90,8 +90,34 @@ def test_a_quote_takes_enough_context_to_be_unique() -> None:
     found = selector["prefix"] + "Iran" + selector["suffix"]
     assert text.count(found) == 1
     first = quote_selector(text, 0, 4)  # "Iran said no. " three times: needs a longer suffix
-    assert text.count(first["prefix"] + "Iran" + first["suffix"]) == 1
+    # At the start of the text there is no prefix: it is left out, not given empty.
+    assert "prefix" not in first
+    assert text.count("Iran" + first["suffix"]) == 1
     assert len(first["suffix"]) > 32
+
+
+def test_a_quote_stays_within_its_segment_and_is_unique_in_every_reading() -> None:
+    text = "Cite this. Iran said no. Iran said no. Show"
+    start = text.index("Iran said no", 12)
+    low, high = text.index("Iran"), text.index(" Show")
+    selector = quote_selector(text, start, start + 4, low, high, ("Iran said no. Iran",))
+    assert "Cite" not in selector["prefix"] and "Show" not in selector.get("suffix", "")
+    assert selector["prefix"] == "Iran said no. "
+    # Unique in the other reading too: "Iran said no. Iran" is there once, with no suffix.
+    assert text.count(selector["prefix"] + "Iran" + selector.get("suffix", "")) == 1
+
+
+def test_interface_text_is_left_out_and_breaks_the_reading() -> None:
+    html = ('<p id="a">One <button class="ed-cite not-annotatable">Cite</button>two</p>'
+            '<section class="not-annotatable"><h2 id="n">Notes</h2></section><p id="b">three</p>')
+    found = page_text(html)
+    assert found.text == "One twothree"
+    assert found.whole == "One Citetwo" + "Notes" + "three"
+    assert found.breaks == (4, 7)
+    assert "n" not in found.offsets
+    assert found.text[found.offsets["b"]:found.ends["b"]] == "three"
+    assert found.text[found.offsets["a"]:found.ends["a"]] == "One two"
+    assert found.segment(0, 3) == (0, 4) and found.segment(7, 12) == (7, 12)
 
 
 def test_page_text_and_offsets_agree_with_a_parser() -> None:

@@ -3,9 +3,11 @@
 Each note is an ``Annotation`` whose body is the note's text (the same sanitised HTML the
 pages show) and its kind as a tag, and whose target is the essay page with a
 ``TextQuoteSelector`` (the author's exact words, with enough of the text before and after
-them to find one place) and a ``FragmentSelector`` for the paragraph, refined by the same
-quotation. Each mention of a glossary term or an actor is an ``identifying`` annotation
-whose body is the entry's page. See https://www.w3.org/TR/annotation-model/.
+them to find one place, never the interface's text), a ``TextPositionSelector`` (the
+words' offsets in the reader's text of the page's content, as Recogito counts) and a
+``FragmentSelector`` for the paragraph, refined by a quotation chosen inside it. Each
+mention of a glossary term or an actor is an ``identifying`` annotation whose body is the
+entry's page. See https://www.w3.org/TR/annotation-model/.
 """
 
 from __future__ import annotations
@@ -38,41 +40,62 @@ def _occurrences(text: str, needle: str) -> int:
     return count
 
 
-def quote_selector(text: str, start: int, end: int) -> dict[str, str]:
+def quote_selector(text: str, start: int, end: int, low: int = 0, high: int | None = None,
+                   also: tuple[str, ...] = ()) -> dict[str, str]:
     """A ``TextQuoteSelector`` for ``text[start:end]`` that finds one place in ``text``.
 
     Quotes :data:`CONTEXT_CHARS` characters either side, and more while the words with
-    their prefix and suffix occur elsewhere in ``text``.
+    their prefix and suffix occur elsewhere in ``text`` (or in any of ``also``, the same
+    page as other clients read it), never before ``low`` nor after ``high`` (the reader's
+    text between two interface elements). An empty prefix or suffix is left out, so that
+    a best-match client does not look for it at an arbitrary place.
     """
+    high = len(text) if high is None else high
     width = CONTEXT_CHARS
     while True:
-        prefix, suffix = text[max(0, start - width):start], text[end:end + width]
-        whole = start - width <= 0 and end + width >= len(text)
-        if whole or _occurrences(text, prefix + text[start:end] + suffix) <= 1:
-            return {"type": "TextQuoteSelector", "exact": text[start:end],
-                    "prefix": prefix, "suffix": suffix}
+        prefix, suffix = text[max(low, start - width):start], text[end:min(high, end + width)]
+        whole = start - width <= low and end + width >= high
+        found = prefix + text[start:end] + suffix
+        if whole or all(_occurrences(t, found) <= 1 for t in (text, *also)):
+            selector = {"type": "TextQuoteSelector", "exact": text[start:end]}
+            if prefix:
+                selector["prefix"] = prefix
+            if suffix:
+                selector["suffix"] = suffix
+            return selector
         width *= 2
 
 
 def _target(record: Record, page: str, block: str, start: int, end: int) -> dict[str, Any]:
     """The page, the words in the page's rendered text, and the block they are in.
 
-    Where the rendered page is not known (or its block's text differs), the words are
-    quoted against the block's text alone.
+    The page-level quotation's context stays within the reader's text between two
+    interface elements; the ``TextPositionSelector`` counts the reader's text of the
+    page's content (every text node outside the interface, as Recogito counts); the
+    fragment's refining quotation is chosen within the fragment's own text. Where the
+    rendered page is not known (or its block's text differs), the words are quoted
+    against the block's text alone.
     """
-    text, offsets = record.page_text(page)
-    at = offsets.get(block)
+    reading = record.reading(page)
+    at = reading.offsets.get(block)
     words = record.text(block)[start:end]
-    if at is not None and text[at + start:at + end] == words:
-        quote = quote_selector(text, at + start, at + end)
+    selectors: list[dict[str, Any]]
+    if at is not None and reading.text[at + start:at + end] == words:
+        begin, finish = at + start, at + end
+        low, high = reading.segment(begin, finish)
+        quote = quote_selector(reading.text, begin, finish, low, high, (reading.whole,))
+        inside = reading.text[at:reading.ends.get(block, len(reading.text))]
+        refined = quote_selector(inside, start, end)
+        selectors = [quote, {"type": "TextPositionSelector", "start": begin, "end": finish}]
     else:
-        quote = quote_selector(record.text(block), start, end)
+        quote = refined = quote_selector(record.text(block), start, end)
+        selectors = [quote]
     return {
         "source": record.page_urls[page],
         "selector": [
-            quote,
+            *selectors,
             {"type": "FragmentSelector", "conformsTo": HTML_FRAGMENTS, "value": block,
-             "refinedBy": dict(quote)},
+             "refinedBy": refined},
         ],
     }
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from edition.data.events import Events
 from edition.data.glossary import Entry, Glossary
-from edition.exports.rendered import text_and_offsets
+from edition.exports.rendered import PageText, page_text
 from edition.index.occurrences import OccurrenceIndex
 from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
@@ -63,7 +63,7 @@ class Record:
     version: str = ""
     revised: str = ""
     _spans: list[Span] = field(default_factory=list, repr=False, compare=False)
-    _texts: dict[str, tuple[str, dict[str, int]]] = field(
+    _texts: dict[str, PageText] = field(
         default_factory=dict, repr=False, compare=False)
     _by_block: dict[str, _Block] = field(default_factory=dict, repr=False, compare=False)
 
@@ -100,12 +100,17 @@ class Record:
 
     def page_text(self, page: str) -> tuple[str, dict[str, int]]:
         """The text of the rendered ``page`` and where each element id begins in it."""
+        found = self.reading(page)
+        return found.text, found.offsets
+
+    def reading(self, page: str) -> PageText:
+        """The rendered ``page``'s text as a reader sees it, with its interface's breaks."""
         if page not in self._texts:
             # The exports ask in reading order, page after page: the last few pages are kept,
             # not every page's text at once.
             while len(self._texts) >= PAGES_KEPT:
                 del self._texts[next(iter(self._texts))]
-            self._texts[page] = text_and_offsets(self.rendered.get(page, ""))
+            self._texts[page] = page_text(self.rendered.get(page, ""))
         return self._texts[page]
 
     def notes(self) -> list[tuple[int, Anchor]]:

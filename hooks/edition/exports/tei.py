@@ -278,8 +278,10 @@ def _glossary(record: Record, back: etree._Element) -> None:
     _el(div, "head", "Glossary")
     listing = _el(div, "list", type="gloss")
     for term in record.glossary.terms:
-        label = _el(listing, "label", xml_id=xml_id(term))
-        _el(label, "term", term.name, type=term.category)
+        # The id on the term, not the label (issue 27): CETEIcean's rendering of a gloss list
+        # keeps the term's element and drops the label's id.
+        label = _el(listing, "label")
+        _el(label, "term", term.name, type=term.category, xml_id=xml_id(term))
         item = _el(listing, "item")
         _el(item, "p", term.summary)
         if term.note:

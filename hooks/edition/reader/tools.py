@@ -120,7 +120,7 @@ def print_terms(entries: tuple[Entry, ...], home: bool) -> etree.Element | None:
     """The print-only definitions of ``entries`` (terms, then actors, each alphabetical)."""
     if not entries:
         return None
-    section = etree.Element("section", {"class": "ed-print-terms",
+    section = etree.Element("section", {"class": "ed-print-terms not-annotatable",
                                         "aria-labelledby": "ed-print-terms-title",
                                         **SEARCH_EXCLUDE})
     _heading(section, "h2", "Terms on this page" if home else "Terms in this part",
@@ -142,7 +142,7 @@ def print_source(work: Work, edition: Edition, url: str) -> etree.Element:
     title, the original publication, this edition with its version, and the page's address.
     (Chromium's @page margin boxes carry only fixed text, so this is where the page's own
     address and the configured version are printed.)"""
-    line = etree.Element("p", {"class": "ed-print-source", **SEARCH_EXCLUDE})
+    line = etree.Element("p", {"class": "ed-print-source not-annotatable", **SEARCH_EXCLUDE})
     line.text = f"{work.author}, “{work.title}”, first published in "
     _sub(line, "i", work.container).tail = (
         f", {work.day} {MONTHS[work.month - 1]} {work.year}, {work.original_url}. "
@@ -187,14 +187,15 @@ class ReaderTools(Treeprocessor):
         if info.home:
             rubric = next((p for p in root.iter("p")
                            if "ed-rubric" in p.get("class", "").split()), None)
-            holder = etree.Element("p", {"class": "ed-cite-essay", **SEARCH_EXCLUDE})
+            holder = etree.Element("p", {"class": "ed-cite-essay not-annotatable",
+                                         **SEARCH_EXCLUDE})
             cite_button(holder, "ed-cite-essay", "Cite this essay", "Cite this essay")
             children = list(root)
             root.insert(children.index(rubric) + 1 if rubric in children else 0, holder)
             dialogs.append(dialog(self.work, self.edition, "ed-cite-essay", "Cite this essay",
                                   info.url, None))
         if dialogs:
-            holder = _sub(root, "div", class_="ed-citations")
+            holder = _sub(root, "div", class_="ed-citations not-annotatable")
             holder.extend(dialogs)
         root.insert(0, print_source(self.work, self.edition, info.url))
         terms = print_terms(info.entries, info.home)

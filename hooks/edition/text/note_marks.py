@@ -76,7 +76,9 @@ class NoteMarker(Treeprocessor):
 
     def _list(self, root: etree.Element, anchors: list[Anchor]) -> None:
         section = etree.SubElement(root, "section", {
-            "class": "ed-notes", "aria-labelledby": "editors-notes",
+            # not-annotatable (issue 27): the apparatus, which the annotations' bodies hold,
+            # not the text they annotate; no quotation's context reaches into it.
+            "class": "ed-notes not-annotatable", "aria-labelledby": "editors-notes",
         })
         heading = etree.SubElement(section, "h2", {"id": "editors-notes"})
         heading.text = "Editor's notes"
