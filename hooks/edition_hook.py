@@ -34,12 +34,12 @@ from mkdocs.utils.meta import get_data
 
 from edition.data import events as event_records
 from edition.data.datafile import DataFileError, Problem, in_github_actions, repository_path
-from edition.data.glossary import Entry, Glossary, load
+from edition.data.glossary import Entry, Glossary
 from edition.data.notes import Note
-from edition.data.notes import load as load_notes
 from edition.exports import downloads
 from edition.exports.record import Record
-from edition.index.occurrences import OccurrenceIndex, frequent_form_problem
+from edition.index import checks
+from edition.index.occurrences import OccurrenceIndex
 from edition.pages import actors as actor_pages
 from edition.pages import glossary as glossary_page
 from edition.pages import links, timeline
@@ -49,8 +49,7 @@ from edition.pages.sidebars import SidebarCache
 from edition.reader.metadata import meta_tags
 from edition.reader.tools import PageInfo, ReaderToolsExtension
 from edition.reader.work import ESSAY
-from edition.text.anchoring import Anchor, cut_forms
-from edition.text.anchoring import anchor as anchor_notes
+from edition.text.anchoring import Anchor
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
 from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
@@ -147,10 +146,7 @@ class _Build:
         if duplicates:
             raise PluginError("\n".join(duplicates))
         self.essay_words = word_count(text for _, _, text in blocks)
-        self.anchors = anchor_notes(self.notes, blocks, self.notes_file)
-        problems = cut_forms(self.anchors, blocks, self.matcher, self.notes_file)
-        if problems:
-            raise DataFileError(problems, "the notes")
+        self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
 
     def link_for(self, entry: Entry) -> str:
         key = (self.src, entry.kind, entry.id)
@@ -243,19 +239,14 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
-    glossary_file, notes_file = _data_path(config, "glossary"), _data_path(config, "notes")
-    events_file = _data_path(config, "events")
+    # The same steps, in the same order, as scripts/check_glossary.py (edition.index.checks).
     try:
-        glossary = load(glossary_file, display_name=glossary_file.name)
-        notes = load_notes(notes_file, display_name=notes_file.name)
-        events = event_records.load(events_file, display_name=events_file.name)
-        refs = event_records.references(glossary, notes, notes_file.name)
-        event_records.check_references(events, refs)
+        data = checks.load_data(*(_data_path(config, option) for option in DATA_FILES))
     except DataFileError as error:
         raise _data_error(error, config) from None
-    for problem in event_records.unused(events, refs):
+    for problem in checks.data_warnings(data):
         _warn(problem, config)
-    _build = _Build(glossary, notes, notes_file.name, events)
+    _build = _Build(data.glossary, data.notes, data.notes_file, data.events)
     config.theme.dirs.insert(0, str(TEMPLATES))
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
@@ -408,17 +399,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         )
     _write_exports(config, files)
     env.globals["edition_exports"] = _build.exports
-    name = _build.glossary.file
-    for entry, form in _build.occurrences.unused_forms(_build.glossary.entries):
-        which = "term" if form == entry.name else "alias"
-        unused = Problem(name, entry.line, f"{entry.kind} '{entry.name}': the {which} '{form}' "
-                         "never occurs in the essay. Write it exactly as the essay does, or "
-                         "remove it.")
-        _warn(unused, config)
-    for entry, form, count in _build.occurrences.frequent_forms(
-        _build.glossary.entries, _build.essay_words
-    ):
-        _warn(frequent_form_problem(name, entry, form, count, _build.essay_words), config)
+    for problem in checks.form_problems(_build.glossary, _build.occurrences,
+                                        _build.essay_words, _build.blocks):
+        _warn(problem, config)
     return env
 
 
