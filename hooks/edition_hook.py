@@ -49,6 +49,7 @@ from edition.pages.sidebars import SidebarCache
 from edition.reader.metadata import meta_tags
 from edition.reader.tools import PageInfo, ReaderToolsExtension
 from edition.reader.work import ESSAY
+from edition.text import event_links
 from edition.text.anchoring import Anchor
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
 from edition.text.blocks import BlockReader, duplicate_ids, word_count
@@ -123,6 +124,11 @@ class _Build:
             return None
         return PageInfo(self.page.canonical_url or "", self.page.is_homepage,
                         tuple(self.page_entries.values()))
+
+    def dated(self, anchor: Anchor) -> Any:
+        """The line of a note's dated events, linked to the timeline (issue 28)."""
+        return event_links.element(event_links.records(self.events, anchor.note.events),
+                                   anchor.page)
 
     def page_anchors(self) -> list[Anchor]:
         """The notes anchored on the page being rendered, in reading order."""
@@ -252,7 +258,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
     )
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
-    config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors))
+    config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors, _build.dated))
     config.markdown_extensions.append(InsertExtension(_build.inserts))
     config.markdown_extensions.append(ReaderToolsExtension(ESSAY, _build.reader_page))
     config.markdown_extensions.append(
@@ -310,9 +316,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     glossary, occurrences = _build.glossary, _build.occurrences
     if src == glossary_page.PAGE:
-        return glossary_page.render(glossary, occurrences, _build.inserts.placeholder)
+        return glossary_page.render(glossary, occurrences, _build.inserts.placeholder,
+                                  events=_build.events)
     if src == notes_page.PAGE:
-        return notes_page.render(_build.anchors, occurrences.title)
+        return notes_page.render(_build.anchors, occurrences.title, _build.events)
     if src == timeline.PAGE:
         return timeline.render(
             timeline.events(_build.anchors, glossary, occurrences, _build.events))
@@ -323,7 +330,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return actor_pages.render_index(glossary, occurrences, href)
     actor = _build.generated[src]
     assert actor is not None
-    return actor_pages.render_actor(actor, glossary, occurrences, _build.inserts.placeholder)
+    return actor_pages.render_actor(actor, glossary, occurrences, _build.inserts.placeholder,
+                                    events=_build.events)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -10,7 +10,9 @@ import html
 import posixpath
 import re
 
+from edition.data.events import Events
 from edition.data.glossary import Entry, Source
+from edition.text import event_links
 
 #: The glossary page, where every term is explained.
 GLOSSARY = "glossary.md"
@@ -53,3 +55,16 @@ def sources_line(sources: tuple[Source, ...]) -> str:
     """Sources as one Markdown line of links."""
     links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in sources)
     return f"**Sources:** {links}"
+
+
+# ---- Issue 28: what an entry or note dates, linked to the timeline -------------------
+
+
+def dated_line(events: Events | None, ids: tuple[str, ...], page: str) -> list[str]:
+    """"On the timeline: 14 July 2015: …", each date linked to its event (Markdown lines)."""
+    dated = event_links.records(events, ids) if events is not None else []
+    if not dated:
+        return []
+    items = "; ".join(f"[{event.date.label}]({link_from(page, event_links.target(event))}): "
+                      f"{literal(event.description)}" for event in dated)
+    return [f"**On the timeline:** {items}", f"{{ .{event_links.CLASS} }}", ""]
