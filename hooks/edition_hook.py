@@ -242,14 +242,36 @@ def on_startup(command: str, dirty: bool) -> None:
     _templates = _CompiledTemplates() if command == "serve" else None
 
 
+# ---- Issue 28: under `mkdocs serve`, a refused save keeps the last good data, with a banner
+#: The data of the last build that succeeded under ``mkdocs serve`` (None under ``build``).
+_last_good: checks.Data | None = None
+#: The problems of the save the build refused, shown in a banner on every page; [] if none.
+_refused: list[Problem] = []
+
+
+def _serve_fallback(error: DataFileError) -> checks.Data | None:
+    """Under ``mkdocs serve``, with a good build before: log ``error``, remember its problems
+    for the banner and give the last good data; otherwise None (the build fails as ever)."""
+    if _templates is None or _last_good is None:
+        return None
+    log.error(str(error) + "\nThe pages keep the last good data until the file is fixed.")
+    _refused[:] = error.problems
+    return _last_good
+# ---- end of issue 28's block
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
     # The same steps, in the same order, as scripts/check_glossary.py (edition.index.checks).
+    _refused.clear()
     try:
         data = checks.load_data(*(_data_path(config, option) for option in DATA_FILES))
     except DataFileError as error:
-        raise _data_error(error, config) from None
+        fallback = _serve_fallback(error)
+        if fallback is None:
+            raise _data_error(error, config) from None
+        data = fallback
     for problem in checks.data_warnings(data):
         _warn(problem, config)
     _build = _Build(data.glossary, data.notes, data.notes_file, data.events)
@@ -280,10 +302,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"docs/{path} exists, but that page is generated from glossary.yml and "
                 "notes.yml: remove the file."
             )
+    global _last_good
     try:
         _build.anchor_notes(files)
     except DataFileError as error:
-        raise _data_error(error, config) from None
+        fallback = _serve_fallback(error)
+        if fallback is None or fallback.notes is _build.notes:
+            raise _data_error(error, config) from None
+        _build.notes = fallback.notes  # the last good notes, against this build's essay
+        _build.anchor_notes(files)
+    if _templates is not None and not _refused:
+        _last_good = checks.Data(_build.glossary, _build.notes, _build.notes_file,
+                                 _build.events, ())
     # The exports: empty now, filled in on_env once the index is complete (MkDocs copies
     # static files after on_env, in builds and under serve alike).
     for path in downloads.PATHS:
@@ -389,6 +419,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = _templates
     assert _build is not None
     env.globals["edition_sidebar"] = _sidebar
+    env.globals["edition_refused"] = list(_refused)  # issue 28: the banner under serve
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = (
         lambda page: meta_tags(ESSAY, page.canonical_url or "")
