@@ -7,11 +7,12 @@ next good save removes it. ``mkdocs build`` of the same broken file still fails.
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
 
-from builds.test_serve import (  # noqa: F401 (the fixture)
+from builds.test_serve import (
     ESSAY_PAGE,
     RELOAD_SECONDS,
     START_SECONDS,
@@ -20,12 +21,12 @@ from builds.test_serve import (  # noqa: F401 (the fixture)
     jcpoa_entry,
     plain,
     served_title,
-    server,
+    server,  # noqa: F401 (the fixture, found by its name)
 )
 from support.build import build
 
 
-def banner(server: Server) -> str | None:
+def banner(server: Server) -> str | None:  # noqa: F811 (the fixture's value)
     """The text of the refused-save banner on the essay page, or None without one."""
     answer = server.get(ESSAY_PAGE)
     if answer is None or answer[0] != 200:
@@ -34,7 +35,9 @@ def banner(server: Server) -> str | None:
     return plain(found.get_text()) if found is not None else ""
 
 
-def test_a_refused_save_shows_a_banner_over_the_last_good_pages(server: Server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_save_shows_a_banner_over_the_last_good_pages(
+    server: Server, tmp_path: Path  # noqa: F811 (the fixture)
+) -> None:
     server.wait_for(f"{ESSAY_PAGE} to be served", START_SECONDS,
                     lambda: (server.get(ESSAY_PAGE) or (0, ""))[0] == 200)
     data = yaml.safe_load(server.glossary.read_text(encoding="utf-8"))
