@@ -35,12 +35,12 @@ from mkdocs.utils.meta import get_data
 
 from edition.data import events as event_records
 from edition.data.datafile import DataFileError, Problem, in_github_actions, repository_path
-from edition.data.glossary import Entry, Glossary, load
+from edition.data.glossary import Entry, Glossary
 from edition.data.notes import Note
-from edition.data.notes import load as load_notes
 from edition.exports import downloads
 from edition.exports.record import Record
-from edition.index.occurrences import OccurrenceIndex, frequent_form_problem
+from edition.index import checks
+from edition.index.occurrences import OccurrenceIndex
 from edition.pages import actors as actor_pages
 from edition.pages import glossary as glossary_page
 from edition.pages import links, timeline
@@ -54,8 +54,8 @@ from edition.reader import colophon
 from edition.reader.metadata import meta_tags
 from edition.reader.tools import PageInfo, ReaderToolsExtension
 from edition.reader.work import ESSAY, Edition, edition_from
-from edition.text.anchoring import Anchor, cut_forms
-from edition.text.anchoring import anchor as anchor_notes
+from edition.text import event_links
+from edition.text.anchoring import Anchor
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
 from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
@@ -143,6 +143,11 @@ class _Build:
         return PageInfo(self.page.canonical_url or "", self.page.is_homepage,
                         tuple(self.page_entries.values()))
 
+    def dated(self, anchor: Anchor) -> Any:
+        """The line of a note's dated events, linked to the timeline (issue 28)."""
+        return event_links.element(event_links.records(self.events, anchor.note.events),
+                                   anchor.page)
+
     def page_anchors(self) -> list[Anchor]:
         """The notes anchored on the page being rendered, in reading order."""
         return [anchor for anchor in self.anchors if anchor.page == self.src]
@@ -165,10 +170,7 @@ class _Build:
         if duplicates:
             raise PluginError("\n".join(duplicates))
         self.essay_words = word_count(text for _, _, text in blocks)
-        self.anchors = anchor_notes(self.notes, blocks, self.notes_file)
-        problems = cut_forms(self.anchors, blocks, self.matcher, self.notes_file)
-        if problems:
-            raise DataFileError(problems, "the notes")
+        self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
 
     def link_for(self, entry: Entry) -> str:
         key = (self.src, entry.kind, entry.id)
@@ -259,23 +261,40 @@ def on_startup(command: str, dirty: bool) -> None:
     _templates = _CompiledTemplates() if command == "serve" else None
 
 
+# ---- Issue 28: under `mkdocs serve`, a refused save keeps the last good data, with a banner
+#: The data of the last build that succeeded under ``mkdocs serve`` (None under ``build``).
+_last_good: checks.Data | None = None
+#: The problems of the save the build refused, shown in a banner on every page; [] if none.
+_refused: list[Problem] = []
+
+
+def _serve_fallback(error: DataFileError) -> checks.Data | None:
+    """Under ``mkdocs serve``, with a good build before: log ``error``, remember its problems
+    for the banner and give the last good data; otherwise None (the build fails as ever)."""
+    if _templates is None or _last_good is None:
+        return None
+    log.error(str(error) + "\nThe pages keep the last good data until the file is fixed.")
+    _refused[:] = error.problems
+    return _last_good
+# ---- end of issue 28's block
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     options = _options(config)
-    glossary_file, notes_file = _data_path(config, "glossary"), _data_path(config, "notes")
-    events_file = _data_path(config, "events")
+    # The same steps, in the same order, as scripts/check_glossary.py (edition.index.checks).
+    _refused.clear()
     try:
-        glossary = load(glossary_file, display_name=glossary_file.name)
-        notes = load_notes(notes_file, display_name=notes_file.name)
-        events = event_records.load(events_file, display_name=events_file.name)
-        refs = event_records.references(glossary, notes, notes_file.name)
-        event_records.check_references(events, refs)
+        data = checks.load_data(*(_data_path(config, option) for option in DATA_FILES))
     except DataFileError as error:
-        raise _data_error(error, config) from None
-    for problem in event_records.unused(events, refs):
+        fallback = _serve_fallback(error)
+        if fallback is None:
+            raise _data_error(error, config) from None
+        data = fallback
+    for problem in checks.data_warnings(data):
         _warn(problem, config)
     try:
-        _build = _Build(glossary, notes, notes_file.name, events)
+        _build = _Build(data.glossary, data.notes, data.notes_file, data.events)
     except DataFileError as error:
         raise _data_error(error, config) from None
     # The edition's version, date and editors, set once in mkdocs.yml (#23).
@@ -288,7 +307,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
     )
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
-    config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors))
+    config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors, _build.dated))
     config.markdown_extensions.append(InsertExtension(_build.inserts))
     config.markdown_extensions.append(
         ReaderToolsExtension(ESSAY, _build.edition, _build.reader_page))
@@ -312,10 +331,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"docs/{path} exists, but that page is generated from glossary.yml and "
                 "notes.yml: remove the file."
             )
+    global _last_good
     try:
         _build.anchor_notes(files)
     except DataFileError as error:
-        raise _data_error(error, config) from None
+        fallback = _serve_fallback(error)
+        if fallback is None or fallback.notes is _build.notes:
+            raise _data_error(error, config) from None
+        _build.notes = fallback.notes  # the last good notes, against this build's essay
+        _build.anchor_notes(files)
+    if _templates is not None and not _refused:
+        _last_good = checks.Data(_build.glossary, _build.notes, _build.notes_file,
+                                 _build.events, ())
     # The exports: empty now, filled in on_env once the index is complete (MkDocs copies
     # static files after on_env, in builds and under serve alike).
     for path in downloads.PATHS:
@@ -348,9 +375,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     glossary, occurrences = _build.glossary, _build.occurrences
     if src == glossary_page.PAGE:
-        return glossary_page.render(glossary, occurrences, _build.inserts.placeholder)
+        return glossary_page.render(glossary, occurrences, _build.inserts.placeholder,
+                                  events=_build.events)
     if src == notes_page.PAGE:
-        return notes_page.render(_build.anchors, occurrences.title)
+        return notes_page.render(_build.anchors, occurrences.title, _build.events)
     if src == colophon.PAGE:
         assert _build.edition is not None
         return colophon.render(ESSAY, _build.edition, {
@@ -368,7 +396,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return actor_pages.render_index(glossary, occurrences, href)
     actor = _build.generated[src]
     assert actor is not None
-    return actor_pages.render_actor(actor, glossary, occurrences, _build.inserts.placeholder)
+    return actor_pages.render_actor(actor, glossary, occurrences, _build.inserts.placeholder,
+                                    events=_build.events)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -428,6 +457,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         env.bytecode_cache = _templates
     assert _build is not None
     env.globals["edition_sidebar"] = _sidebar
+    env.globals["edition_refused"] = list(_refused)  # issue 28: the banner under serve
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = (
         lambda page: meta_tags(ESSAY, _build.edition, page.canonical_url or "")
@@ -446,17 +476,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         )
     _write_exports(config, files)
     env.globals["edition_exports"] = _build.exports
-    name = _build.glossary.file
-    for entry, form in _build.occurrences.unused_forms(_build.glossary.entries):
-        which = "term" if form == entry.name else "alias"
-        unused = Problem(name, entry.line, f"{entry.kind} '{entry.name}': the {which} '{form}' "
-                         "never occurs in the essay. Write it exactly as the essay does, or "
-                         "remove it.")
-        _warn(unused, config)
-    for entry, form, count in _build.occurrences.frequent_forms(
-        _build.glossary.entries, _build.essay_words
-    ):
-        _warn(frequent_form_problem(name, entry, form, count, _build.essay_words), config)
+    for problem in checks.form_problems(_build.glossary, _build.occurrences,
+                                        _build.essay_words, _build.blocks):
+        _warn(problem, config)
     return env
 
 

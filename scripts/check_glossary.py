@@ -1,8 +1,11 @@
-"""Check glossary.yml without building the site: ``python scripts/check_glossary.py``.
+"""Check the data files without building the site: ``python scripts/check_glossary.py``.
 
-Validates the file exactly as the build does (same schema, same messages), then renders
-the essay's pages with the edition's Markdown extensions to report any term or alias that
-never occurs in the essay, or occurs too often to be a name (the build's warnings).
+The quick check for a data-only change (about a second): reads ``glossary.yml``,
+``notes.yml`` and ``events.yml`` and every reference between them exactly as the build does
+(the same functions, :mod:`edition.index.checks`: same problems, same words, same file and
+line), anchors every note's quotation in the essay, then renders the essay's pages with the
+edition's Markdown extensions to report any term or alias that never occurs in the essay, or
+occurs too often to be a name, and any event nothing refers to (the build's warnings).
 ``--counts`` prints each entry's mentions and passages, nested ones included, as the actor
 pages and the glossary count them. Exit status 0 when all is well, 1 otherwise. Under GitHub
 Actions (``GITHUB_ACTIONS=true``) each problem is also printed as an ``::error`` workflow
@@ -20,11 +23,17 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import markdown  # noqa: E402
 
-from edition.data.datafile import Problem, in_github_actions, repository_path  # noqa: E402
-from edition.data.glossary import Glossary, GlossaryError, load  # noqa: E402
-from edition.index.occurrences import OccurrenceIndex, frequent_form_problem  # noqa: E402
+from edition.data.datafile import (  # noqa: E402
+    DataFileError,
+    Problem,
+    in_github_actions,
+    repository_path,
+)
+from edition.data.glossary import Glossary  # noqa: E402
+from edition.index import checks  # noqa: E402
+from edition.index.occurrences import OccurrenceIndex  # noqa: E402
 from edition.text.annotate import AnnotationExtension, Occurrence, targets  # noqa: E402
-from edition.text.blocks import BlockReader, word_count  # noqa: E402
+from edition.text.blocks import BlockReader, duplicate_ids, word_count  # noqa: E402
 from edition.text.matcher import Matcher  # noqa: E402
 
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
@@ -51,17 +60,21 @@ def scan(glossary: Glossary, docs: Path) -> tuple[OccurrenceIndex, int]:
     return index, words
 
 
-def problems(glossary: Glossary, index: OccurrenceIndex, words: int) -> list[Problem]:
+def essay_blocks(docs: Path) -> list[tuple[str, str, str]]:
+    """The essay's ``(page, block, text)`` blocks, read as the build reads them."""
+    reader = BlockReader(EXTENSIONS)
+    blocks = []
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        blocks += [(page.relative_to(docs).as_posix(), block, body)
+                   for block, body in reader.read(text)]
+    return blocks
+
+
+def problems(glossary: Glossary, index: OccurrenceIndex, words: int,
+             blocks: list[tuple[str, str, str]] | None = None) -> list[Problem]:
     """Forms that never occur, and forms too frequent to be names."""
-    found = [
-        Problem(glossary.file, entry.line, f"{entry.kind} '{entry.name}': '{form}' never occurs "
-                "in the essay. Write it exactly as the essay does, or remove it.")
-        for entry, form in index.unused_forms(glossary.entries)
-    ]
-    return found + [
-        frequent_form_problem(glossary.file, entry, form, count, words)
-        for entry, form, count in index.frequent_forms(glossary.entries, words)
-    ]
+    return checks.form_problems(glossary, index, words, blocks or [])
 
 
 def counts(glossary: Glossary, index: OccurrenceIndex) -> list[str]:
@@ -86,26 +99,54 @@ def annotate(problems: list[Problem], path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("glossary", nargs="?", type=Path, default=ROOT / "glossary.yml")
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs")
+    parser.add_argument("--notes", type=Path, default=None,
+                        help="the notes file (default: notes.yml beside the glossary)")
+    parser.add_argument("--events", type=Path, default=None,
+                        help="the events file (default: events.yml beside the glossary)")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="the pages (default: docs/ beside the glossary)")
     parser.add_argument("--counts", action="store_true",
                         help="print each entry's mentions and passages, as the build counts them")
     args = parser.parse_args(argv)
+    folder = args.glossary.parent
+    paths = {"glossary": args.glossary, "notes": args.notes or folder / "notes.yml",
+             "events": args.events or folder / "events.yml"}
+    docs = args.docs or folder / "docs"
+    # The build's steps, in its order (edition_hook.on_config, on_files, on_env).
     try:
-        glossary = load(args.glossary, display_name=args.glossary.name)
-    except GlossaryError as error:
+        data = checks.load_data(paths["glossary"], paths["notes"], paths["events"])
+    except DataFileError as error:
         print(error, file=sys.stderr)
-        annotate(error.problems, args.glossary)
+        for problem in error.problems:
+            annotate([problem], next((p for p in paths.values() if p.name == problem.file),
+                                     args.glossary))
         return 1
-    index, words = scan(glossary, args.docs)
+    found = checks.data_warnings(data)
+    blocks = essay_blocks(docs)
+    duplicates = duplicate_ids(blocks)
+    if duplicates:
+        print("\n".join(duplicates), file=sys.stderr)
+        return 1
+    try:
+        checks.anchor_notes(data.notes, data.notes_file, blocks, Matcher(targets(data.glossary)))
+    except DataFileError as error:
+        print(error, file=sys.stderr)
+        annotate(error.problems, paths["notes"])
+        return 1
+    glossary = data.glossary
+    index, words = scan(glossary, docs)
     if args.counts:
         print("\n".join(counts(glossary, index)))
-    found = problems(glossary, index, words)
+    found += problems(glossary, index, words, blocks)
     for problem in found:
         print(problem, file=sys.stderr)
-    annotate(found, args.glossary)
+        annotate([problem], next((p for p in paths.values() if p.name == problem.file),
+                                 args.glossary))
     if found:
         return 1
-    print(f"{glossary.file}: OK, {len(glossary.terms)} terms, {len(glossary.actors)} actors")
+    print(f"{glossary.file}: OK, {len(glossary.terms)} terms, {len(glossary.actors)} actors; "
+          f"{data.notes_file}: OK, {len(data.notes)} notes; "
+          f"{data.events.file}: OK, {len(data.events)} events")
     return 0
 
 

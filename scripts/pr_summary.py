@@ -120,6 +120,10 @@ def entries(value: Any) -> dict[tuple[str, str], Entry]:
                 continue
             name = next((str(item[k]) for k in NAME_KEYS if isinstance(item.get(k), str)),
                         f"#{index + 1}")
+            # An event is named by its id and description (issue 28), not by its number.
+            if list_name == "events" and isinstance(item.get("id"), str):
+                described = item.get("description")
+                name = item["id"] + (f": {described}" if isinstance(described, str) else "")
             key = str(item.get("id") or (name if list_name == "notes" else slugify(name)))
             while (list_name, key) in found:  # a duplicate: the build reports it
                 key += "+"

@@ -215,13 +215,18 @@ def test_the_contributor_check_runs_without_building(tmp_path) -> None:  # type:
     script = [sys.executable, str(ROOT / "scripts" / "check_glossary.py")]
     good = subprocess.run(script, capture_output=True, text=True, cwd=tmp_path)
     assert good.returncode == 0 and good.stdout.startswith("glossary.yml: OK, "), good.stderr
-    bad = tmp_path / "glossary.yml"
-    bad.write_text("terms:\n" + GOOD_ENTRY.replace("term: JCPOA", "term: JCPOAX"), "utf-8")
+    # The check reads the files beside the glossary it is given: a copy of the project.
+    from support.build import copy_project, replace_once
+
+    project = copy_project(tmp_path / "project")
+    bad = project / "glossary.yml"
+    replace_once(bad, '- term: "Caspian Sea"', '- term: "Caspian Seax"')
+    line = bad.read_text("utf-8").splitlines().index('  - term: "Caspian Seax"') + 1
     result = subprocess.run([*script, str(bad)], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "glossary.yml:2: term 'JCPOAX': 'JCPOAX' never occurs in the essay. Write it exactly as "
-        "the essay does, or remove it."
+        f"glossary.yml:{line}: term 'Caspian Seax': the term 'Caspian Seax' never occurs in the "
+        "essay. Write it exactly as the essay does, or remove it."
     ]
 
 

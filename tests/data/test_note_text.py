@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from edition.data.notes import NotesError, load, parse, render_note
+from support.build import ROOT
 
 
 def test_a_link_keeps_its_title_and_the_text_its_quotes() -> None:
@@ -25,9 +26,28 @@ def test_a_notes_file_read_under_another_name_is_named_so(tmp_path: Path) -> Non
                    encoding="utf-8")
     with pytest.raises(NotesError) as caught:
         load(bad, display_name="data/notes.yml")
-    assert [str(p) for p in caught.value.problems] == [
-        "data/notes.yml:3: notes[0] 'the talks': 'kind' is 'gossip'; it must be one of: slip, "
-        "date, reference, context, check."]
+    assert len(caught.value.problems) == 1
+    assert str(caught.value.problems[0]).startswith(
+        "data/notes.yml:3: notes[0] 'the talks': 'kind' is 'gossip'; it must be one of: slip (")
+
+
+def test_a_wrong_kind_lists_every_kind_with_its_meaning_from_the_schema(tmp_path: Path) -> None:
+    """The meanings come from notes.schema.json, every kind has one (context too)."""
+    import json
+
+    schema = json.loads((ROOT / "notes.schema.json").read_text(encoding="utf-8"))
+    kind = schema["$defs"]["note"]["properties"]["kind"]
+    assert len(kind["enumDescriptions"]) == len(kind["enum"]) == 5
+    assert all(meaning.strip() for meaning in kind["enumDescriptions"])
+    bad = tmp_path / "notes.yml"
+    bad.write_text("notes:\n  - quote: the talks\n    kind: contex\n    note: A note.\n"
+                   "    sources: [{title: S, url: \"https://example.org/s\"}]\n",
+                   encoding="utf-8")
+    with pytest.raises(NotesError) as caught:
+        load(bad)
+    message = str(caught.value.problems[0])
+    for value, meaning in zip(kind["enum"], kind["enumDescriptions"], strict=True):
+        assert f"{value} ({meaning})" in message
 
 
 NOTE = """\

@@ -157,3 +157,29 @@ def test_the_base_is_read_from_git(versions: tuple[Path, Path]) -> None:
     assert pages(from_git) == pages(from_dirs)
     preview = rendered(from_git).select_one("a[href^='https://github.com/']")
     assert preview is not None and preview.get_text() == "the built site"
+
+
+def test_an_event_is_named_by_its_id_and_description(tmp_path: Path) -> None:
+    """Added, changed and removed events are named by id and description, never "#48"."""
+    old = tmp_path / "old"
+    old.mkdir()
+    shutil.copy2(ROOT / "events.yml", old / "events.yml")
+    shutil.copy2(ROOT / "events.schema.json", old / "events.schema.json")
+    new = tmp_path / "new"
+    shutil.copytree(old, new)
+    records = data(ROOT / "events.yml")["events"]
+    first, second = records[0], records[1]
+    text = (new / "events.yml").read_text(encoding="utf-8")
+    added = ('  - id: a-new-event\n    date: "1900"\n    description: "Something new happens"\n'
+             '    sources:\n      - {title: "A source", url: "https://example.org/a"}\n')
+    text = text.replace("events:\n", "events:\n" + added, 1)
+    text = text.replace(f'"{second["date"]}"', '"1901"', 1)
+    start = text.index(f"  - id: {first['id']}\n")
+    end = text.index("  - id: ", start + 1)
+    (new / "events.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    found = rows(run("--base-dir", old, "--head-dir", new))
+    names = {what: entry for what, entry, _ in found}
+    assert names["Added"] == "event a-new-event: Something new happens"
+    assert names["Changed"].startswith(f"event {second['id']}: {second['description'][:20]}")
+    assert names["Removed"].startswith(f"event {first['id']}: {first['description'][:20]}")
+    assert not any("#" in entry for _, entry, _ in found)

@@ -98,7 +98,9 @@ def test_a_quotation_is_found_once_with_apostrophes_and_spaces_loosened() -> Non
 def test_a_quotation_not_in_the_essay_is_an_error() -> None:
     assert problems(lambda: anchor(notes("the year before"), BLOCKS)) == [
         "notes.yml:2: notes[0] 'the year before': the quotation is not in the essay; copy the "
-        "words exactly as the essay writes them (with 'before' and 'after', if given)."
+        "words exactly as the essay writes them (with 'before' and 'after', if given). The "
+        "nearest passage is ¶1 (essay/a.md): “The year after”. Where they differ ([-yours-] "
+        "{+the essay's+}): “[-t-]{+T+}he year [-b-]{+aft+}e[-fo-]r[-e-]”."
     ]
 
 

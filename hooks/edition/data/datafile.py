@@ -503,6 +503,12 @@ def _explain(
         return line, f"{field} has more than {error.validator_value} items."
     if kind == "enum":
         options = ", ".join(map(str, error.validator_value))
+        # A schema that says what each value means ("enumDescriptions", as VS Code's and
+        # yaml-language-server's completions read it) has the meanings in the message too.
+        meanings = subschema.get("enumDescriptions")
+        if isinstance(meanings, list) and len(meanings) == len(error.validator_value):
+            pairs = zip(error.validator_value, meanings, strict=True)
+            options = "; ".join(f"{value} ({meaning})" for value, meaning in pairs)
         return line, f"{field} is {error.instance!r}; it must be one of: {options}."
     if kind == "uniqueItems":
         return line, f"{field} lists an item twice; keep one."

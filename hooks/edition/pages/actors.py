@@ -12,11 +12,13 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
+from edition.data.events import Events
 from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import Mention, OccurrenceIndex
 from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
     actor_page,
+    dated_line,
     home,
     identifiers_line,
     link_from,
@@ -96,7 +98,7 @@ def _plural(count: int, word: str) -> str:
 
 def render_actor(
     actor: Entry, glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
-    most: int = 10,
+    most: int = 10, events: Events | None = None,
 ) -> str:
     """The Markdown of ``actor``'s page; ``insert`` puts built elements in it."""
     page = actor_page(actor)
@@ -127,6 +129,7 @@ def render_actor(
     out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
     if identifiers_line(actor):  # #24
         out += [identifiers_line(actor), "{ .ed-gl-sources .ed-identifiers }", ""]
+    out += dated_line(events, actor.events, page)
     if actor.term:
         term = glossary.term(actor.term)
         link = link_from(page, home(term))

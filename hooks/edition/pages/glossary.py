@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from edition.data.events import Events
 from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
     GLOSSARY,
     actor_page,
+    dated_line,
     identifiers_line,
     link_from,
     literal,
@@ -41,7 +43,8 @@ def _sort_key(entry: Entry) -> str:
 
 
 def render(
-    glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert, page: str = PAGE
+    glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert, page: str = PAGE,
+    events: Events | None = None,
 ) -> str:
     """The Markdown of the glossary page at ``page``; ``insert`` puts built elements in it."""
     entries = sorted(glossary.terms, key=_sort_key)
@@ -60,6 +63,7 @@ def render(
     ]
     for entry in entries:
         out += _entry(entry, occurrences, insert, page, glossary.actor_for(entry))
+        out += dated_line(events, entry.events, page)
     return "\n".join(out)
 
 

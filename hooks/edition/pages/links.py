@@ -10,7 +10,9 @@ import html
 import posixpath
 import re
 
+from edition.data.events import Events
 from edition.data.glossary import IDENTIFIER_NAMES, Entry, Source, identifier_url
+from edition.text import event_links
 
 #: The glossary page, where every term is explained.
 GLOSSARY = "glossary.md"
@@ -62,3 +64,16 @@ def identifiers_line(entry: Entry) -> str | None:
     links = " · ".join(f"[{IDENTIFIER_NAMES[scheme]} {value}](<{identifier_url(scheme, value)}>)"
                        for scheme, value in entry.identifiers)
     return f"**Identifiers:** {links}"
+
+
+# ---- Issue 28: what an entry or note dates, linked to the timeline -------------------
+
+
+def dated_line(events: Events | None, ids: tuple[str, ...], page: str) -> list[str]:
+    """"On the timeline: 14 July 2015: …", each date linked to its event (Markdown lines)."""
+    dated = event_links.records(events, ids) if events is not None else []
+    if not dated:
+        return []
+    items = "; ".join(f"[{event.date.label}]({link_from(page, event_links.target(event))}): "
+                      f"{literal(event.description)}" for event in dated)
+    return [f"**On the timeline:** {items}", f"{{ .{event_links.CLASS} }}", ""]

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from edition.data.events import Events
 from edition.data.notes import KINDS
-from edition.pages.links import link_from, literal, sources_line
+from edition.pages.links import dated_line, link_from, literal, sources_line
 from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
 
 PAGE = "notes.md"
 
 
-def render(anchors: list[Anchor], titles: Callable[[str], str]) -> str:
+def render(anchors: list[Anchor], titles: Callable[[str], str], events: Events | None = None
+           ) -> str:
     """The Markdown of the notes page; ``titles`` gives a page's title from its source path."""
     ordered = reading_order(anchors)
     out = [
@@ -48,5 +50,6 @@ def render(anchors: list[Anchor], titles: Callable[[str], str]) -> str:
             sources_line(anchor.note.sources),
             "{ .ed-gl-sources }",
             "",
+            *dated_line(events, anchor.note.events, PAGE),
         ]
     return "\n".join(out)

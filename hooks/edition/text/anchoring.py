@@ -17,6 +17,7 @@ from edition.data.datafile import Problem
 from edition.data.forms import loose_pattern
 from edition.data.notes import SPEC, Note, NotesError
 from edition.text.matcher import Matcher
+from edition.text.nearest import advice
 from edition.text.places import Place
 
 
@@ -71,6 +72,7 @@ def anchor(
             problems.append(Problem(file, note.line, (
                 f"{note.label}: the quotation is not in the essay; copy the words exactly as "
                 "the essay writes them (with 'before' and 'after', if given)."
+                + advice(note.before + note.quote + note.after, blocks)
             )))
     order = {block: index for index, (_, block, _) in enumerate(blocks)}
     anchors.sort(key=lambda a: (order[a.block], a.start))

@@ -22,14 +22,18 @@ from edition.text.paragraphs import is_essay_block
 
 #: Gives the anchors of the page being rendered, in reading order.
 AnchorsFor = Callable[[], list[Anchor]]
+#: Gives the line of a note's dated events (``edition.text.event_links.element``), or None.
+DatedFor = Callable[[Anchor], "etree.Element | None"]
 
 
 class NoteMarker(Treeprocessor):
     """Mark each note's words, link them to the note, and list the page's notes."""
 
-    def __init__(self, md: Markdown, anchors_for: AnchorsFor) -> None:
+    def __init__(self, md: Markdown, anchors_for: AnchorsFor,
+                 dated: DatedFor | None = None) -> None:
         super().__init__(md)
         self.anchors_for = anchors_for
+        self.dated = dated
 
     def run(self, root: etree.Element) -> None:
         anchors = self.anchors_for()
@@ -90,6 +94,10 @@ class NoteMarker(Treeprocessor):
             body = etree.SubElement(item, "div", {"class": "ed-note-body"})
             body.text = self.md.htmlStash.store(anchor.note.html)
             _sources(item, anchor)
+            # Issue 28: the note's events, each date linked to the timeline.
+            events = self.dated(anchor) if self.dated is not None else None
+            if events is not None:
+                item.append(events)
             back = etree.SubElement(item, "p", {"class": "ed-note-back"})
             link = etree.SubElement(back, "a", {"href": f"#ed-noteref-{number}"})
             link.text = f"Back to note {number} in the text"
@@ -113,10 +121,12 @@ def _sources(item: etree.Element, anchor: Anchor) -> None:
 class NoteMarkerExtension(Extension):
     """Python-Markdown extension registering :class:`NoteMarker`."""
 
-    def __init__(self, anchors_for: AnchorsFor) -> None:
+    def __init__(self, anchors_for: AnchorsFor, dated: DatedFor | None = None) -> None:
         super().__init__()
         self.anchors_for = anchors_for
+        self.dated = dated
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         # After attr_list (8), before the annotations (6), which then run inside the marks.
-        md.treeprocessors.register(NoteMarker(md, self.anchors_for), "edition-notes", 6.5)
+        marker = NoteMarker(md, self.anchors_for, self.dated)
+        md.treeprocessors.register(marker, "edition-notes", 6.5)

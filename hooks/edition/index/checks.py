@@ -1,0 +1,101 @@
+"""Every problem the build finds in the data files, in one place for the build and the check.
+
+The hook (``edition_hook.py``) and the contributors' quick check
+(``scripts/check_glossary.py``) call these same functions in the same order, so the check
+reports exactly what the build would: the same problems, in the same words, on the same
+file and line (``tests/scripts/test_check.py`` holds the two to it on broken copies).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from edition.data import events as event_records
+from edition.data.datafile import DataFileError, Problem
+from edition.data.glossary import Entry, Glossary
+from edition.data.glossary import load as load_glossary
+from edition.data.notes import Note
+from edition.data.notes import load as load_notes
+from edition.index.occurrences import OccurrenceIndex, frequent_form_problem
+from edition.text.anchoring import Anchor, cut_forms
+from edition.text.anchoring import anchor as anchor_quotations
+from edition.text.matcher import Matcher
+from edition.text.places import Place
+
+
+@dataclass(frozen=True)
+class Data:
+    """The three data files, read, validated and checked against each other."""
+
+    glossary: Glossary
+    notes: tuple[Note, ...]
+    notes_file: str
+    events: event_records.Events
+    references: tuple[event_records.Reference, ...]
+
+
+def load_data(glossary: Path, notes: Path, events: Path) -> Data:
+    """Read ``glossary.yml``, ``notes.yml`` and ``events.yml`` and check the events they
+    name; raise :class:`DataFileError` with every problem of the first file that has any."""
+    terms = load_glossary(glossary, display_name=glossary.name)
+    notes_read = load_notes(notes, display_name=notes.name)
+    records = event_records.load(events, display_name=events.name)
+    refs = event_records.references(terms, notes_read, notes.name)
+    event_records.check_references(records, refs)
+    return Data(terms, notes_read, notes.name, records, tuple(refs))
+
+
+def data_warnings(data: Data) -> list[Problem]:
+    """What the build warns of once the files are read (``--strict`` fails on it)."""
+    return event_records.unused(data.events, data.references)
+
+
+def anchor_notes(notes: tuple[Note, ...], notes_file: str, blocks: list[tuple[str, str, str]],
+                 matcher: Matcher[Any]) -> list[Anchor]:
+    """Each note's place in the essay's ``(page, block, text)`` blocks; raise
+    :class:`DataFileError` for quotations not found once or cutting through a name."""
+    anchors = anchor_quotations(notes, blocks, notes_file)
+    problems = cut_forms(anchors, blocks, matcher, notes_file)
+    if problems:
+        raise DataFileError(problems, "the notes")
+    return anchors
+
+
+def _other_case(form: str, blocks: list[tuple[str, str, str]]) -> tuple[str, str] | None:
+    """How the essay writes ``form`` in another case, and where, if it does."""
+    matcher = Matcher([(form, "ignore", form)])
+    for page, block, text in blocks:
+        found = next(matcher.finditer(text), None)
+        if found is not None:
+            return found.text, Place(page, block).label
+    return None
+
+
+def unused_form_problem(file: str, entry: Entry, form: str,
+                        blocks: list[tuple[str, str, str]]) -> Problem:
+    """What to say of a form that never occurs: in another case, say so and name ``case``."""
+    which = "term" if form == entry.name else "alias"
+    written = _other_case(form, blocks)
+    if written is not None:
+        text, where = written
+        return Problem(file, entry.line, (
+            f"{entry.kind} '{entry.name}': the {which} '{form}' never occurs in the essay as "
+            f"written, but it does in another case: '{text}' ({where}). Write it as the essay "
+            f"does, or set 'case: ignore' on the entry (now '{entry.case}'; 'auto' allows only "
+            "a capital first letter at the start of a sentence)."))
+    return Problem(file, entry.line, (
+        f"{entry.kind} '{entry.name}': the {which} '{form}' never occurs in the essay. Write "
+        "it exactly as the essay does, or remove it."))
+
+
+def form_problems(glossary: Glossary, index: OccurrenceIndex, words: int,
+                  blocks: list[tuple[str, str, str]]) -> list[Problem]:
+    """Forms that never occur, and forms too frequent to be names (the build's warnings)."""
+    found = [unused_form_problem(glossary.file, entry, form, blocks)
+             for entry, form in index.unused_forms(glossary.entries)]
+    return found + [
+        frequent_form_problem(glossary.file, entry, form, count, words)
+        for entry, form, count in index.frequent_forms(glossary.entries, words)
+    ]

@@ -1,0 +1,66 @@
+"""The quick check (``scripts/check_glossary.py``) reports exactly what the build would.
+
+For each broken copy of the project, the check's problems and those of a real
+``mkdocs build --strict`` are the same lines: the same file, line and words.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support.build import ROOT, build, copy_project, replace_once
+
+SCRIPT = ROOT / "scripts" / "check_glossary.py"
+#: A problem as both print it: ``glossary.yml:12: what is wrong and what to do``.
+PROBLEM = re.compile(r"\b((?:glossary|notes|events)\.yml:\d+: .+)$")
+
+#: name: (file, old text, new text, words the problem must contain)
+BROKEN = {
+    "entry-names-no-event": (
+        "glossary.yml", "events: [treaty-of-friendship-1921]", "events: [treaty-of-friendshp]",
+        "which is no event in events.yml. Did you mean 'treaty-of-friendship-1921'?"),
+    "quotation-extra-comma": (
+        "notes.yml", 'quote: "the 1921 Treaty of Friendship"',
+        'quote: "the 1921 Treaty, of Friendship"', "[-,-]"),
+    "form-in-another-case": (
+        "glossary.yml", '- term: "axis of resistance"', '- term: "Axis of Resistance"',
+        "in another case: 'axis of resistance' (¶1)"),
+    "wrong-note-kind": (
+        "notes.yml", "kind: slip", "kind: slips", "slip (the author's evident slip"),
+    "unused-event": (
+        "events.yml", "events:\n", "events:\n  - id: an-event-of-no-one\n    date: \"1900\"\n"
+        "    description: \"Nothing the edition discusses\"\n    sources:\n"
+        "      - {title: \"A source\", url: \"https://example.org/a\"}\n",
+        "the event 'an-event-of-no-one' is referred to by no note"),
+}
+
+
+def problems(output: str) -> set[str]:
+    return {m.group(1).strip() for line in output.splitlines() if (m := PROBLEM.search(line))}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_the_check_reports_what_the_build_reports(name: str, tmp_path: Path) -> None:
+    file, old, new, expected = BROKEN[name]
+    project = copy_project(tmp_path / "project")
+    replace_once(project / file, old, new)
+    check = subprocess.run([sys.executable, str(SCRIPT), str(project / "glossary.yml")],
+                           capture_output=True, text=True, timeout=120, cwd=project)
+    built = build(project, tmp_path / "site")
+    assert check.returncode == 1 and built.returncode != 0
+    found = problems(check.stdout + check.stderr)
+    assert found == problems(built.output)
+    assert any(expected in problem for problem in found), found
+    assert all(problem.startswith(f"{file}:") for problem in found), found
+
+
+def test_the_check_passes_the_project_as_the_build_does() -> None:
+    check = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True,
+                           timeout=120, cwd=ROOT)
+    assert check.returncode == 0, check.stderr
+    assert "notes.yml: OK" in check.stdout and "events.yml: OK" in check.stdout
