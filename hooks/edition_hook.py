@@ -291,8 +291,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if fallback is None:
             raise _data_error(error, config) from None
         data = fallback
-    for problem in checks.data_warnings(data):
-        _warn(problem, config)
+    else:
+        # The last good data was warned of when it was read; its references are not kept.
+        for problem in checks.data_warnings(data):
+            _warn(problem, config)
     try:
         _build = _Build(data.glossary, data.notes, data.notes_file, data.events)
     except DataFileError as error:

@@ -28,7 +28,7 @@ def test_a_notes_file_read_under_another_name_is_named_so(tmp_path: Path) -> Non
         load(bad, display_name="data/notes.yml")
     assert len(caught.value.problems) == 1
     assert str(caught.value.problems[0]).startswith(
-        "data/notes.yml:3: notes[0] 'the talks': 'kind' is 'gossip'; it must be one of: slip (")
+        "data/notes.yml:3: notes[0] 'the talks': 'kind' is 'gossip'; it must be one of: 'slip', ")
 
 
 def test_a_wrong_kind_lists_every_kind_with_its_meaning_from_the_schema(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_a_wrong_kind_lists_every_kind_with_its_meaning_from_the_schema(tmp_path
         load(bad)
     message = str(caught.value.problems[0])
     for value, meaning in zip(kind["enum"], kind["enumDescriptions"], strict=True):
-        assert f"{value} ({meaning})" in message
+        assert f"'{value}', {meaning}" in message
 
 
 NOTE = """\

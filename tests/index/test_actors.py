@@ -74,8 +74,9 @@ def test_bad_actors_are_explained(actors: str, expected: str) -> None:
 
 def test_a_term_and_an_actor_may_share_an_id_but_two_actors_may_not() -> None:
     parse((TERM + "actors:\n" + actor(name="IRGC", term="IRGC")).encode())
-    found = problems(TERM + "actors:\n" + actor(aliases="[the Aces]") + actor(aliases="[the Bees]"))
-    assert found == ["glossary.yml:13: actor 'Guards' has the id 'guards', like actor 'Guards' "
+    found = problems(TERM + "actors:\n" + actor(aliases="[the Aces]")
+                     + actor(name="Others", id="guards", aliases="[the Bees]"))
+    assert found == ["glossary.yml:13: actor 'Others' has the id 'guards', like actor 'Guards' "
                      "(line 8); give one of them a distinct 'id'."]
 
 

@@ -31,7 +31,7 @@ BROKEN = {
         "glossary.yml", '- term: "axis of resistance"', '- term: "Axis of Resistance"',
         "in another case: 'axis of resistance' (¶1)"),
     "wrong-note-kind": (
-        "notes.yml", "kind: slip", "kind: slips", "slip (the author's evident slip"),
+        "notes.yml", "kind: slip", "kind: slips", "'slip', the author's evident slip"),
     "unused-event": (
         "events.yml", "events:\n", "events:\n  - id: an-event-of-no-one\n    date: \"1900\"\n"
         "    description: \"Nothing the edition discusses\"\n    sources:\n"

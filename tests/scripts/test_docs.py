@@ -38,8 +38,8 @@ def test_the_readme_says_what_ci_run_does_and_where() -> None:
     text = flat(README)
     assert "deletes the `.venv` of the checkout it runs in" in text
     assert "in a fresh clone" not in text
-    assert ".ci/run" not in SITE  # the workflows do not call it, as the README says
-    assert "GitHub Actions does not call `.ci/run`" in text
+    assert "bash .ci/run" in SITE  # the workflow's test job calls it, as the README says
+    assert "a second job runs `.ci/run` itself in a Debian container" in text
 
 
 def test_the_screenshot_step_names_what_it_needs() -> None:

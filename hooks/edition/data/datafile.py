@@ -508,7 +508,7 @@ def _explain(
         meanings = subschema.get("enumDescriptions")
         if isinstance(meanings, list) and len(meanings) == len(error.validator_value):
             pairs = zip(error.validator_value, meanings, strict=True)
-            options = "; ".join(f"{value} ({meaning})" for value, meaning in pairs)
+            options = "; ".join(f"'{value}', {meaning}" for value, meaning in pairs)
         return line, f"{field} is {error.instance!r}; it must be one of: {options}."
     if kind == "uniqueItems":
         return line, f"{field} lists an item twice; keep one."

@@ -76,4 +76,5 @@ def dated_line(events: Events | None, ids: tuple[str, ...], page: str) -> list[s
         return []
     items = "; ".join(f"[{event.date.label}]({link_from(page, event_links.target(event))}): "
                       f"{literal(event.description)}" for event in dated)
-    return [f"**On the timeline:** {items}", f"{{ .{event_links.CLASS} }}", ""]
+    # Out of search: each event is found once, in the timeline's list.
+    return [f"**On the timeline:** {items}", f"{{ .{event_links.CLASS} data-search-exclude }}", ""]

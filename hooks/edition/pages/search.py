@@ -31,11 +31,14 @@ def by_paragraph(
     ``(page URL, paragraph id)`` to the spelling variants of the entries it names.
     """
     docs: list[dict[str, Any]] = []
+    added: set[str] = set()
     for doc in index["docs"]:
-        url = doc["location"]
+        url = doc["location"].split("#")[0]
         if url not in pages:
             docs.append(doc)
             continue
+        # Every section of an essay page (the page, its h1, its notes) loses the numbered
+        # paragraphs, which become documents of their own after the page's first.
         title, html = pages[url]
         page = lxml_html.fragment_fromstring(html or "<p></p>", create_parent="div")
         paragraphs = [p for p in page.iter("p") if PARAGRAPH_ID.fullmatch(p.get("id", ""))]
@@ -46,6 +49,9 @@ def by_paragraph(
                 element.drop_tree()
         kept = "".join(lxml_html.tostring(child, encoding="unicode") for child in rest)
         docs.append({**doc, "text": _plain((rest.text or "") + kept)})
+        if url in added:
+            continue
+        added.add(url)
         for p in paragraphs:
             text = _plain(p.text_content())
             also = variants.get((url, p.get("id")))

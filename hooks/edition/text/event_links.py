@@ -37,7 +37,8 @@ def element(dated: list[Event], page: str) -> etree.Element | None:
     """``<p class="ed-events">Dated: <a>14 July 2015</a>: the JCPOA is agreed …</p>``, or None."""
     if not dated:
         return None
-    line = etree.Element("p", {"class": CLASS})
+    # Out of search: each event is found once, in the timeline's list (Material's attribute).
+    line = etree.Element("p", {"class": CLASS, "data-search-exclude": ""})
     strong = etree.SubElement(line, "strong")
     strong.text = "On the timeline:"
     strong.tail = " "
