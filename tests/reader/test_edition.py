@@ -108,7 +108,7 @@ def test_the_colophon_says_what_the_edition_is(site: Path) -> None:
     # The rights, stated honestly: no licence in the repository, the essay's copyright kept.
     assert not list(ROOT.glob("LICEN[CS]E*"))
     assert "No licence is stated yet for the apparatus" in text
-    assert "remains the copyright of its author, Ali Ansari" in text
+    assert "remains under the copyright of its holder" in text
     assert "open an issue" in text
     # How to cite the edition: the whole essay's entry, as each paragraph's dialog gives it.
     jcpoa = page(site, "essay/jcpoa/").select_one("dialog#ed-cite-p9")

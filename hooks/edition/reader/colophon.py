@@ -61,7 +61,7 @@ def render(work: Work, edition: Edition, counts: dict[str, int]) -> str:
         "",
         "## Rights",
         "",
-        "The essay's text remains the copyright of its author, Ali Ansari. This edition "
+        "The essay's text, by Ali Ansari, remains under the copyright of its holder. This edition "
         "states no permission from the author or the original publisher, and grants none "
         "for reusing the essay's text.",
         "",
