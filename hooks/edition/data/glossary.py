@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import icu
+
 from edition.data import datafile
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
 from edition.data.forms import fold, form_problem
@@ -22,6 +24,8 @@ from edition.data.lookalikes import key as lookalike_key
 from edition.data.lookalikes import keys as lookalike_keys
 from edition.data.lookalikes import mixed_script
 
+#: Scripts of no language: digits, punctuation, combining marks, the ZWNJ (#24).
+_NEUTRAL_SCRIPTS = {"Common", "Inherited", "Unknown"}
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
 #: Raised for an unusable glossary: ``problems`` says why, one line each.
@@ -68,6 +72,13 @@ class Entry:
     countries: tuple[str, ...] = ()
     #: #24: authority identifiers, ``(scheme, id)`` in schema order: wikidata, geonames, viaf.
     identifiers: tuple[tuple[str, str], ...] = ()
+    #: #24: the name in its own script: ``(text, BCP 47 tag)``, e.g. ("Владимир Путин", "ru").
+    native: tuple[str, str] | None = None
+
+    @property
+    def native_dir(self) -> str:
+        """#24: the writing direction of :attr:`native` ("rtl" or "ltr"), from its letters."""
+        return direction(self.native[0]) if self.native else "ltr"
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,7 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     problems += _form_problems(value, lines)
     problems += _variant_problems(terms + actors, name)  # #24
     problems += _identifier_problems(terms + actors, name)  # #24
+    problems += _native_problems(actors, name)  # #24
     if problems:
         raise GlossaryError(sorted(problems, key=lambda problem: problem.line), SPEC.title)
     return Glossary(name, terms, actors)
@@ -144,6 +156,8 @@ def _common(
         "countries": tuple(raw.get("countries", ())),  # #24
         "identifiers": tuple((scheme, raw["identifiers"][scheme]) for scheme in IDENTIFIER_SCHEMES
                              if scheme in raw.get("identifiers", {})),  # #24
+        "native": ((raw["native"]["text"], raw["native"]["lang"])
+                   if "native" in raw else None),  # #24
     }
 
 
@@ -362,4 +376,81 @@ def _variant_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
                             f"'{entry.name}' (line {entry.line}); write '{entry.name}' as the "
                             "edition does everywhere (one spelling per name).",
                         ))
+    return problems
+
+
+# ---- #24: names in their own script ---------------------------------------------------
+
+
+def direction(text: str) -> str:
+    """"rtl" when the first letter with a strong direction is right-to-left, else "ltr"."""
+    for char in text:
+        bidi = unicodedata.bidirectional(char)
+        if bidi in ("R", "AL"):
+            return "rtl"
+        if bidi == "L":
+            return "ltr"
+    return "ltr"
+
+
+def language_script(tag: str) -> str | None:
+    """The script a language is written in by default, as ICU's likely subtags give it
+    ("fa" -> "Arab", "ru" -> "Cyrl"; a tag's own script wins): None for an unknown tag."""
+    try:
+        locale = icu.Locale.forLanguageTag(tag)
+    except icu.ICUError:  # not of the form at all ("fa_IR")
+        return None
+    if not locale.getLanguage() or locale.toLanguageTag() != tag:
+        return None
+    if locale.getScript():
+        return locale.getScript()
+    likely = icu.Locale(locale.getName())
+    likely.addLikelySubtags()
+    return likely.getScript() or None
+
+
+def _native_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
+    """A native name whose language tag is no language, or whose letters are of another
+    script than that language's (a Persian name tagged ru, Latin letters tagged fa)."""
+    problems: list[Problem] = []
+    for entry in entries:
+        if entry.native is None:
+            continue
+        text, tag = entry.native
+        script = language_script(tag)
+        if script is None:
+            problems.append(Problem(name, entry.line, (
+                f"{entry.kind} '{entry.name}': native.lang '{tag}' is not a language tag ICU "
+                "knows; write a BCP 47 tag such as fa, ru, ar or ps."
+            )))
+            continue
+        others = sorted({icu.Script.getScript(char).getShortName() for char in text
+                         if icu.Script.getScript(char).getName() not in _NEUTRAL_SCRIPTS}
+                        - {script})
+        if others:
+            problems.append(Problem(name, entry.line, (
+                f"{entry.kind} '{entry.name}': native.text '{text}' has letters of the "
+                f"script {', '.join(others)}, but '{tag}' is written in {script}; give the "
+                "name as the language writes it, or correct native.lang."
+            )))
+    return problems
+
+
+def variant_uses(glossary: Glossary, texts: list[tuple[str, int, str, str]]) -> list[Problem]:
+    """#24: the one-spelling rule in the other data files' editorial text (a note's words,
+    an event's description): ``texts`` are ``(file, line, who, text)``; quotations are the
+    sources' spelling and left alone."""
+    problems: list[Problem] = []
+    variants = [(entry, variant, variant_pattern(variant))
+                for entry in glossary.entries for variant in entry.variants]
+    for file, line, who, text in texts:
+        own = editorial_text(text)
+        for entry, _variant, pattern in variants:
+            found = pattern.search(own)
+            if found:
+                problems.append(Problem(file, line, (
+                    f"{who} writes '{found.group(0)}', a variant spelling of {entry.kind} "
+                    f"'{entry.name}' ({glossary.file}:{entry.line}); write '{entry.name}' as the "
+                    "edition does everywhere (one spelling per name), or quote the source."
+                )))
     return problems

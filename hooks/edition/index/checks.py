@@ -14,7 +14,7 @@ from typing import Any
 
 from edition.data import events as event_records
 from edition.data.datafile import DataFileError, Problem
-from edition.data.glossary import Entry, Glossary
+from edition.data.glossary import Entry, Glossary, variant_uses
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import Note
 from edition.data.notes import load as load_notes
@@ -44,6 +44,15 @@ def load_data(glossary: Path, notes: Path, events: Path) -> Data:
     records = event_records.load(events, display_name=events.name)
     refs = event_records.references(terms, notes_read, notes.name)
     event_records.check_references(records, refs)
+    # #24: one spelling per name in the notes' and the timeline's words too.
+    for title, texts in (
+        ("the notes", [(notes.name, n.line, n.label, n.text) for n in notes_read]),
+        ("the events", [(records.file, e.line, f"event '{e.id}'", e.description)
+                        for e in records.records]),
+    ):
+        problems = variant_uses(terms, texts)
+        if problems:
+            raise DataFileError(problems, title)
     return Data(terms, notes_read, notes.name, records, tuple(refs))
 
 
