@@ -7,6 +7,7 @@ are read with lxml, BeautifulSoup and pyld (offline, with the vendored context).
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -29,14 +30,27 @@ def _actors_with_ids() -> list[dict]:
     return [a for a in raw["actors"] if a.get("identifiers")]
 
 
+def _terms_with_ids() -> list[dict]:
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    return [t for t in raw["terms"] if t.get("identifiers")]
+
+
+def _natives() -> list[dict]:
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    return [a for a in raw["actors"] if a.get("native")]
+
+
 def test_every_id_has_its_evidence_on_record() -> None:
     audit = (ROOT / "maintainers" / "identifiers.md").read_text(encoding="utf-8")
     actors = _actors_with_ids()
-    assert len(actors) >= 10
+    assert len(actors) >= 19
     rows = [line for line in audit.splitlines() if line.startswith("| ")]
-    for actor in actors:
-        qid = actor["identifiers"]["wikidata"]
-        assert any(f"| {actor['name']} | {qid} |" in row for row in rows), actor["name"]
+    for entry in actors + _terms_with_ids():
+        name = entry.get("name") or entry["term"]
+        qid = entry["identifiers"]["wikidata"]
+        (row,) = [row for row in rows if row.startswith(f"| {name} | {qid} |")]
+        # a citable address: a URL, or a repository's file at a commit
+        assert "http" in row or re.search(r"`[^`]+` at [0-9a-f]{40}", row), name
 
 
 def test_actor_pages_link_to_their_records(site: Path) -> None:
@@ -88,3 +102,46 @@ def test_an_id_is_checked_for_form_and_shared_by_no_two_entries() -> None:
     assert any("wikidata id 'Q1'" in str(p) for p in caught.value.problems)
     with pytest.raises(GlossaryError):
         parse(("terms:\n" + entry.replace('"Q1"', '"1234"')).encode())
+
+
+def test_terms_link_to_their_records_on_the_glossary_page(site: Path) -> None:
+    html = page(site, "glossary/")
+    for term in _terms_with_ids():
+        slug = term.get("id") or re.sub(r"[^a-z0-9]+", "-", term["term"].lower()).strip("-")
+        assert html.find(id=slug), term["term"]
+        qid = term["identifiers"]["wikidata"]
+        assert html.find("a", href=f"http://www.wikidata.org/entity/{qid}"), term["term"]
+
+
+# ---- #24: names in their own script in every output ---------------------------------
+
+
+def test_actor_pages_show_the_native_name_in_its_language_and_direction(site: Path) -> None:
+    for actor in _natives():
+        slug = actor.get("id") or re.sub(r"[^a-z0-9]+", "-", actor["name"].lower()).strip("-")
+        html = page(site, f"actors/{slug}/")
+        native = actor["native"]
+        (span,) = html.select(f"article .ed-native span[lang='{native['lang']}']")
+        assert span.get_text() == native["text"], actor["name"]
+        # Arabic script runs right to left, Cyrillic left to right
+        arabic = any("\u0600" <= c <= "\u06ff" for c in native["text"])
+        assert span["dir"] == ("rtl" if arabic else "ltr"), actor["name"]
+
+
+def test_the_tei_gives_each_native_name_with_xml_lang(site: Path) -> None:
+    tei = etree.parse(str(site / "edition.tei.xml"))
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for actor in _natives():
+        (name,) = tei.xpath("//t:standOff//*[@type='native' and text()=$text]",
+                            namespaces=NS, text=actor["native"]["text"])
+        assert name.get(lang) == actor["native"]["lang"], actor["name"]
+        assert name.getparent().findtext(f"{{{NS['t']}}}{name.tag.split('}')[1]}") == (
+            actor["name"])
+
+
+def test_the_annotations_give_each_native_name_with_its_language(site: Path) -> None:
+    expanded = expand(json.loads((site / "edition.jsonld").read_text(encoding="utf-8")))
+    found = {(v["@value"], v["@language"]) for body in _bodies(expanded)
+             for v in body.get("http://schema.org/alternateName", ())}
+    for actor in _natives():
+        assert (actor["native"]["text"], actor["native"]["lang"]) in found, actor["name"]

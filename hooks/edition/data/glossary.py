@@ -409,6 +409,11 @@ def language_script(tag: str) -> str | None:
     return likely.getScript() or None
 
 
+def language_name(tag: str) -> str:
+    """The language's English name, as ICU gives it: "fa" -> "Persian", "ps" -> "Pashto"."""
+    return icu.Locale.forLanguageTag(tag).getDisplayLanguage(icu.Locale("en")) or tag
+
+
 def _native_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
     """A native name whose language tag is no language, or whose letters are of another
     script than that language's (a Persian name tagged ru, Latin letters tagged fa)."""

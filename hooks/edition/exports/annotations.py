@@ -106,6 +106,8 @@ def _identifying(record: Record, entry: Entry) -> dict[str, Any]:
     if entry.identifiers:  # #24: the entity's authority records ("schema" is anno's prefix)
         body["schema:sameAs"] = [{"id": identifier_url(scheme, value)}
                                  for scheme, value in entry.identifiers]
+    if entry.native:  # #24: the name in its own script, tagged with its language
+        body["schema:alternateName"] = {"@value": entry.native[0], "@language": entry.native[1]}
     return body
 
 

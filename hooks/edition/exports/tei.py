@@ -209,9 +209,13 @@ def _actor_lists(record: Record, tei: etree._Element) -> None:
         name = _el(entry, tag, actor.name)
         if actor.identifiers:  # #24: the name points to its records; idno gives each
             name.set("ref", " ".join(f"{PREFIXES[k]}:{v}" for k, v in actor.identifiers))
+        if actor.native:  # #24: the name in its own script, in its language
+            _el(entry, tag, actor.native[0], type="native", xml_lang=actor.native[1])
         for alias in actor.aliases:
             if alias != actor.name:
                 _el(entry, tag, alias, type="variant")
+        for variant in actor.variants:  # #24: spellings the essay does not use
+            _el(entry, tag, variant, type="spelling")
         for scheme, value in actor.identifiers:  # #24
             _el(entry, "idno", identifier_url(scheme, value), type=scheme)
         _el(entry, "note", actor.summary, type="description")

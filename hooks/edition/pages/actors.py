@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 from edition.data.events import Events
-from edition.data.glossary import Entry, Glossary
+from edition.data.glossary import Entry, Glossary, language_name
 from edition.index.occurrences import Mention, OccurrenceIndex
 from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
@@ -120,6 +120,7 @@ def render_actor(
         "On this page: " + " · ".join(f"[{label}](#{anchor})" for anchor, label in sections),
         "{ .ed-gl-meta .ed-contents }",
         "",
+        *([insert([native_name(actor)]), ""] if actor.native else []),  # #24
         literal(actor.summary),
         "{ .ed-gl-definition }",
         "",
@@ -160,6 +161,16 @@ def render_actor(
                 f"{_plural(n, 'passage')}" for t, n in terms]
         out.append("")
     return "\n".join(out)
+
+
+def native_name(entry: Entry) -> etree.Element:
+    """#24: "In Persian: محمدجواد ظریف", the name tagged with its language and direction so
+    that a browser, a screen reader and a search engine read it as that language."""
+    assert entry.native is not None
+    text, lang = entry.native
+    line = element("p", f"In {language_name(lang)}: ", "\n", **{"class": "ed-gl-meta ed-native"})
+    line.append(element("span", text, lang=lang, dir=entry.native_dir))
+    return line
 
 
 def _forms(actor: Entry, glossary: Glossary) -> tuple[str, ...]:
