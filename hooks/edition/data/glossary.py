@@ -41,6 +41,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Site:
+    """#24: where an entry is or happened: a named point on the map of places."""
+
+    name: str
+    what: str
+    coordinates: tuple[float, float]
+    identifiers: tuple[tuple[str, str], ...] = ()
+    #: The entry's forms that name the place itself; empty: every form does.
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Entry:
     """A glossary term or an actor: what the essay calls it and what it is.
 
@@ -74,6 +86,8 @@ class Entry:
     identifiers: tuple[tuple[str, str], ...] = ()
     #: #24: the name in its own script: ``(text, BCP 47 tag)``, e.g. ("Владимир Путин", "ru").
     native: tuple[str, str] | None = None
+    #: #24: the place the entry is at or happened at (Tehran for Iran), if given.
+    site: Site | None = None
 
     @property
     def native_dir(self) -> str:
@@ -129,6 +143,7 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     problems += _variant_problems(terms + actors, name)  # #24
     problems += _identifier_problems(terms + actors, name)  # #24
     problems += _native_problems(actors, name)  # #24
+    problems += _site_problems(terms + actors, name)  # #24
     if problems:
         raise GlossaryError(sorted(problems, key=lambda problem: problem.line), SPEC.title)
     return Glossary(name, terms, actors)
@@ -158,7 +173,19 @@ def _common(
                              if scheme in raw.get("identifiers", {})),  # #24
         "native": ((raw["native"]["text"], raw["native"]["lang"])
                    if "native" in raw else None),  # #24
+        "site": _site(raw["site"]) if "site" in raw else None,  # #24
     }
+
+
+def _identifiers(raw: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple((scheme, raw["identifiers"][scheme]) for scheme in IDENTIFIER_SCHEMES
+                 if scheme in raw.get("identifiers", {}))
+
+
+def _site(raw: dict[str, Any]) -> Site:
+    point = (raw["coordinates"]["lat"], raw["coordinates"]["lon"])
+    return Site(raw["name"], raw["what"].strip(), point, _identifiers(raw),
+                tuple(raw.get("forms", ())))
 
 
 def _term(raw: dict[str, Any], index: int, lines: LineMap) -> Entry:
@@ -367,7 +394,8 @@ def _variant_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
             pattern = variant_pattern(variant)
             for other in entries:
                 for field, text in (("definition" if other.kind == "term" else "description",
-                                     other.summary), ("note", other.note or "")):
+                                     other.summary), ("note", other.note or ""),
+                                    ("site", other.site.what if other.site else "")):
                     found = pattern.search(editorial_text(text))
                     if found:
                         problems.append(Problem(
@@ -457,5 +485,45 @@ def variant_uses(glossary: Glossary, texts: list[tuple[str, int, str, str]]) -> 
                     f"{who} writes '{found.group(0)}', a variant spelling of {entry.kind} "
                     f"'{entry.name}' ({glossary.file}:{entry.line}); write '{entry.name}' as the "
                     "edition does everywhere (one spelling per name), or quote the source."
+                )))
+    return problems
+
+
+# ---- #24: the places entries are at ------------------------------------------------------
+
+
+def _site_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
+    """A site's forms that are not the entry's; one place given two points or two ids; a
+    site's id that is an entry's (an entry and a place it is at are two things)."""
+    problems: list[Problem] = []
+    seen: dict[str, Entry] = {}
+    entry_ids = {key: entry for entry in entries for key in entry.identifiers}
+    for entry in entries:
+        site = entry.site
+        if site is None:
+            continue
+        own = {fold(form) for form in entry.forms}
+        for form in site.forms:
+            if fold(form) not in own:
+                problems.append(Problem(name, entry.line, (
+                    f"{entry.kind} '{entry.name}': site.forms lists '{form}', which is not one "
+                    "of its forms; list there the aliases that name the place itself."
+                )))
+        first = seen.setdefault(site.name, entry)
+        if first is not entry and first.site is not None and (
+                (first.site.coordinates, first.site.identifiers)
+                != (site.coordinates, site.identifiers)):
+            problems.append(Problem(name, entry.line, (
+                f"{entry.kind} '{entry.name}': its site '{site.name}' has other coordinates "
+                f"or identifiers than the site of {first.kind} '{first.name}' (line "
+                f"{first.line}); one place, one point: give both the same."
+            )))
+        for key in site.identifiers:
+            if key in entry_ids:
+                other = entry_ids[key]
+                problems.append(Problem(name, entry.line, (
+                    f"{entry.kind} '{entry.name}': its site '{site.name}' has the {key[0]} id "
+                    f"'{key[1]}' of {other.kind} '{other.name}' (line {other.line}); a place "
+                    "and an entry are two things with two ids."
                 )))
     return problems

@@ -11,21 +11,37 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from edition.data.glossary import Entry, Glossary
-from edition.index.occurrences import OccurrenceIndex
+from edition.data.forms import fold
+from edition.data.glossary import (
+    IDENTIFIER_NAMES,
+    Entry,
+    Glossary,
+    identifier_url,
+    slugify,
+)
+from edition.index.occurrences import Mention, OccurrenceIndex
 from edition.pages.actors import mention_list
 from edition.pages.inserts import Insert
-from edition.pages.links import GLOSSARY, identifiers_line, link_from, literal, sources_line
+from edition.pages.links import (
+    GLOSSARY,
+    actor_page,
+    home,
+    identifiers_line,
+    link_from,
+    literal,
+    sources_line,
+)
 
 PAGE = "places.md"
 DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
 #: The region drawn: west, south, east, north (degrees).
-VIEW = (24.0, 30.0, 78.0, 60.0)
+VIEW = (14.0, 30.0, 78.0, 60.0)
 WIDTH = 800
 
 
@@ -56,6 +72,46 @@ def places(glossary: Glossary) -> list[Entry]:
                   key=lambda t: t.name.casefold())
 
 
+@dataclass(frozen=True)
+class Point:
+    """#24: a place on the map: a place term, or the site of entries (Tehran for Iran)."""
+
+    id: str
+    name: str
+    coordinates: tuple[float, float] | None
+    countries: tuple[str, ...] = ()
+    entry: Entry | None = None  # the place term
+    at: tuple[Entry, ...] = ()  # the entries whose site it is
+
+
+def points(glossary: Glossary) -> list[Point]:
+    """Every place the index lists, by name: the place terms and the entries' sites."""
+    found = [Point(e.id, e.name, e.coordinates, e.countries, entry=e) for e in places(glossary)]
+    taken = {point.id for point in found}
+    sites: dict[str, list[Entry]] = {}
+    for entry in glossary.entries:
+        if entry.site is not None:
+            sites.setdefault(entry.site.name, []).append(entry)
+    for name, entries in sites.items():
+        site = entries[0].site
+        assert site is not None
+        anchor = slugify(name)
+        found.append(Point(anchor if anchor not in taken else f"place-{anchor}", name,
+                           site.coordinates, at=tuple(entries)))
+    return sorted(found, key=lambda p: p.name.casefold())
+
+
+def site_mentions(point: Point, occurrences: OccurrenceIndex) -> list[Mention]:
+    """The mentions of a site in reading order: of the forms that name the place, or every
+    mention of an entry that names no such forms (a treaty named after its village)."""
+    found: list[Mention] = []
+    for entry in point.at:
+        assert entry.site is not None
+        forms = {fold(form) for form in entry.site.forms}
+        found += [m for m in occurrences.mentions(entry) if not forms or fold(m.text) in forms]
+    return sorted(set(found), key=lambda m: (m.place.order, m.start))
+
+
 def _path(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
     parts = []
     for ring in rings:
@@ -64,7 +120,7 @@ def _path(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
     return "".join(parts)
 
 
-def svg(found: list[Entry], page: str = PAGE) -> str:
+def svg(found: list[Point], page: str = PAGE) -> str:
     """The map: the region's countries, each place marked and linked to its entry."""
     shaded = {country for entry in found for country in entry.countries}
     tall = height()
@@ -74,7 +130,7 @@ def svg(found: list[Entry], page: str = PAGE) -> str:
         f'{tall:.0f}" aria-labelledby="ed-map-title" aria-describedby="ed-map-desc" '
         'data-search-exclude="">',
         '<title id="ed-map-title">Map of the places the essay names</title>',
-        f'<desc id="ed-map-desc">From the Black Sea to Central Asia and north to Moscow: '
+        f'<desc id="ed-map-desc">From Vienna to Central Asia and north to Moscow: '
         f'{len(marked)} places marked with a point ('
         + escape(", ".join(e.name for e in marked)) + "); shaded, the states of "
         + escape(", ".join(sorted(shaded)) or "none") + ". Each place is listed below the map."
@@ -109,16 +165,16 @@ def svg(found: list[Entry], page: str = PAGE) -> str:
 def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
            page: str = PAGE) -> str:
     """The Markdown of the places page; ``insert`` puts built elements in it."""
-    found = places(glossary)
+    found = points(glossary)
     out = [
         "# Places { .ed-heading }",
         "",
         "The editor's index of places",
         "{ .ed-rubric }",
         "",
-        f"{len(found)} places the essay names, what each is, where it lies and every mention "
-        "in context. The map is drawn from Natural Earth's country outlines (public domain); "
-        "borders are today's.",
+        f"{len(found)} places the essay names or its entries are at, what each is, where it "
+        "lies and every mention in context. The map is drawn from Natural Earth's country "
+        "outlines (public domain); borders are today's.",
         "{ .ed-summary }",
         "",
         '<figure class="ed-map-figure">',
@@ -127,29 +183,54 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
         "of a region the glossary defines by them.</figcaption>",
         "</figure>",
         "",
-        "On the map and below: " + " · ".join(f"[{literal(e.name)}](#{e.id})" for e in found),
+        "On the map and below: " + " · ".join(f"[{literal(p.name)}](#{p.id})" for p in found),
         "{ .ed-gl-meta .ed-contents }",
         "",
     ]
-    for entry in found:
-        out += [f"## {literal(entry.name)} {{ #{entry.id} }}", ""]
+    for point in found:
+        out += [f"## {literal(point.name)} {{ #{point.id} }}", ""]
         where = []
-        if entry.coordinates:
-            lat, lon = entry.coordinates
+        if point.coordinates:
+            lat, lon = point.coordinates
             where.append(f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, "
                          f"{abs(lon):.2f}° {'E' if lon >= 0 else 'W'}")
-        if entry.countries:
-            where.append("the states of " + ", ".join(literal(c) for c in entry.countries))
+        if point.countries:
+            where.append("the states of " + ", ".join(literal(c) for c in point.countries))
         meta = "Place" + (" · " + " · ".join(where) if where else "")
-        out += [meta, "{ .ed-gl-meta }", "", literal(entry.summary),
-                # searchable once, on the glossary page that holds it
-                '{ .ed-gl-definition data-search-exclude="" }',
-                "", sources_line(entry.sources), "{ .ed-gl-sources }", "",
-                *([identifiers_line(entry) or "", "{ .ed-gl-sources .ed-identifiers }", ""]
-                  if entry.identifiers else []),
-                f"**In the glossary:** [{literal(entry.name)}]"
-                f"({link_from(page, f'{GLOSSARY}#{entry.id}')})", "{ .ed-gl-where }", ""]
-        mentions = occurrences.mentions(entry)
+        out += [meta, "{ .ed-gl-meta }", ""]
+        entry = point.entry
+        if entry is not None:
+            out += [literal(entry.summary),
+                    # searchable once, on the glossary page that holds it
+                    '{ .ed-gl-definition data-search-exclude="" }',
+                    "", sources_line(entry.sources), "{ .ed-gl-sources }", "",
+                    *([identifiers_line(entry) or "", "{ .ed-gl-sources .ed-identifiers }", ""]
+                      if entry.identifiers else []),
+                    f"**In the glossary:** [{literal(entry.name)}]"
+                    f"({link_from(page, f'{GLOSSARY}#{entry.id}')})", "{ .ed-gl-where }", ""]
+            mentions = occurrences.mentions(entry)
+        else:
+            out += _site_lines(point, page)
+            mentions = site_mentions(point, occurrences)
         if mentions:
             out += [insert([mention_list(mentions, page, occurrences.title)]), ""]
     return "\n".join(out)
+
+
+def _site_lines(point: Point, page: str) -> list[str]:
+    """What a site is, its records and the entries that are at it."""
+    site = point.at[0].site
+    assert site is not None
+    lines = [literal(site.what), "{ .ed-gl-definition }", ""]
+    if site.identifiers:
+        links = " · ".join(f"[{IDENTIFIER_NAMES[k]} {v}](<{identifier_url(k, v)}>)"
+                           for k, v in site.identifiers)
+        lines += [f"**Identifiers:** {links}", "{ .ed-gl-sources .ed-identifiers }", ""]
+    entries = []
+    for entry in point.at:
+        target = actor_page(entry) if entry.kind == "actor" else home(entry)
+        named = (" (the essay's " + ", ".join(f"“{literal(f)}”" for f in entry.site.forms)
+                 + ")") if entry.site and entry.site.forms else ""
+        entries.append(f"[{literal(entry.name)}]({link_from(page, target)}){named}")
+    lines += ["**The place of:** " + "; ".join(entries), "{ .ed-gl-where }", ""]
+    return lines
