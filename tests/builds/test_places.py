@@ -97,3 +97,86 @@ def test_the_map_data_is_vendored_with_its_licence() -> None:
 def test_the_places_page_is_in_the_menu(site: Path) -> None:
     nav = page(site, "").select("nav.md-nav a.md-nav__link")
     assert any(a.get_text(strip=True) == "Places" for a in nav)
+
+
+# ---- #24: the places entries are at (site) -------------------------------------------
+
+
+def _sites() -> list[tuple[dict, dict]]:
+    """(entry, site) for every entry of glossary.yml that gives its site."""
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    return [(e, e["site"]) for e in raw["terms"] + raw["actors"] if "site" in e]
+
+
+def test_the_index_holds_every_place_the_brief_names(site: Path) -> None:
+    html = page(site, "places/")
+    headings = {h.get_text(strip=True) for h in html.select("article h2")}
+    for name in ("Tehran", "Moscow", "Vienna", "Turkmenchai", "Novo-Ogaryovo",
+                 "Caspian Sea", "Caucasus", "Central Asia"):
+        assert name in headings, name
+    assert any("Hamadan" in h for h in headings)
+
+
+def test_each_site_has_what_where_its_records_and_its_entries(site: Path) -> None:
+    html = page(site, "places/")
+    for entry, place in _sites():
+        heading = html.find("h2", id=_slug(place["name"]))
+        assert heading is not None, place["name"]
+        section = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            section.append(sibling)
+        text = " ".join(" ".join(s.get_text(" ") for s in section).split())
+        lat, lon = place["coordinates"]["lat"], place["coordinates"]["lon"]
+        assert f"{lat:.2f}° N, {lon:.2f}° E" in text, place["name"]
+        assert " ".join(place["what"].split()) in text, place["name"]
+        name = entry.get("term") or entry["name"]
+        assert name in text, place["name"]
+        for qid in place.get("identifiers", {}).values():
+            assert any(a.get("href") == f"http://www.wikidata.org/entity/{qid}"
+                       for s in section for a in s.find_all("a")), place["name"]
+
+
+def test_a_sites_mentions_are_those_of_the_forms_that_name_it(site: Path) -> None:
+    html = page(site, "places/")
+    text = "\n".join(b.text for b in source_blocks())
+    for entry, place in _sites():
+        forms = place.get("forms") or [entry.get("term") or entry["name"]]
+        expected = sum(len(re.findall(rf"(?<!\w){re.escape(f)}(?!\w)", text)) for f in forms)
+        heading = html.find("h2", id=_slug(place["name"]))
+        nxt = heading.find_next("h2")
+        listing = heading.find_next("ol")
+        found = [] if listing is None or (nxt is not None and nxt in listing.find_all_previous(
+            "h2")) else listing.find_all("li")
+        assert len(found) == expected, (place["name"], expected, len(found))
+        for item in found:
+            assert item.find("mark").get_text() in forms, place["name"]
+
+
+def test_the_map_marks_each_site_where_it_lies(site: Path) -> None:
+    html = page(site, "places/")
+    (svg,) = html.select("figure.ed-map-figure svg")
+    points = {}
+    for _, place in _sites():
+        (link,) = svg.select(f'a.ed-map-place[href="#{_slug(place["name"])}"]')
+        circle = link.find("circle")
+        points[place["name"]] = (float(circle["cx"]), float(circle["cy"]))
+    width, height = (float(v) for v in svg["viewbox"].split()[2:])
+    assert all(0 <= x <= width and 0 <= y <= height for x, y in points.values()), points
+    # west to east and north to south as the coordinates say
+    assert points["Vienna"][0] < points["Moscow"][0] < points["Tehran"][0]
+    assert points["Moscow"][1] < points["Turkmenchai"][1] < points["Tehran"][1]
+
+
+def test_the_maps_style_rules_stand_at_the_top_level_of_the_stylesheet() -> None:
+    """A block left open before them (as a merge once left the print rules) makes browsers
+    read every later rule as part of it: the sea and land drew black."""
+    import tinycss2
+
+    css = (ROOT / "docs" / "assets" / "edition.css").read_text(encoding="utf-8")
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    assert not [r for r in rules if r.type == "error"]
+    top = {tinycss2.serialize(r.prelude).strip() for r in rules if r.type == "qualified-rule"}
+    for selector in (".ed-map-sea", ".ed-map-land path", ".ed-map-place circle"):
+        assert selector in top, selector
