@@ -11,7 +11,8 @@ from support.essay import source_blocks
 
 
 @pytest.mark.parametrize(("query", "word"), [("Turkmenchay", "Turkmenchai"),
-                                             ("denazification", "de-Nazification")])
+                                             ("denazification", "de-Nazification"),
+                                             ("Ahmadinezhad", "Ahmadinejad")])
 def test_a_variant_finds_the_passage_and_opens_at_it(page: Page, base_url: str, query: str,
                                                      word: str) -> None:
     (number,) = [b.label[1:] for b in source_blocks()

@@ -180,3 +180,15 @@ def test_the_maps_style_rules_stand_at_the_top_level_of_the_stylesheet() -> None
     top = {tinycss2.serialize(r.prelude).strip() for r in rules if r.type == "qualified-rule"}
     for selector in (".ed-map-sea", ".ed-map-land path", ".ed-map-place circle"):
         assert selector in top, selector
+
+
+def test_every_sites_point_and_id_has_its_evidence_on_record() -> None:
+    audit = (ROOT / "maintainers" / "identifiers.md").read_text(encoding="utf-8")
+    rows = [line for line in audit.splitlines() if line.startswith("| ")]
+    for _, place in _sites():
+        point = f"{place['coordinates']['lat']}, {place['coordinates']['lon']}"
+        assert any(r.startswith(f"| {place['name']} (") and f"| {point} |" in r
+                   for r in rows), place["name"]
+        for qid in place.get("identifiers", {}).values():
+            assert any(r.startswith(f"| {place['name']} (") and f"| {qid} |" in r
+                       for r in rows), place["name"]

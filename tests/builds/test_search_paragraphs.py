@@ -73,3 +73,32 @@ def test_a_listed_variant_finds_its_entry_and_its_passages(
     assert expected, variant
     landed = {h.rsplit("#p", 1)[1] for h in hits if re.search(r"#p\d+$", h)}
     assert expected <= landed, (variant, expected, landed)
+
+
+def _actor_variants() -> list[tuple[str, str]]:
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    return [(a["name"], v) for a in raw["actors"] for v in a.get("variants", ())]
+
+
+def test_some_actors_list_transliterations() -> None:
+    assert len(_actor_variants()) >= 5
+
+
+@pytest.mark.parametrize(("name", "variant"), _actor_variants())
+def test_a_transliteration_finds_its_actor_and_the_passages_that_name_it(
+    docs: list[dict[str, str]], name: str, variant: str
+) -> None:
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    (actor,) = [a for a in raw["actors"] if a["name"] == name]
+    slug = actor.get("id") or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    words = re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)", re.I)
+    hits = {d["location"] for d in docs if words.search(d["text"])}
+    assert any(h.startswith(f"actors/{slug}/") for h in hits), hits
+    forms = list(actor.get("aliases", ()))
+    if "term" in actor:
+        (term,) = [t for t in raw["terms"] if t["term"] == actor["term"]]
+        forms += [term["term"], *term.get("aliases", ())]
+    expected = {b.label[1:] for b in source_blocks() if b.label.startswith("¶")
+                and any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", b.text) for f in forms)}
+    landed = {h.rsplit("#p", 1)[1] for h in hits if re.search(r"#p\d+$", h)}
+    assert expected and expected <= landed, (variant, expected, landed)
