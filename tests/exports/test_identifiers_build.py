@@ -145,3 +145,23 @@ def test_the_annotations_give_each_native_name_with_its_language(site: Path) -> 
              for v in body.get("http://schema.org/alternateName", ())}
     for actor in _natives():
         assert (actor["native"]["text"], actor["native"]["lang"]) in found, actor["name"]
+
+
+def test_the_tei_lists_each_site_with_its_point_records_and_entries(site: Path) -> None:
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    entries = [e for e in raw["terms"] + raw["actors"] if "site" in e]
+    assert entries
+    tei = etree.parse(str(site / "edition.tei.xml"))
+    for entry in entries:
+        place = entry["site"]
+        (found,) = tei.xpath("//t:listPlace/t:place[@type='site'][t:placeName=$name]",
+                             namespaces=NS, name=place["name"])
+        lat, lon = (float(v) for v in found.findtext(f"{{{NS['t']}}}location/"
+                                                     f"{{{NS['t']}}}geo").split())
+        assert (lat, lon) == (place["coordinates"]["lat"], place["coordinates"]["lon"])
+        for qid in place.get("identifiers", {}).values():
+            assert f"http://www.wikidata.org/entity/{qid}" in found.xpath(
+                "t:idno/text()", namespaces=NS)
+        kind = "term" if "term" in entry else "actor"
+        targets = found.xpath("t:ptr/@target", namespaces=NS)
+        assert any(t.startswith(f"#{kind}-") for t in targets), place["name"]

@@ -26,7 +26,8 @@ def test_each_entry_gives_its_other_names_definition_note_and_sources(site: Path
     assert any(t.raw.get("aliases") for t in terms) and any(t.raw.get("note") for t in terms)
     for term in terms:
         parts = entry_parts(glossary.find("h2", id=term.id))
-        by_class = {cls: [p for p in parts if cls in p.get("class", [])]
+        by_class = {cls: [p for p in parts if cls in p.get("class", [])
+                          and "ed-identifiers" not in p.get("class", [])]  # #24: its own line
                     for cls in ("ed-gl-meta", "ed-gl-definition", "ed-gl-note", "ed-gl-sources")}
         (meta,) = by_class["ed-gl-meta"]
         aliases = term.raw.get("aliases", [])

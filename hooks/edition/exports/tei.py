@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from edition.data.glossary import IDENTIFIER_NAMES, IDENTIFIER_URLS, Entry, Source, identifier_url
+from edition.data.glossary import (
+    IDENTIFIER_NAMES,
+    IDENTIFIER_URLS,
+    Entry,
+    Source,
+    identifier_url,
+    slugify,
+)
 from edition.exports.record import Record, xml_id
 from edition.text.paragraphs import PARAGRAPH_ID
 
@@ -222,10 +229,33 @@ def _actor_lists(record: Record, tei: etree._Element) -> None:
         if actor.note:
             _el(entry, "note", actor.note, type="editorial", resp="#editors")
         _sources(entry, actor.sources)
+    _sites(record, lists["placeName"])  # #24
     for element in lists.values():
         if not len(element):
             stand_off.remove(element)
     _events(record, stand_off)
+
+
+def _sites(record: Record, listing: etree._Element) -> None:
+    """#24: the places entries are at (Tehran for Iran), each once, with its point (WGS 84
+    latitude and longitude) and records, pointing to the entries that are at it."""
+    seen: dict[str, etree._Element] = {}
+    for entry in record.glossary.entries:
+        site = entry.site
+        if site is None:
+            continue
+        place = seen.get(site.name)
+        if place is None:
+            place = seen[site.name] = _el(listing, "place", xml_id="site-" + slugify(site.name),
+                                          type="site")
+            name = _el(place, "placeName", site.name)
+            if site.identifiers:
+                name.set("ref", " ".join(f"{PREFIXES[k]}:{v}" for k, v in site.identifiers))
+            _el(_el(place, "location"), "geo", f"{site.coordinates[0]} {site.coordinates[1]}")
+            for scheme, value in site.identifiers:
+                _el(place, "idno", identifier_url(scheme, value), type=scheme)
+            _el(place, "note", site.what, type="description")
+        _el(place, "ptr", target=f"#{xml_id(entry)}", type="placeOf")
 
 
 def _events(record: Record, stand_off: etree._Element) -> None:
