@@ -20,7 +20,7 @@ from support.data import GOOD_ENTRY
 from support.workflow import commands
 
 GLOSSARY_KEYS = ("aliases, case, category, coordinates, countries, definition, events, id, "
-                 "identifiers, note, "
+                 "identifiers, note, site, "
                  "sources, term, variants")
 
 

@@ -56,7 +56,7 @@ def test_an_unknown_or_misspelt_key_is_named_with_a_suggestion() -> None:
     assert found == [
         "glossary.yml:5: terms[0] 'JCPOA': unknown key 'defintion'. Did you mean 'definition'? "
         "Allowed keys: aliases, case, category, coordinates, countries, definition, events, id, "
-        "identifiers, note, sources, term, variants.",
+        "identifiers, note, site, sources, term, variants.",
     ]
     missing = problems("terms:\n" + GOOD_ENTRY.replace("category: treaty", "kategory: treaty")
                        .replace("    definition: The nuclear agreement of 14 July 2015.\n", ""))
@@ -64,7 +64,7 @@ def test_an_unknown_or_misspelt_key_is_named_with_a_suggestion() -> None:
         "glossary.yml:2: terms[0] 'JCPOA': this entry has no 'definition'; add it.",
         "glossary.yml:4: terms[0] 'JCPOA': unknown key 'kategory'. Did you mean 'category'? "
         "Allowed keys: aliases, case, category, coordinates, countries, definition, events, id, "
-        "identifiers, note, sources, term, variants.",
+        "identifiers, note, site, sources, term, variants.",
     ]
 
 
