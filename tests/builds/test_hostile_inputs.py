@@ -157,11 +157,14 @@ def test_each_kind_of_bad_input_fails_the_build_at_its_line(
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.output, result.output
+    # Contributor text never starts a line of the log (GitHub reads "::error" there).
+    assert not any(text.startswith("::error::x") for text in result.output.splitlines())
     found = [text for text in result.output.splitlines() if where in text]
     assert any(all(word in text for word in words) for text in found), result.output
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_glossary.py"),
                             str(project / "glossary.yml")], capture_output=True, text=True,
                            timeout=300)
     assert check.returncode == 1 and "Traceback" not in check.stderr
+    assert not any(text.startswith("::error::x") for text in check.stderr.splitlines())
     assert any(text.lstrip().startswith(where) and all(word in text for word in words)
                for text in check.stderr.splitlines()), check.stderr
