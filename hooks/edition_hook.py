@@ -61,6 +61,7 @@ from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
 from edition.text.note_marks import NoteMarkerExtension
 from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
+from edition.text.typography import rewriting_extensions
 
 log = get_plugin_logger("edition")
 #: The options under ``extra.edition`` that name the data files.
@@ -308,6 +309,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.essay_extensions = (
         [e for e in config.markdown_extensions if isinstance(e, str)], dict(config.mdx_configs)
     )
+    # Issue 25: no extension may rewrite the author's characters (smarty, smartsymbols).
+    rewriting = rewriting_extensions(*_build.essay_extensions)
+    if rewriting:
+        raise PluginError("\n".join(rewriting))
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
     config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors, _build.dated))
     config.markdown_extensions.append(InsertExtension(_build.inserts))

@@ -163,9 +163,30 @@ def test_an_http_source_is_a_problem_suggesting_https() -> None:
     glossary = parse(("terms:\n" + GOOD_ENTRY.replace("https://example.org/jcpoa",
                                                       "http://example.org/jcpoa")).encode())
     assert [str(p) for p in http_sources(glossary, (), "notes.yml", Events("events.yml", ()))
-            ] == ["glossary.yml:2: term 'JCPOA': the source 'A source' is at "
+            ] == ["glossary.yml:8: term 'JCPOA': the source 'A source' is at "
                   "http://example.org/jcpoa, an unencrypted http:// address; write "
-                  "https://example.org/jcpoa if the site answers there."]
+                  "https://example.org/jcpoa if the site serves the same page there. If it has "
+                  "no https address, keep the http one and say why under the url: "
+                  "'http_only: \"<why, and when you checked>\"'."]
+
+
+def test_http_only_keeps_an_http_source_and_is_refused_on_https() -> None:
+    from edition.data.events import Events
+    from edition.data.sources import http_sources
+
+    marker = '        http_only: "No https site (checked 2026-12-02)."\n'
+    kept = "terms:\n" + GOOD_ENTRY.replace("https://example.org/jcpoa",
+                                           "http://example.org/jcpoa") + marker
+    stale = "terms:\n" + GOOD_ENTRY + marker
+    none = Events("events.yml", ())
+    assert http_sources(parse(kept.encode()), (), "notes.yml", none) == []
+    assert [str(p) for p in http_sources(parse(stale.encode()), (), "notes.yml", none)] == [
+        "glossary.yml:8: term 'JCPOA': the source 'A source' is at https://example.org/jcpoa, "
+        "an https address, but says 'http_only'; remove 'http_only' (it is only for a site "
+        "that has no https address)."]
+    with pytest.raises(DataFileError) as caught:  # a reason, not an empty marker
+        parse(("terms:\n" + GOOD_ENTRY + '        http_only: " "\n').encode())
+    assert "glossary.yml:9:" in str(caught.value) and "http_only" in str(caught.value)
 
 
 def test_an_event_after_today_is_refused() -> None:

@@ -32,7 +32,7 @@ from typing import Any
 from edition.data import datafile
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
 from edition.data.dates import EventDate, parse_date
-from edition.data.glossary import Glossary, Source
+from edition.data.glossary import Glossary, Source, read_sources
 from edition.data.notes import Note
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "events.schema.json"
@@ -195,7 +195,7 @@ def _events(value: dict[str, Any], lines: LineMap) -> Events:
             continue
         records.append(Event(
             id=raw["id"], date=date, description=plain(raw["description"]),
-            sources=tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
+            sources=read_sources(raw["sources"], lines, ("events", index)),
             line=lines.line(("events", index)),
         ))
     problems += _duplicates(records, name)

@@ -9,6 +9,7 @@ terms) is checked here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -34,10 +35,22 @@ GlossaryError = DataFileError
 
 @dataclass(frozen=True)
 class Source:
-    """A reference supporting an entry."""
+    """A reference supporting an entry. ``http_only`` is why a plain ``http://`` address is
+    kept (the site has no ``https`` one), as the data file says; ``line`` is the line of its
+    ``url``."""
 
     title: str
     url: str
+    http_only: str = ""
+    line: int = dataclasses.field(default=0, compare=False)
+
+
+def read_sources(raws: list[dict[str, Any]], lines: LineMap,
+                 path: tuple[Any, ...]) -> tuple[Source, ...]:
+    """The ``sources`` list at ``path`` in a data file, each with the line of its address."""
+    return tuple(Source(raw["title"].strip(), raw["url"], raw.get("http_only", "").strip(),
+                        lines.line((*path, "sources", index, "url")))
+                 for index, raw in enumerate(raws))
 
 
 @dataclass(frozen=True)
@@ -161,7 +174,7 @@ def _common(
         "aliases": tuple(raw.get("aliases", ())),
         "summary": plain(raw[summary]),
         "note": plain(raw["note"]) if "note" in raw else None,
-        "sources": tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
+        "sources": read_sources(raw["sources"], lines, path),
         "case": raw.get("case", "auto"),
         "events": tuple(raw.get("events", ())),
         "events_line": lines.line((*path, "events")),

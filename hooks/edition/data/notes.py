@@ -20,7 +20,7 @@ import markdown
 
 from edition.data import datafile
 from edition.data.datafile import URL_PATTERN, DataFileError, LineMap, Problem, Spec, plain
-from edition.data.glossary import Source
+from edition.data.glossary import Source, read_sources
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "notes.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"notes": "quote"}, "the notes")
@@ -120,7 +120,7 @@ def _notes(value: dict[str, Any], lines: LineMap) -> tuple[Note, ...]:
             index=index, quote=raw["quote"], before=raw.get("before", ""),
             after=raw.get("after", ""), kind=raw["kind"], text=plain(raw["note"]),
             html=rendered,
-            sources=tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
+            sources=read_sources(raw["sources"], lines, ("notes", index)),
             line=lines.line(("notes", index)),
             events=tuple(raw.get("events", ())), events_line=lines.line(("notes", index, "events")),
         ))

@@ -18,6 +18,7 @@ from edition.data.glossary import Entry, Glossary, variant_uses
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import Note
 from edition.data.notes import load as load_notes
+from edition.data.sources import http_sources
 from edition.index.occurrences import OccurrenceIndex, frequent_form_problem
 from edition.text.anchoring import Anchor, cut_forms
 from edition.text.anchoring import anchor as anchor_quotations
@@ -57,8 +58,10 @@ def load_data(glossary: Path, notes: Path, events: Path) -> Data:
 
 
 def data_warnings(data: Data) -> list[Problem]:
-    """What the build warns of once the files are read (``--strict`` fails on it)."""
-    return event_records.unused(data.events, data.references)
+    """What the build warns of once the files are read (``--strict`` fails on it): events no
+    entry or note names, and ``http://`` sources that do not say why (issue 25)."""
+    return (event_records.unused(data.events, data.references)
+            + http_sources(data.glossary, data.notes, data.notes_file, data.events))
 
 
 def anchor_notes(notes: tuple[Note, ...], notes_file: str, blocks: list[tuple[str, str, str]],
