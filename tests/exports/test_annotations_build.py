@@ -102,10 +102,13 @@ def test_each_quotation_finds_exactly_one_place_in_its_built_page(site: Path) ->
         assert places(readable, found) == 1, (annotation["id"], found)
         # The context is the author's or the editor's text: it never crosses the interface.
         assert sum(places(stretch, found) for stretch in stretches) == 1, annotation["id"]
-        # The position counts the reader's text of the page's content (which begins with
-        # its first element, after the whitespace of Material's template).
+        # The position counts the reader's text of the page's content: the element
+        # `.ed-text`, which holds the content and nothing of Material's template (the
+        # container the README gives Recogito), from its first character.
         position = chosen["TextPositionSelector"]
-        content = readable.lstrip()
+        holders = page.select(".ed-text")
+        assert len(holders) == 1, annotation["id"]
+        content, _ = reader_text(holders[0])
         assert content[position["start"]:position["end"]] == quote["exact"], annotation["id"]
         # The fragment is the block the words are in, and its refining quotation finds
         # exactly one place inside that block.
