@@ -197,8 +197,10 @@ async (items) => {
   const anno = C.createTextAnnotator(container, {
     adapter: C.W3CTextFormat(location.href, container)});
   const errors = [];
-  const log = console.error; console.error = (...args) => { errors.push(args.join(" ")); };
-  try { anno.setAnnotations(items); } finally { console.error = log; }
+  // Recogito reports an annotation it cannot read on the console ("Discarded … invalid").
+  const error = console.error, warn = console.warn;
+  console.error = console.warn = (...args) => { errors.push(args.join(" ")); };
+  try { anno.setAnnotations(items); } finally { console.error = error; console.warn = warn; }
   // The stored target, revived in the container as Recogito revives it to draw it.
   const where = (range) => ({text: range.toString(),
     start: at(range.startContainer, range.startOffset),
