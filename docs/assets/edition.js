@@ -250,7 +250,7 @@
     document.querySelectorAll("dialog.ed-cite-dialog").forEach(function (dialog) {
       if (dialog.querySelector(".ed-copy-status")) return;
       var status = document.createElement("p");
-      status.className = "ed-copy-status";
+      status.className = "ed-copy-status not-annotatable";  // interface (issue 27)
       status.setAttribute("role", "status");
       dialog.appendChild(status);
     });
@@ -315,6 +315,7 @@
       changes.forEach(function (change) {
         change.addedNodes.forEach(function (node) {
           if (node instanceof Element && node.classList.contains("md-tooltip2")) {
+            node.classList.add("not-annotatable");  // interface, as annotators see it (#27)
             main.appendChild(node);
           }
         });

@@ -22,6 +22,8 @@ from support.build import ROOT
 from support.site import url_to_file
 
 SELECTORS = f"{OA}hasSelector"
+#: diff-match-patch's Match_MaxBits, the longest pattern its bitap matcher looks for.
+BITAP_BITS = 32
 
 
 def collection(site: Path) -> dict[str, Any]:
@@ -98,14 +100,22 @@ def test_each_quotation_finds_exactly_one_place_in_its_built_page(site: Path) ->
         # it anywhere).
         assert places(text, found) == 1, (annotation["id"], found)
         assert quote.get("prefix", "x") and quote.get("suffix", "x")
+        # A bitap matcher (diff-match-patch, Match_MaxBits = 32) looks for the prefix alone,
+        # or for the suffix when there is none, and for no more than 32 characters.
+        assert len(quote.get("prefix", "")) <= BITAP_BITS, annotation["id"]
+        if "prefix" not in quote:
+            assert len(quote.get("suffix", "")) <= BITAP_BITS, annotation["id"]
         readable, stretches = reader_text(page)
         assert places(readable, found) == 1, (annotation["id"], found)
         # The context is the author's or the editor's text: it never crosses the interface.
         assert sum(places(stretch, found) for stretch in stretches) == 1, annotation["id"]
-        # The position counts the reader's text of the page's content (which begins with
-        # its first element, after the whitespace of Material's template).
+        # The position counts the reader's text of the page's content: the element
+        # `.ed-text`, which holds the content and nothing of Material's template (the
+        # container the README gives Recogito), from its first character.
         position = chosen["TextPositionSelector"]
-        content = readable.lstrip()
+        holders = page.select(".ed-text")
+        assert len(holders) == 1, annotation["id"]
+        content, _ = reader_text(holders[0])
         assert content[position["start"]:position["end"]] == quote["exact"], annotation["id"]
         # The fragment is the block the words are in, and its refining quotation finds
         # exactly one place inside that block.

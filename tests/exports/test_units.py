@@ -192,3 +192,26 @@ def test_occurrences_are_counted_overlaps_included() -> None:
     assert annotations._occurrences("aaaa", "aa") == 3
     assert annotations._occurrences("abab", "aba") == 1
     assert annotations._occurrences("abc", "d") == 0
+
+
+def test_a_prefix_a_bitap_matcher_cannot_place_gives_way_to_the_suffix() -> None:
+    # The 32 characters before "Iran" stand twice: a best-match client
+    # (dom-anchor-text-quote) looks for the prefix alone and could land on either; the
+    # suffix stands once.
+    phrase = "after the long talks in Vienna with the envoys, "
+    text = phrase + "Russia waited. " + phrase + "Iran signed in July. The end."
+    start = text.index("Iran signed")
+    selector = quote_selector(text, start, start + 4)
+    assert "prefix" not in selector
+    assert text.count(selector["suffix"]) == 1 and len(selector["suffix"]) <= 32
+    assert text.count("Iran" + selector["suffix"]) == 1
+
+
+def test_a_longer_context_grows_the_suffix_and_keeps_the_prefix_within_32() -> None:
+    # The words and 32 characters either side stand twice; the suffix tells them apart.
+    repeated = "x" * 40 + " Iran " + "y" * 40
+    text = repeated + " first. " + repeated + " second."
+    start = text.index(" Iran ") + 1
+    selector = quote_selector(text, start, start + 4)
+    assert len(selector["prefix"]) <= 32 < len(selector["suffix"])
+    assert text.count(selector["prefix"] + "Iran" + selector["suffix"]) == 1

@@ -44,26 +44,51 @@ def quote_selector(text: str, start: int, end: int, low: int = 0, high: int | No
                    also: tuple[str, ...] = ()) -> dict[str, str]:
     """A ``TextQuoteSelector`` for ``text[start:end]`` that finds one place in ``text``.
 
-    Quotes :data:`CONTEXT_CHARS` characters either side, and more while the words with
+    Quotes :data:`CONTEXT_CHARS` characters either side, never before ``low`` nor after
+    ``high`` (the reader's text between two interface elements). While the words with
     their prefix and suffix occur elsewhere in ``text`` (or in any of ``also``, the same
-    page as other clients read it), never before ``low`` nor after ``high`` (the reader's
-    text between two interface elements). An empty prefix or suffix is left out, so that
-    a best-match client does not look for it at an arbitrary place.
+    page as other clients read it), the suffix grows, then the prefix: a best-match client
+    built on a bitap matcher (diff-match-patch, as dom-anchor-text-quote) looks for the
+    prefix alone, and for the suffix only when there is no prefix, and cannot look for
+    more than 32 characters (``Match_MaxBits``). So the prefix stays within 32 characters
+    when it can; and a prefix that stands more than once on its own is left out when the
+    words and a suffix of 32 characters are unique, so that such a client goes by the
+    suffix. An empty prefix or suffix is left out, so that a best-match client does not
+    look for it at an arbitrary place.
     """
     high = len(text) if high is None else high
+    readings = (text, *also)
+
+    def unique(found: str) -> bool:
+        return all(_occurrences(t, found) <= 1 for t in readings)
+
+    def selector(before: int, after: int) -> dict[str, str]:
+        chosen = {"type": "TextQuoteSelector", "exact": text[start:end]}
+        prefix, suffix = text[max(low, start - before):start], text[end:min(high, end + after)]
+        if prefix:
+            chosen["prefix"] = prefix
+        if suffix:
+            chosen["suffix"] = suffix
+        return chosen
+
+    def found(chosen: dict[str, str]) -> str:
+        return chosen.get("prefix", "") + chosen["exact"] + chosen.get("suffix", "")
+
     width = CONTEXT_CHARS
-    while True:
-        prefix, suffix = text[max(low, start - width):start], text[end:min(high, end + width)]
-        whole = start - width <= low and end + width >= high
-        found = prefix + text[start:end] + suffix
-        if whole or all(_occurrences(t, found) <= 1 for t in (text, *also)):
-            selector = {"type": "TextQuoteSelector", "exact": text[start:end]}
-            if prefix:
-                selector["prefix"] = prefix
-            if suffix:
-                selector["suffix"] = suffix
-            return selector
-        width *= 2
+    chosen = selector(width, width)
+    if "prefix" in chosen and not unique(chosen["prefix"]):
+        alone = selector(0, width)  # the suffix alone, for a best-match client
+        if "suffix" in alone and unique(alone["suffix"]) and unique(found(alone)):
+            return alone
+    after = width
+    while not unique(found(chosen)) and end + after < high:  # a longer suffix first
+        after *= 2
+        chosen = selector(width, after)
+    before = width
+    while not unique(found(chosen)) and start - before > low:  # then a longer prefix
+        before *= 2
+        chosen = selector(before, after)
+    return chosen
 
 
 def _target(record: Record, page: str, block: str, start: int, end: int) -> dict[str, Any]:
