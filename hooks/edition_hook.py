@@ -72,6 +72,20 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
 
 
+#: The last glossary's compiled matcher. Under ``mkdocs serve`` a glossary whose file did
+#: not change is the very same object (``checks.load_data`` keeps it by its content), and so
+#: is its matcher, never compiled twice for one text (issue 26).
+_compiled: tuple[Glossary, Matcher[Target]] | None = None
+
+
+def _matcher(glossary: Glossary) -> Matcher[Target]:
+    """The one compiled matcher of ``glossary``."""
+    global _compiled
+    if _compiled is None or _compiled[0] is not glossary:
+        _compiled = (glossary, Matcher(targets(glossary)))
+    return _compiled[1]
+
+
 class _Build:
     """Everything one build knows; replaced at the start of every build."""
 
@@ -92,7 +106,7 @@ class _Build:
         self.rendered: dict[str, str] = {}
         self.essay_words = 0
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
-        self.matcher: Matcher[Target] = Matcher(targets(glossary))
+        self.matcher: Matcher[Target] = _matcher(glossary)
         # Issue 25: each generated path has one claimant; a second is refused, named.
         self.generated: Registry[Entry] = Registry()
         for path, title in ((glossary_page.PAGE, "the glossary"), (notes_page.PAGE,
