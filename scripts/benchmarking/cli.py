@@ -56,9 +56,10 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="NxMxA: the fixed N, M and A of the two series")
     parser.add_argument("--serve-repeats", type=int, default=5,
                         help="edits of each kind under mkdocs serve (0: skip)")
-    parser.add_argument("--profile", choices=("none", "largest", "all"),
+    parser.add_argument("--profile", choices=("none", "largest", "real", "all"),
                         help="profile (pyinstrument) one more build with the hook and one without, "
-                             "of the largest size (default) or of all; --tiny: none")
+                             "of the largest size (default), of the real edition as it is, or "
+                             "of all; --tiny: none")
     parser.add_argument("--snippets-max-lines", type=int, default=300,
                         help="skip the one-line-per-definition snippets build above this many "
                              "definitions (default: %(default)s)")
@@ -132,7 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     done: dict[tuple[int | None, int | None, int | None], dict[str, Any]] = {}
     try:
         for size in sizes:
-            profile = args.profile == "all" or (args.profile == "largest" and size == largest)
+            profile = args.profile == "all" or (args.profile == "largest" and size == largest) or (
+                args.profile == "real" and size.label == "real")
             result = benchmark_size(bench, size, corpus, variants, profile)
             results["sizes"].append(result)
             done[size.key] = result
