@@ -20,13 +20,12 @@ import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -61,6 +60,9 @@ from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
 from edition.text.note_marks import NoteMarkerExtension
 from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
+
+if TYPE_CHECKING:  # only `mkdocs serve` loads the server (issue 26: not imported by a build)
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("edition")
 #: The options under ``extra.edition`` that name the data files.
