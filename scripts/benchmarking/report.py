@@ -416,16 +416,25 @@ def targets(results: dict[str, Any]) -> list[dict[str, str]]:
         if size["label"] in TOOLTIP_TARGETS and "wall" in peers.get("tooltips", {}) and (
                 "wall" in peers.get("abbr-glossary", {})):
             limit = TOOLTIP_TARGETS[size["label"]]
-            best = min(peers["tooltips"]["wall"]) / min(peers["abbr-glossary"]["wall"])
-            median = peers["tooltips"]["wall_median"] / peers["abbr-glossary"]["wall_median"]
-            added = (min(peers["tooltips"]["wall"]) - min(peers["nohook"]["wall"]),
-                     min(peers["abbr-glossary"]["wall"]) - min(peers["nohook"]["wall"]))
+            ours, theirs = peers["tooltips"], peers["abbr-glossary"]
+            best = min(ours["wall"]) / min(theirs["wall"])
+            median = ours["wall_median"] / theirs["wall_median"]
+            least_cpu = min(ours["cpu"]) / min(theirs["cpu"])
+            added = (min(ours["wall"]) - min(peers["nohook"]["wall"]),
+                     min(theirs["wall"]) - min(peers["nohook"]["wall"]))
+            added_cpu = (min(ours["cpu"]) - min(peers["nohook"]["cpu"]),
+                         min(theirs["cpu"]) - min(peers["nohook"]["cpu"]))
             out.append({
                 "target": f"tooltips alone (the extension, no hook) ≤ {limit:.1f}× abbr's "
-                          f"glossary option, {size['label']} (best wall time)",
-                "measured": f"{best:.2f}× best of runs ({median:.2f}× median); over the build "
-                            f"without either: +{added[0]:.2f} s against +{added[1]:.2f} s",
-                "met": verdict(best <= limit),
+                          f"glossary option, {size['label']} (best wall time and least CPU "
+                          "time both)",
+                "measured": f"{best:.2f}× best of runs ({median:.2f}× median; CPU "
+                            f"{least_cpu:.2f}× least); over the build without either: "
+                            f"+{added[0]:.2f} s against +{added[1]:.2f} s wall, "
+                            f"+{added_cpu[0]:.2f} s against +{added_cpu[1]:.2f} s CPU",
+                # As for the hook: one lucky or unlucky run on a shared machine can decide
+                # the wall ratio alone; the builds' own CPU time must agree.
+                "met": verdict(best <= limit and least_cpu <= limit),
             })
         if size["label"] == "real" and timing.get("own") is not None:
             share = (timing["own"] + timing.get("imports", 0.0)) / hook["wall_median"]
