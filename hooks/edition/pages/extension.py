@@ -58,6 +58,8 @@ def compiled(path: Path) -> Matcher[Any]:
     """The matcher of the glossary at ``path``, made once for the same content."""
     key = path.resolve()
     try:
+        if path.stat().st_size > MAX_BYTES:
+            load(path)  # refused, in load's own words (the file's size, what to do)
         with path.open("rb") as file:
             data = file.read(MAX_BYTES + 1)
     except OSError:
