@@ -20,13 +20,12 @@ import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -63,6 +62,9 @@ from edition.text.note_marks import NoteMarkerExtension
 from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
 from edition.text.typography import rewriting_extensions
 
+if TYPE_CHECKING:  # only `mkdocs serve` loads the server (issue 26: not imported by a build)
+    from mkdocs.livereload import LiveReloadServer
+
 log = get_plugin_logger("edition")
 #: The options under ``extra.edition`` that name the data files.
 DATA_FILES = ("glossary", "notes", "events")
@@ -71,6 +73,20 @@ DATA_FILES = ("glossary", "notes", "events")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The front matter of every actor page.
 ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
+
+
+#: The last glossary's compiled matcher. Under ``mkdocs serve`` a glossary whose file did
+#: not change is the very same object (``checks.load_data`` keeps it by its content), and so
+#: is its matcher, never compiled twice for one text (issue 26).
+_compiled: tuple[Glossary, Matcher[Target]] | None = None
+
+
+def _matcher(glossary: Glossary) -> Matcher[Target]:
+    """The one compiled matcher of ``glossary``."""
+    global _compiled
+    if _compiled is None or _compiled[0] is not glossary:
+        _compiled = (glossary, Matcher(targets(glossary)))
+    return _compiled[1]
 
 
 class _Build:
@@ -93,7 +109,7 @@ class _Build:
         self.rendered: dict[str, str] = {}
         self.essay_words = 0
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
-        self.matcher: Matcher[Target] = Matcher(targets(glossary))
+        self.matcher: Matcher[Target] = _matcher(glossary)
         # Issue 25: each generated path has one claimant; a second is refused, named.
         self.generated: Registry[Entry] = Registry()
         for path, title in ((glossary_page.PAGE, "the glossary"), (notes_page.PAGE,

@@ -118,6 +118,7 @@ def hook_summary(
     main_events = ("on_config", "on_files", "on_page_markdown", "on_env")
     return {
         "own": sum(events.values()) + sum(trees.values()),
+        "imports": times.get("imports", 0.0),
         "annotate": trees.get("Annotator", 0.0),
         "paragraphs": trees.get("ParagraphNumbers", 0.0),
         "other_processors": sum(v for k, v in trees.items()

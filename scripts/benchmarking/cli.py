@@ -45,6 +45,9 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="3 pages x 10 terms x 5 actors, 1 run, no series or serve, no profile "
                              "unless --profile says")
     parser.add_argument("--no-peers", action="store_true", help="skip the abbr builds")
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help="comma-separated builds of each edition, of "
+                             f"{', '.join(VARIANTS)} (default: all)")
     parser.add_argument("--series-pages", default="50,200,1000",
                         help="N of the fixed-M series (empty: none)")
     parser.add_argument("--series-terms", default="100,500,2000",
@@ -53,9 +56,10 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="NxMxA: the fixed N, M and A of the two series")
     parser.add_argument("--serve-repeats", type=int, default=5,
                         help="edits of each kind under mkdocs serve (0: skip)")
-    parser.add_argument("--profile", choices=("none", "largest", "all"),
+    parser.add_argument("--profile", choices=("none", "largest", "real", "all"),
                         help="profile (pyinstrument) one more build with the hook and one without, "
-                             "of the largest size (default) or of all; --tiny: none")
+                             "of the largest size (default), of the real edition as it is, or "
+                             "of all; --tiny: none")
     parser.add_argument("--snippets-max-lines", type=int, default=300,
                         help="skip the one-line-per-definition snippets build above this many "
                              "definitions (default: %(default)s)")
@@ -76,6 +80,10 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args.profile = args.profile or "largest"
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    names = {v.strip() for v in args.variants.split(",") if v.strip()}
+    if names - set(VARIANTS) or not {"hook", "nohook"} <= names:
+        parser.error("--variants must name hook and nohook, and only " + ", ".join(VARIANTS))
+    args.variants = tuple(v for v in VARIANTS if v in names)
     return args
 
 
@@ -92,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     json_path = args.json if args.json.is_absolute() else out / args.json
-    variants = ("hook", "nohook") if args.no_peers else VARIANTS
+    variants = ("hook", "nohook") if args.no_peers else args.variants
     work = Path(tempfile.mkdtemp(prefix="edition-bench-"))
     source = snapshot(work / "project")
     config = load_yaml(source / "mkdocs.yml")
@@ -125,7 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     done: dict[tuple[int | None, int | None, int | None], dict[str, Any]] = {}
     try:
         for size in sizes:
-            profile = args.profile == "all" or (args.profile == "largest" and size == largest)
+            profile = args.profile == "all" or (args.profile == "largest" and size == largest) or (
+                args.profile == "real" and size.label == "real")
             result = benchmark_size(bench, size, corpus, variants, profile)
             results["sizes"].append(result)
             done[size.key] = result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sys
@@ -20,6 +21,7 @@ from benchmarking.settings import (
     ROOT,
     SNIPPETS_BLOCKS_FILE,
     SNIPPETS_FILE,
+    TOOLTIP_EXTENSION,
     WRAPPER,
     WRAPPER_SOURCE,
 )
@@ -251,12 +253,15 @@ def abbreviations(glossary: dict[str, Any]) -> dict[str, str]:
 
 
 def variant_config(
-    base: dict[str, Any], variant: str, glossary: dict[str, Any], docs: Path
+    base: dict[str, Any], variant: str, glossary: dict[str, Any], docs: Path,
+    glossary_name: str = "glossary.yml",
 ) -> dict[str, Any]:
     """The mkdocs.yml of one variant, from the edition's mkdocs.yml with the hook on.
 
     Without the hook, the nav loses the pages the hook generates (those with no file
-    in ``docs``): the glossary, the actors and whatever else it makes.
+    in ``docs``): the glossary, the actors and whatever else it makes. The ``tooltips``
+    variant adds the annotation as a plain extension reading ``glossary_name`` (the build
+    runs with the project's ``hooks/`` on ``PYTHONPATH``: :func:`variant_env`).
     """
     config = dict(base)
     if variant == "hook":
@@ -271,8 +276,20 @@ def variant_config(
         extensions += ["abbr", {"pymdownx.snippets": {"auto_append": [SNIPPETS_BLOCKS_FILE]}}]
     elif variant == "abbr-glossary":
         extensions += [{"abbr": {"glossary": abbreviations(glossary)}}]
+    elif variant == "tooltips":
+        extensions += [{TOOLTIP_EXTENSION: {"glossary": glossary_name, "base_url": "/"}}]
     config["markdown_extensions"] = extensions
     return config
+
+
+def variant_env(project: Path, variant: str) -> dict[str, str]:
+    """What the build of ``variant`` adds to the environment: the ``tooltips`` build imports
+    the extension from the project's ``hooks/`` (a hook build gets it on ``sys.path`` from
+    MkDocs, which puts a hook's folder there)."""
+    if variant != "tooltips":
+        return {}
+    paths = [str(project / "hooks"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {"PYTHONPATH": os.pathsep.join(paths)}
 
 
 @dataclass
@@ -447,7 +464,8 @@ def write_edition(
     for variant in variants:
         shutil.copytree(base, dest / variant)
         (dest / variant / "mkdocs.yml").write_text(
-            dump_yaml(variant_config(config, variant, glossary, docs)), encoding="utf-8"
+            dump_yaml(variant_config(config, variant, glossary, docs, glossary_name)),
+            encoding="utf-8",
         )
     shutil.rmtree(base)
     essay_pages = sorted(p for p in pages if p.startswith("essay/"))

@@ -136,7 +136,7 @@ def _variant_row(size: dict[str, Any], variant: str, entry: dict[str, Any]) -> l
         _fmt(entry["site_bytes"] / 1024 / 1024, 1),
         _kb(added["site"]) if added else "–",
         _kb(added["article_per_essay_page"]) if added else "–",
-        f"{entry['annotations']:,}" if variant in ("hook", "nohook")
+        f"{entry['annotations']:,}" if variant in ("hook", "nohook", "tooltips")
         else f"{entry['abbrs']:,} abbr",
     ]
 
@@ -352,8 +352,16 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
 WALL_TARGETS = {"real": 1.5, "200x500": 1.3, "1000x2000": 1.15, "real+100p+10g": 1.10}
 #: Editions with at least this many pages neither essay nor generated compare the two kinds.
 ORDINARY_PAGES_COMPARED = 10
-#: ... and its peak memory over the no-hook build's.
-MEMORY_TARGETS = {"1000x2000": 2.0}
+#: ... and its peak memory over the no-hook build's (issue 26's table).
+MEMORY_TARGETS = {"1000x2000": 3.0}
+#: Issue 26: the tooltip job alone (the extension, no hook) against abbr's glossary option.
+TOOLTIP_TARGETS = {"real": 1.0, "200x500": 1.0, "1000x2000": 1.0}
+#: Issue 26: the hook's own work and its imports, as a share of the hook build (real).
+HOOK_SHARE_TARGET = 0.15
+#: Issue 26: the hook build within this much of the generated pages' floor.
+FLOOR_MARGIN = 1.10
+#: Issue 26: a glossary edit under mkdocs serve, seconds to the page served.
+SERVE_GLOSSARY_TARGET = 0.6
 
 
 def targets(results: dict[str, Any]) -> list[dict[str, str]]:
@@ -404,6 +412,48 @@ def targets(results: dict[str, Any]) -> list[dict[str, str]]:
                 "measured": f"{memory:.2f}× (lowest of runs)",
                 "met": verdict(memory <= MEMORY_TARGETS[size["label"]]),
             })
+        peers = size["variants"]
+        if size["label"] in TOOLTIP_TARGETS and "wall" in peers.get("tooltips", {}) and (
+                "wall" in peers.get("abbr-glossary", {})):
+            limit = TOOLTIP_TARGETS[size["label"]]
+            ours, theirs = peers["tooltips"], peers["abbr-glossary"]
+            best = min(ours["wall"]) / min(theirs["wall"])
+            median = ours["wall_median"] / theirs["wall_median"]
+            least_cpu = min(ours["cpu"]) / min(theirs["cpu"])
+            added = (min(ours["wall"]) - min(peers["nohook"]["wall"]),
+                     min(theirs["wall"]) - min(peers["nohook"]["wall"]))
+            added_cpu = (min(ours["cpu"]) - min(peers["nohook"]["cpu"]),
+                         min(theirs["cpu"]) - min(peers["nohook"]["cpu"]))
+            out.append({
+                "target": f"tooltips alone (the extension, no hook) ≤ {limit:.1f}× abbr's "
+                          f"glossary option, {size['label']} (best wall time and least CPU "
+                          "time both)",
+                "measured": f"{best:.2f}× best of runs ({median:.2f}× median; CPU "
+                            f"{least_cpu:.2f}× least); over the build without either: "
+                            f"+{added[0]:.2f} s against +{added[1]:.2f} s wall, "
+                            f"+{added_cpu[0]:.2f} s against +{added_cpu[1]:.2f} s CPU",
+                # As for the hook: one lucky or unlucky run on a shared machine can decide
+                # the wall ratio alone; the builds' own CPU time must agree.
+                "met": verdict(best <= limit and least_cpu <= limit),
+            })
+        if size["label"] == "real" and timing.get("own") is not None:
+            share = (timing["own"] + timing.get("imports", 0.0)) / hook["wall_median"]
+            out.append({
+                "target": f"the hook's own work and imports ≤ {HOOK_SHARE_TARGET:.0%} of the "
+                          "real edition's hook build (median)",
+                "measured": f"{share:.0%}: {timing['own']:.2f} s work + "
+                            f"{timing.get('imports', 0.0):.2f} s imports of "
+                            f"{hook['wall_median']:.2f} s",
+                "met": verdict(share <= HOOK_SHARE_TARGET),
+            })
+        if size["label"] == "real+100p+10g" and floor:
+            out.append({
+                "target": f"hook build within {FLOOR_MARGIN - 1:.0%} of the generated pages' "
+                          f"floor, {size['label']} (best wall)",
+                "measured": f"{_best_ratio(size, 'hook'):.2f}× against a floor of {floor:.2f}× "
+                            f"({_best_ratio(size, 'hook') / floor:.2f}× the floor)",
+                "met": verdict(_best_ratio(size, "hook") <= floor * FLOOR_MARGIN),
+            })
     series = results.get("series", {}).get("glossary") or []
     matcher = (results.get("matcher") or {}).get("rows") or []
     if len(matcher) >= 2:
@@ -445,13 +495,15 @@ def targets(results: dict[str, Any]) -> list[dict[str, str]]:
             })
     serve = results.get("serve")
     if serve:
-        for key, name in (("glossary_edit_median", "a glossary edit"),
-                          ("page_edit_median", "an essay page edit")):
+        for key, name, limit in (
+                ("glossary_edit_median", "a glossary edit", SERVE_GLOSSARY_TARGET),
+                ("page_edit_median", "an essay page edit", 1.0)):
             value = serve.get(key)
             out.append({
-                "target": f"mkdocs serve shows {name} within 1 s (real edition)",
+                "target": f"mkdocs serve shows {name} within {limit:g} s (real edition, "
+                          "median)",
                 "measured": "timeout" if value is None else f"{value:.2f} s",
-                "met": verdict(value is not None and value <= 1.0),
+                "met": verdict(value is not None and value <= limit),
             })
     real = by_label.get("real")
     if real and "hook" in real["variants"]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from benchmarking.builds import Run, build_command, built_path, hook_summary, mkdocs_env, run_child
 from benchmarking.corpus import Corpus, Size
-from benchmarking.editions import write_edition
+from benchmarking.editions import variant_env, write_edition
 from benchmarking.profiles import profile_summary, write_profile_reports
 from benchmarking.settings import TIMINGS_ENV
 from benchmarking.sitestats import SiteStats, analyse_site, article_bytes
@@ -97,7 +97,8 @@ def benchmark_size(
             load = os.getloadavg()[0]
             child = run_child(
                 build_command(site), edition.project(variant),
-                mkdocs_env(**{TIMINGS_ENV: str(timings)}),
+                mkdocs_env(**{TIMINGS_ENV: str(timings)},
+                           **variant_env(edition.project(variant), variant)),
                 logs / f"{stem}-{variant}-{number + 1}.log", bench.timeout,
             )
             if child.returncode != 0:

@@ -27,12 +27,20 @@ MARK_START = "<!-- results:start -->"
 MARK_END = "<!-- results:end -->"
 
 
-VARIANTS = ("hook", "nohook", "abbr-snippets", "abbr-snippets-blocks", "abbr-glossary")
+VARIANTS = ("hook", "nohook", "tooltips", "abbr-snippets", "abbr-snippets-blocks",
+            "abbr-glossary")
+
+
+#: The tooltip job alone (issue 26): the annotation as a plain Python-Markdown extension
+#: (``edition.pages.extension``, no hook, no generated pages), against ``abbr``'s ``glossary``
+#: option fed the same forms and definitions.
+TOOLTIP_EXTENSION = "edition.pages.extension"
 
 
 VARIANT_NAMES = {
     "hook": "edition hook",
     "nohook": "no hook",
+    "tooltips": "tooltips alone (extension, no hook)",
     "abbr-snippets": "abbr + snippets auto_append",
     "abbr-snippets-blocks": "abbr + snippets, blank-line separated",
     "abbr-glossary": "abbr glossary option",

@@ -34,7 +34,7 @@ def test_tiny_benchmark_completes_and_reports(tmp_path: Path) -> None:
     assert (size["pages"], size["terms"], size["actors"]) == (3, 10, 5)
     variants = size["variants"]
     assert set(variants) == {
-        "hook", "nohook", "abbr-snippets", "abbr-snippets-blocks", "abbr-glossary"
+        "hook", "nohook", "tooltips", "abbr-snippets", "abbr-snippets-blocks", "abbr-glossary"
     }
     for name, entry in variants.items():
         assert entry["wall_median"] > 0, name
@@ -47,6 +47,12 @@ def test_tiny_benchmark_completes_and_reports(tmp_path: Path) -> None:
     assert hook["annotations"] > 0
     assert nohook["annotations"] == 0
     assert hook["hook_timing"]["own"] > 0
+    assert hook["hook_timing"]["imports"] > 0
+    # The tooltip job alone (issue 26): the extension annotates, with no hook and no
+    # generated pages (the site holds only the pages the no-hook build has).
+    tooltips = variants["tooltips"]
+    assert tooltips["annotations"] > 0 and tooltips["abbrs"] == 0
+    assert tooltips["html_pages"] == nohook["html_pages"]
     assert hook["hook_ms_per_page"] > 0
     assert hook["largest_generated_page"]["bytes"] > 0
     for peer in ("abbr-snippets", "abbr-snippets-blocks", "abbr-glossary"):

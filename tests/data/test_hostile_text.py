@@ -202,3 +202,22 @@ def test_an_event_after_today_is_refused() -> None:
     (found,) = map(str, caught.value.problems)
     assert found.startswith(f"events.yml:3: events[0] 'later': the date {year} is after today")
     assert found.endswith("an event is recorded once it has happened. Check the year.")
+
+
+def test_no_printable_character_is_refused_so_printable_text_needs_no_walk() -> None:
+    """``characters.refused`` skips a text that ``str.isprintable`` passes (issue 26): that is
+    exact only if no printable code point is one it refuses, which every code point shows."""
+    import sys
+    import unicodedata
+
+    refused_categories = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # as the module says
+    breaks = set("\n\r\t\x0b\x0c\x85\u2028\u2029")
+    wrong = [hex(c) for c in range(sys.maxunicode + 1) if chr(c).isprintable() and (
+        unicodedata.category(chr(c)) in refused_categories or chr(c) in breaks)]
+    assert wrong == []
+    # And the walk still finds what it refuses, in texts that are not printable.
+    assert characters.refused("a\u202eb", False) is not None
+    assert characters.refused("one\ntwo", True) is None
+    assert characters.refused("one\ntwo", False) is not None
+    assert characters.refused("one\u2028two", True) is not None
+    assert characters.refused("a\u00a0b", False) is None  # no-break space: Zs, allowed

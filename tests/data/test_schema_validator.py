@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -84,3 +87,25 @@ def test_the_notes_validator_agrees_with_the_schema_as_written(edit: Edit) -> No
 
 def test_the_validator_is_made_once() -> None:
     assert datafile.validator(GLOSSARY) is datafile.validator(GLOSSARY)
+
+
+def test_an_edited_schema_gets_a_new_validator(tmp_path: Path) -> None:
+    """The validator is kept by the schema's content (issue 26), not its path or time stamp:
+    a schema tightened in place, its time stamp kept, judges by its new rules."""
+    schema_file = tmp_path / "glossary.schema.json"
+    text = (ROOT / "glossary.schema.json").read_text(encoding="utf-8")
+    schema_file.write_text(text, encoding="utf-8")
+    stamp = schema_file.stat().st_mtime_ns
+    spec = dataclasses.replace(GLOSSARY, schema_file=schema_file)
+    data = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    first = datafile.validator(spec)
+    assert datafile.validator(spec) is first and _errors(first, data) == []
+    shortest = min(len(t["definition"]) for t in data["terms"])
+    tightened = json.loads(text)
+    tightened["$defs"]["term"]["properties"]["definition"]["maxLength"] = shortest - 1
+    schema_file.write_text(json.dumps(tightened, indent=2, ensure_ascii=False),
+                           encoding="utf-8")
+    os.utime(schema_file, ns=(stamp, stamp))
+    second = datafile.validator(spec)
+    assert second is not first
+    assert len(_errors(second, data)) == len(data["terms"])  # every definition, now too long

@@ -3,6 +3,7 @@ Python-Markdown alone (no MkDocs) has its tooltips, linked to the published edit
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -136,3 +137,33 @@ def test_the_defaults_are_the_projects_glossary_relative_links_and_one_per_page(
     assert [a["href"] for a in soup.select("a.ed-annotation")] == [
         jcpoa["href"].removeprefix(BASE)]
 
+
+
+def test_a_changed_glossary_always_changes_the_tooltips(tmp_path: Path) -> None:
+    """The compiled glossary is reused page after page (issue 26), keyed by the file's
+    content: an edit is read again even when the file keeps its size and time stamp, and a
+    broken edit still stops the rendering."""
+    glossary = tmp_path / "glossary.yml"
+    original = (ROOT / "glossary.yml").read_text(encoding="utf-8")
+    (jcpoa,) = [e for e in glossary_entries() if "JCPOA" in e["forms"]]
+    glossary.write_text(original, encoding="utf-8")
+    stamp = glossary.stat().st_mtime_ns
+
+    def titles() -> list[str]:
+        soup = render("The JCPOA.\n{ .essay }\n", glossary=str(glossary))
+        return [a["title"] for a in soup.select("a.ed-annotation")]
+
+    assert titles() == [jcpoa["summary"]]
+    assert titles() == [jcpoa["summary"]]  # the same content: the same tooltips
+    # A word of the entry's summary that occurs once in the file, in another case.
+    word = next(w for w in sorted(set(jcpoa["summary"].split()), key=len, reverse=True)
+                if w.isalpha() and original.count(w) == 1)
+    edited = original.replace(word, word.swapcase())
+    assert edited != original and len(edited.encode()) == len(original.encode())
+    glossary.write_text(edited, encoding="utf-8")
+    os.utime(glossary, ns=(stamp, stamp))  # same size, same time stamp: only the content
+    changed = titles()
+    assert changed != [jcpoa["summary"]] and len(changed) == 1
+    glossary.write_text(original.replace("terms:", "terms: [", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"glossary\.yml"):
+        titles()

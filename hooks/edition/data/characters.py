@@ -29,6 +29,8 @@ _CONTROL_NAMES = {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\r": "CARRIA
                   "\x0b": "LINE TABULATION", "\x0c": "FORM FEED", "\x85": "NEXT LINE",
                   "\x00": "NULL", "\x1b": "ESCAPE", "\x7f": "DELETE"}
 _REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+#: Deletes the breaks and tabs a multi-line text may hold, for the printable test.
+_LINES_ALLOWED = str.maketrans("", "", "\n\r\t")
 
 
 def walk(value: Any) -> Iterator[tuple[tuple[Any, ...], str, bool]]:
@@ -74,6 +76,10 @@ def describe(char: str) -> str:
 
 def refused(text: str, multiline: bool) -> tuple[int, str, str] | None:
     """The first character ``text`` may not hold: (index, character, why), or None."""
+    # Most texts are printable through and through (``str.isprintable``: no character of
+    # category C* or Z* but the space, so none refused here), and need no walk (issue 26).
+    if text.isprintable() or (multiline and text.translate(_LINES_ALLOWED).isprintable()):
+        return None
     for index, char in enumerate(text):
         if char in _LINE_BREAKS or char == "\t":
             if multiline and char in "\n\r\t":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
 import json
 import os
 import re
@@ -367,28 +368,43 @@ def _where(path: tuple[Any, ...], lists: dict[str, str]) -> str:
 # ---- Schema -----------------------------------------------------------------------
 
 
-_SCHEMAS: dict[Path, dict[str, Any]] = {}
-_VALIDATORS: dict[Path, jsonschema.Draft202012Validator] = {}
+#: Each schema as last read, and its validator, keyed by the schema file's content
+#: (SHA-256), never by a time stamp: ``mkdocs serve`` keeps this module loaded, so a
+#: validator is compiled once per schema text, and an edited schema is read again.
+_SCHEMAS: dict[Path, tuple[bytes, dict[str, Any]]] = {}
+_VALIDATORS: dict[Path, tuple[bytes, jsonschema.Draft202012Validator]] = {}
+
+
+def schema_digest(spec: Spec) -> bytes:
+    """The SHA-256 of ``spec``'s schema file as it is now (the key of what is kept)."""
+    return hashlib.sha256(spec.schema_file.read_bytes()).digest()
 
 
 def schema(spec: Spec) -> dict[str, Any]:
     """The JSON Schema of the file described by ``spec``."""
-    if spec.schema_file not in _SCHEMAS:
-        _SCHEMAS[spec.schema_file] = json.loads(spec.schema_file.read_text(encoding="utf-8"))
-    return _SCHEMAS[spec.schema_file]
+    data = spec.schema_file.read_bytes()
+    digest = hashlib.sha256(data).digest()
+    cached = _SCHEMAS.get(spec.schema_file)
+    if cached is None or cached[0] != digest:
+        cached = _SCHEMAS[spec.schema_file] = (digest, json.loads(data.decode("utf-8")))
+    return cached[1]
 
 
 def validator(spec: Spec) -> jsonschema.Draft202012Validator:
-    """The validator of ``spec``'s schema, made once per process (``mkdocs serve`` reuses it).
+    """The validator of ``spec``'s schema, made once per schema text (``mkdocs serve``
+    reuses it between rebuilds).
 
     It validates the schema with its local ``$ref`` s written out in place (the same rules:
     a ``$ref`` beside other keywords becomes an ``allOf``), which spares a reference lookup
     for every field of every entry, a third of the validation's time.
     """
-    if spec.schema_file not in _VALIDATORS:
-        root = schema(spec)
-        _VALIDATORS[spec.schema_file] = jsonschema.Draft202012Validator(_inline(root, root))
-    return _VALIDATORS[spec.schema_file]
+    root = schema(spec)
+    digest = _SCHEMAS[spec.schema_file][0]
+    cached = _VALIDATORS.get(spec.schema_file)
+    if cached is None or cached[0] != digest:
+        cached = _VALIDATORS[spec.schema_file] = (
+            digest, jsonschema.Draft202012Validator(_inline(root, root)))
+    return cached[1]
 
 
 def _inline(node: Any, root: dict[str, Any], depth: int = 0) -> Any:

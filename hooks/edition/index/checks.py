@@ -8,12 +8,16 @@ file and line (``tests/scripts/test_check.py`` holds the two to it on broken cop
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from edition.data import events as event_records
-from edition.data.datafile import DataFileError, Problem
+from edition.data import glossary as glossary_file
+from edition.data import notes as notes_data
+from edition.data.datafile import MAX_BYTES, DataFileError, Problem, Spec, schema_digest
 from edition.data.glossary import Entry, Glossary, variant_uses
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import Note
@@ -37,12 +41,41 @@ class Data:
     references: tuple[event_records.Reference, ...]
 
 
+T = TypeVar("T")
+#: Each data file's last good reading, keyed by its content and its schema's (SHA-256),
+#: never by a time stamp: under ``mkdocs serve`` this module stays loaded, and a rebuild
+#: after an edit of one file reads, validates and checks only that one again (issue 26).
+#: What is kept is immutable (frozen dataclasses, tuples); a file that fails is never kept.
+_READ: dict[tuple[Path, Path], tuple[bytes, Any]] = {}
+
+
+def _read(path: Path, spec: Spec, parse: Callable[[bytes, str], T],
+          load: Callable[..., T]) -> T:
+    """``load(path)``, or what the same bytes under the same schema gave last time."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return load(path, display_name=path.name)  # refused, in load's own words
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError:
+        return load(path, display_name=path.name)  # "cannot be read", in load's own words
+    key = hashlib.sha256(data).digest() + schema_digest(spec)
+    where = (path.resolve(), spec.schema_file)
+    cached = _READ.get(where)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    value = parse(data, path.name)
+    _READ[where] = (key, value)
+    return value
+
+
 def load_data(glossary: Path, notes: Path, events: Path) -> Data:
     """Read ``glossary.yml``, ``notes.yml`` and ``events.yml`` and check the events they
-    name; raise :class:`DataFileError` with every problem of the first file that has any."""
-    terms = load_glossary(glossary, display_name=glossary.name)
-    notes_read = load_notes(notes, display_name=notes.name)
-    records = event_records.load(events, display_name=events.name)
+    name; raise :class:`DataFileError` with every problem of the first file that has any.
+    A file whose bytes (and schema) are those of its last good reading is not read again."""
+    terms = _read(glossary, glossary_file.SPEC, glossary_file.parse, load_glossary)
+    notes_read = _read(notes, notes_data.SPEC, notes_data.parse, load_notes)
+    records = _read(events, event_records.SPEC, event_records.parse, event_records.load)
     refs = event_records.references(terms, notes_read, notes.name)
     event_records.check_references(records, refs)
     # #24: one spelling per name in the notes' and the timeline's words too.

@@ -18,13 +18,15 @@ extension loads if it is missing.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from edition.data.glossary import Entry, load
+from edition.data.datafile import MAX_BYTES
+from edition.data.glossary import Entry, load, parse
 from edition.pages.links import home
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, targets
 from edition.text.matcher import Matcher
@@ -45,6 +47,33 @@ _HELP = {
 }
 
 
+#: The glossary last read from each file and its compiled matcher, keyed by the file's
+#: content (SHA-256), never by a time stamp: a generator makes a new ``Markdown`` for every
+#: page (MkDocs does), and each calls ``extendMarkdown`` again; the same bytes are read,
+#: validated and compiled once, and any change to them is read again (issue 26).
+_COMPILED: dict[Path, tuple[bytes, Matcher[Any]]] = {}
+
+
+def compiled(path: Path) -> Matcher[Any]:
+    """The matcher of the glossary at ``path``, made once for the same content."""
+    key = path.resolve()
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            load(path)  # refused, in load's own words (the file's size, what to do)
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError:
+        load(path)  # raises the DataFileError that names the file and says what to fix
+        raise
+    digest = hashlib.sha256(data).digest()
+    cached = _COMPILED.get(key)
+    if cached is not None and cached[0] == digest:
+        return cached[1]
+    matcher: Matcher[Any] = Matcher(targets(parse(data, path.name)))
+    _COMPILED[key] = (digest, matcher)
+    return matcher
+
+
 class GlossaryExtension(Extension):
     """Annotate the essay's blocks with the glossary at ``glossary``."""
 
@@ -57,8 +86,7 @@ class GlossaryExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
-        path = Path(self.getConfig("glossary"))
-        glossary = load(path)  # a DataFileError names the file and says what to fix
+        matcher = compiled(Path(self.getConfig("glossary")))  # a DataFileError says what to fix
         base_url = str(self.getConfig("base_url"))
         mark = str(self.getConfig("mark"))
         if mark not in MARK_SCOPES:
@@ -72,7 +100,7 @@ class GlossaryExtension(Extension):
                 links[key] = url(entry, base_url)
             return links[key]
 
-        AnnotationExtension(Matcher(targets(glossary)), link_for, mark=mark).extendMarkdown(md)
+        AnnotationExtension(matcher, link_for, mark=mark).extendMarkdown(md)
 
 
 def makeExtension(**kwargs: Any) -> GlossaryExtension:  # noqa: N802 (Markdown's API)

@@ -120,6 +120,13 @@ def _path(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
     return "".join(parts)
 
 
+@cache
+def _country_paths() -> tuple[tuple[str, str], ...]:
+    """Each country's name and outline, drawn once per process (issue 26: under ``mkdocs
+    serve`` not again on every rebuild; they come from the vendored data alone)."""
+    return tuple((name, _path(rings)) for name, rings in _countries())
+
+
 def svg(found: list[Point], page: str = PAGE) -> str:
     """The map: the region's countries, each place marked and linked to its entry."""
     shaded = {country for entry in found for country in entry.countries}
@@ -138,9 +145,9 @@ def svg(found: list[Point], page: str = PAGE) -> str:
         f'<rect class="ed-map-sea" width="{WIDTH}" height="{tall:.0f}"/>',
         '<g class="ed-map-land" aria-hidden="true">',
     ]
-    for name, rings in _countries():
+    for name, outline in _country_paths():
         kind = ' class="ed-map-region"' if name in shaded else ""
-        parts.append(f"<path{kind} d=\"{_path(rings)}\"><title>{escape(name)}</title></path>")
+        parts.append(f"<path{kind} d=\"{outline}\"><title>{escape(name)}</title></path>")
     parts.append("</g>")
     for entry in marked:
         assert entry.coordinates is not None
