@@ -9,8 +9,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from support.build import ROOT
 from browser.test_quality import violations
+from support.build import ROOT
 
 KINDS = Counter(note["kind"] for note in yaml.safe_load(
     (ROOT / "notes.yml").read_text(encoding="utf-8"))["notes"])
