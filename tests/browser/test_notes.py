@@ -141,3 +141,24 @@ def test_on_a_phone_the_first_tap_opens_a_note_and_the_second_follows_it(
         expect(page).to_have_url(re.compile(re.escape(marker.get_attribute("href")) + "$"))
     finally:
         context.close()
+
+
+def test_a_note_open_in_place_links_to_its_sources(page: Page, base_url: str) -> None:
+    """#23: the tooltip holds the note's sources, as notes.yml gives them, as links."""
+    import yaml
+
+    from support.build import ROOT
+
+    raw = {note["id"]: note for note in yaml.safe_load(
+        (ROOT / "notes.yml").read_text(encoding="utf-8"))["notes"]}
+    first_note(page, base_url)
+    marker = page.locator("a.ed-note-ref").first
+    key = marker.get_attribute("href").removeprefix("#note-")
+    marker.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_have_count(1)
+    links = tooltip.locator(".ed-note-sources a")
+    expect(links).to_have_count(len(raw[key]["sources"]))
+    assert [(links.nth(i).inner_text(), links.nth(i).get_attribute("href"))
+            for i in range(links.count())] == [
+        (s["title"].strip(), s["url"]) for s in raw[key]["sources"]]
