@@ -210,3 +210,18 @@ def test_a_reference_to_nothing_fails_the_build_at_the_notes_line(
     assert result.returncode != 0 and "Traceback" not in result.output
     assert f"notes.yml:{line}: notes[" in result.output
     assert message in result.output
+
+
+def test_each_note_on_the_notes_page_says_how_to_cite_it(site: Path) -> None:
+    """#23: its number, its paragraph and the address of the note beside the text."""
+    notes_page = page(site, "notes/")
+    found = marks(site)
+    cites = notes_page.select("article .ed-note-cite")
+    assert len(cites) == len(found)
+    for (url, key, number), cite in zip(found, cites, strict=True):
+        text = cite.get_text()
+        paragraph = page(site, url).select_one(f"span[id='noted-{key}']").find_parent(
+            id=True)["id"]
+        where = f"par. {paragraph[1:]}" if paragraph.startswith("p") else f"the {paragraph}"
+        assert text.startswith(f"Cite as: Editors’ note {number}, on {where} of Ali Ansari"), key
+        assert text.endswith(f"{url}#note-{key}."), key
