@@ -228,11 +228,12 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
     if not isinstance(options, dict):
         raise PluginError("mkdocs.yml: 'extra.edition' must be a mapping of options.")
     unknown = set(options) - {"glossary", "notes", "events", "mark",
-                              "version", "revised", "editors"}  # the last three: #23
+                              "version", "revised", "editors", "changes"}  # the last four: #23
     if unknown:
         raise PluginError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
-            "the options are 'glossary', 'notes', 'events' and 'mark'."
+            "the options are 'glossary', 'notes', 'events' and 'mark', and the edition's "
+            "'version', 'revised', 'editors' and 'changes'."
         )
     if options.get("mark", "page") not in MARK_SCOPES:
         raise PluginError(
