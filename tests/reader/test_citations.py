@@ -142,7 +142,7 @@ def test_bibtex_is_one_entry_with_the_month_macro_and_urldate() -> None:
     assert entry.fields["url"] == "https://example.org/ed/"
     assert entry.fields["urldate"] == "YYYY-MM-DD"
     assert entry.fields["note"] == (
-        "Cited from Russia and Iran: An Annotated Edition, edited by The editors of Russia and "
+        "Cited from Russia and Iran: An Annotated Edition, edited by the editors of Russia and "
         "Iran: an annotated edition, version 1.0.0 (2026-12-02); originally published at "
         + ORIGINAL)
     assert entry.fields["language"] == "english"

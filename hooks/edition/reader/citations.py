@@ -220,7 +220,8 @@ def bibtex(work: Work, edition: Edition) -> str:
         "day": str(work.day),
         "url": edition.url,
         "urldate": URLDATE_PLACEHOLDER,
-        "note": (f"Cited from {headline(edition.title)}, edited by {edition.editors}, "
+        "note": (f"Cited from {headline(edition.title)}, edited by "
+                 f"{_lower_first(edition.editors)}, "
                  f"version {edition.version} ({edition.iso_date}); originally published at "
                  f"{work.original_url}"),
         "language": "english" if work.language == "en" else work.language,
