@@ -72,6 +72,14 @@ class Note:
     text_line: int = 0
     #: What the note's text refers to, in order: ``p8`` (a paragraph), ``note:<id>``.
     refs: tuple[str, ...] = ()
+    #: The line of its quotation, where problems with its words are reported (#23: the
+    #: entry begins with its id now, a line above).
+    quote_line: int = 0
+
+    @property
+    def where(self) -> int:
+        """The line problems with the note's words name: its quotation's, else the entry's."""
+        return self.quote_line or self.line
 
     @property
     def label(self) -> str:
@@ -224,6 +232,7 @@ def _notes(value: dict[str, Any], lines: LineMap) -> tuple[Note, ...]:
             line=lines.line(("notes", index)),
             events=tuple(raw.get("events", ())), events_line=lines.line(("notes", index, "events")),
             id=raw["id"], text_line=text_line, refs=refs,
+            quote_line=lines.line(("notes", index, "quote")),
         ))
     if problems:
         raise NotesError(problems, SPEC.title)
