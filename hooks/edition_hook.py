@@ -17,7 +17,9 @@ is rendered, ``on_page_context`` for each page as its template renders, and, und
 from __future__ import annotations
 
 import functools
+import html
 import json
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +32,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from edition.data import events as event_records
@@ -49,12 +52,12 @@ from edition.pages import search as search_index  # #24
 from edition.pages.inserts import InsertExtension, Inserts
 from edition.pages.registry import PathClaimedError, Registry
 from edition.pages.sidebars import SidebarCache
-from edition.reader import colophon
+from edition.reader import citations, colophon
 from edition.reader.metadata import meta_tags
 from edition.reader.tools import PageInfo, ReaderToolsExtension
 from edition.reader.work import ESSAY, Edition, edition_from
 from edition.text import event_links
-from edition.text.anchoring import Anchor
+from edition.text.anchoring import Anchor, reading_order
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
 from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
@@ -101,6 +104,10 @@ class _Build:
         #: The edition as cited (mkdocs.yml's extra.edition), set in on_config.
         self.edition: Edition | None = None
         self.anchors: list[Anchor] = []
+        #: #23: each note's number (by its index in notes.yml), each note's and block's page.
+        self.numbers: dict[int, int] = {}
+        self.note_pages: dict[str, str] = {}
+        self.block_pages: dict[str, str] = {}
         #: The essay's blocks, ``(page, id, text)``, read once in ``on_files``.
         self.blocks: list[tuple[str, str, str]] = []
         # The exports (edition/exports): their virtual files, filled in on_env.
@@ -165,6 +172,35 @@ class _Build:
         return event_links.element(event_links.records(self.events, anchor.note.events),
                                    anchor.page)
 
+    def number_of(self, anchor: Anchor) -> int:
+        """#23: the note's number through the edition, in reading order."""
+        return self.numbers[anchor.note.index]
+
+    def note_address(self, target: str) -> str:
+        """#23: the address, from the page being rendered, of a paragraph (``p8``) or a note
+        (``note:<id>``: on the notes page, its entry there; elsewhere, its essay page)."""
+        if target.startswith("note:"):
+            key = target.removeprefix("note:")
+            page = self.src if self.src == notes_page.PAGE else self.note_pages[key]
+            path, anchor = page, f"note-{key}"
+        else:
+            path, anchor = self.block_pages[target], target
+        if path == self.src or self.files is None or self.page is None:
+            return f"#{anchor}"
+        file = self.files.get_file_from_path(path)
+        assert file is not None
+        return f"{get_relative_url(file.url, self.page.file.url)}#{anchor}"
+
+    def note_citation(self, number: int, place: str, page: str, key: str) -> str:
+        """#23: a note cited (the reader's Chicago form), as HTML, at its essay page's address."""
+        assert self.edition is not None and self.files is not None
+        file = self.files.get_file_from_path(page)
+        url = urljoin(self.edition.url, file.url if file is not None else page)
+        element = citations.note_citation(ESSAY, self.edition, number, place,
+                                          f"{url}#note-{key}")
+        return "".join([html.escape(element.text or "", quote=False), *(
+            ElementTree.tostring(child, encoding="unicode") for child in element)])
+
     def page_anchors(self) -> list[Anchor]:
         """The notes anchored on the page being rendered, in reading order."""
         return [anchor for anchor in self.anchors if anchor.page == self.src]
@@ -188,6 +224,11 @@ class _Build:
             raise PluginError("\n".join(duplicates))
         self.essay_words = word_count(text for _, _, text in blocks)
         self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
+        # #23: one number per note through the edition; where each note and paragraph is.
+        self.numbers = {anchor.note.index: number
+                        for number, anchor in enumerate(reading_order(self.anchors), start=1)}
+        self.note_pages = {anchor.note.id: anchor.page for anchor in self.anchors}
+        self.block_pages = {block: page for page, block, _ in blocks}
 
     def link_for(self, entry: Entry) -> str:
         key = (self.src, entry.kind, entry.id)
@@ -204,11 +245,12 @@ def _options(config: MkDocsConfig) -> dict[str, Any]:
     if not isinstance(options, dict):
         raise PluginError("mkdocs.yml: 'extra.edition' must be a mapping of options.")
     unknown = set(options) - {"glossary", "notes", "events", "mark",
-                              "version", "revised", "editors"}  # the last three: #23
+                              "version", "revised", "editors", "changes"}  # the last four: #23
     if unknown:
         raise PluginError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
-            "the options are 'glossary', 'notes', 'events' and 'mark'."
+            "the options are 'glossary', 'notes', 'events' and 'mark', and the edition's "
+            "'version', 'revised', 'editors' and 'changes'."
         )
     if options.get("mark", "page") not in MARK_SCOPES:
         raise PluginError(
@@ -330,7 +372,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if rewriting:
         raise PluginError("\n".join(rewriting))
     config.markdown_extensions.append(ParagraphNumbersExtension(_build.on_paragraph))
-    config.markdown_extensions.append(NoteMarkerExtension(_build.page_anchors, _build.dated))
+    config.markdown_extensions.append(NoteMarkerExtension(
+        _build.page_anchors, _build.dated, _build.number_of, _build.note_address))
     config.markdown_extensions.append(InsertExtension(_build.inserts))
     config.markdown_extensions.append(
         ReaderToolsExtension(ESSAY, _build.edition, _build.reader_page))
@@ -401,7 +444,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return glossary_page.render(glossary, occurrences, _build.inserts.placeholder,
                                   events=_build.events)
     if src == notes_page.PAGE:
-        return notes_page.render(_build.anchors, occurrences.title, _build.events)
+        return notes_page.render(_build.anchors, occurrences.title, _build.events,
+                                 _build.note_address, _build.note_citation)
     if src == colophon.PAGE:
         assert _build.edition is not None
         return colophon.render(ESSAY, _build.edition, {

@@ -46,7 +46,10 @@ def test_no_paragraph_is_crowded_and_no_note_number_is_stranded(
         stranded[part] = page.evaluate(FIRST_ON_LINE)
     context.close()
     assert {f"p{n}" for n in range(1, 16)} <= set(shares), shares
-    assert max(shares.values()) <= MOST, shares
+    # Paragraphs, as the issue says: the byline ("Ali Ansari", ten letters) carries a note
+    # whose number, since #23 numbers the notes through the edition, has two digits.
+    assert max(v for k, v in shares.items() if k.startswith("p") and k[1:].isdigit()) <= MOST, (
+        shares)
     assert stranded == {part: [] for part in PARTS}
 
 

@@ -20,7 +20,7 @@ def first_note(page: Page, base_url: str) -> tuple[str, str]:
                  "conclusion"):
         page.goto(f"{base_url}essay/{part}/")
         if page.locator("a.ed-note-ref").count():
-            text = page.locator("#ed-note-1 .ed-note-body").inner_text()
+            text = page.locator("section.ed-notes li .ed-note-body").first.inner_text()
             return page.url, " ".join(text.split())
     raise AssertionError("no essay page has a note")
 
@@ -30,7 +30,9 @@ def test_a_note_opens_in_place_on_focus_and_hover_and_escape_closes_it(
 ) -> None:
     _, text = first_note(page, base_url)
     marker = page.locator("a.ed-note-ref").first
-    expect(marker).to_have_attribute("aria-label", "Editor's note 1")
+    # #23: the note's number through the edition, as its endnote is numbered.
+    number = page.locator("section.ed-notes li").first.get_attribute("value")
+    expect(marker).to_have_attribute("aria-label", f"Editor's note {number}")
     marker.focus()
     tooltip = page.locator(".md-tooltip2--active")
     expect(tooltip).to_have_count(1)
@@ -45,11 +47,13 @@ def test_a_note_opens_in_place_on_focus_and_hover_and_escape_closes_it(
 
 def test_following_a_note_goes_to_it_and_back_to_the_words(page: Page, base_url: str) -> None:
     url, _ = first_note(page, base_url)
-    page.locator("a.ed-note-ref").first.click()
-    expect(page).to_have_url(re.compile(r"#ed-note-1$"))
-    expect(page.locator("#ed-note-1")).to_be_in_viewport()
-    page.locator("#ed-note-1 .ed-note-back a").click()
-    expect(page).to_have_url(re.compile(r"#ed-noteref-1$"))
+    marker = page.locator("a.ed-note-ref").first
+    key = marker.get_attribute("href").removeprefix("#note-")
+    marker.click()
+    expect(page).to_have_url(re.compile(rf"#note-{key}$"))
+    expect(page.locator(f"#note-{key}")).to_be_in_viewport()
+    page.locator(f"#note-{key} .ed-note-back a").click()
+    expect(page).to_have_url(re.compile(rf"#noteref-{key}$"))
     expect(page.locator("span.ed-noted").first).to_be_in_viewport()
     assert page.url.startswith(url)
 
@@ -61,7 +65,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (project / "notes.yml").write_text(
         "notes:\n  - quote: more discrete\n    kind: slip\n"
         f"    note: '{HOSTILE}'\n"
-        '    sources: [{title: "<b>S</b>", url: "https://example.org/s"}]\n',
+        '    sources: [{title: "<b>S</b>", url: "https://example.org/s"}]\n    id: more-discrete\n',
         encoding="utf-8",
     )
     keep_referred_events(project)
@@ -116,7 +120,7 @@ def test_a_note_is_reachable_by_keyboard(page: Page, base_url: str) -> None:
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"#ed-note-\d+$"))
+    expect(page).to_have_url(re.compile(r"#note-[a-z0-9-]+$"))
 
 
 def test_on_a_phone_the_first_tap_opens_a_note_and_the_second_follows_it(
@@ -134,6 +138,27 @@ def test_on_a_phone_the_first_tap_opens_a_note_and_the_second_follows_it(
         page.wait_for_timeout(300)
         assert page.url == before
         marker.tap()
-        expect(page).to_have_url(re.compile(r"#ed-note-1$"))
+        expect(page).to_have_url(re.compile(re.escape(marker.get_attribute("href")) + "$"))
     finally:
         context.close()
+
+
+def test_a_note_open_in_place_links_to_its_sources(page: Page, base_url: str) -> None:
+    """#23: the tooltip holds the note's sources, as notes.yml gives them, as links."""
+    import yaml
+
+    from support.build import ROOT
+
+    raw = {note["id"]: note for note in yaml.safe_load(
+        (ROOT / "notes.yml").read_text(encoding="utf-8"))["notes"]}
+    first_note(page, base_url)
+    marker = page.locator("a.ed-note-ref").first
+    key = marker.get_attribute("href").removeprefix("#note-")
+    marker.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_have_count(1)
+    links = tooltip.locator(".ed-note-sources a")
+    expect(links).to_have_count(len(raw[key]["sources"]))
+    assert [(links.nth(i).inner_text(), links.nth(i).get_attribute("href"))
+            for i in range(links.count())] == [
+        (s["title"].strip(), s["url"]) for s in raw[key]["sources"]]

@@ -300,24 +300,16 @@ def test_the_home_page_cites_the_whole_essay(page: Page, base_url: str) -> None:
 def test_a_printed_part_has_the_text_its_notes_and_definitions_and_nothing_for_screens(
     page: Page, base_url: str, tmp_path: Path
 ) -> None:
-    pdftotext = require("pdftotext", install="sudo apt-get install poppler-utils")
     page.goto(base_url + PART)
-    layer(page, "Text only").check()   # a choice on screen does not thin the print
+    layer(page, "Editor’s notes").uncheck()  # a layer off on screen does not thin the print
     entries = page.eval_on_selector_all(
-        "article a.ed-annotation", "marks => marks.map(m => m.getAttribute('data-ed-href'))")
-    pdf = tmp_path / "part.pdf"
-    page.pdf(path=str(pdf))
-    printed = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
-                             check=True).stdout
-    # #23: the margin boxes, on every sheet: the author and title, and the page's number.
-    header = f"Ali Ansari, “{paragraphs_title()}”"
-    sheets = [words(sheet) for sheet in printed.split("\f") if sheet.strip()]
-    assert len(sheets) > 1
-    for number, sheet in enumerate(sheets, start=1):
-        assert sheet.startswith(header) and sheet.endswith(f"Page {number} of {len(sheets)}")
-    # The body, read without them (they would cut a paragraph running over two sheets).
-    text = " ".join(sheet.removeprefix(header).rsplit(" Page ", 1)[0].strip()
-                    for sheet in sheets)
+        "article a.ed-annotation",
+        "marks => marks.map(m => m.getAttribute('data-ed-href') || m.getAttribute('href'))")
+    text = printed_text(page, tmp_path / "part.pdf")
+    # #23: the print says what it holds.
+    assert ("This print has the author’s text with its paragraph numbers, the editor’s notes "
+            "as numbered endnotes and the definitions of the terms and actors the page names, "
+            "under “Terms in this part”.") in text
     # The author's paragraphs, each after its number (the notes' numbers taken out).
     bare = re.sub(r" ?\[\d+\]", "", text)
     for number in (8, 9):
@@ -354,6 +346,44 @@ def test_a_printed_part_has_the_text_its_notes_and_definitions_and_nothing_for_s
     for screen_only in ("Back to note", "Copy", "Cite", "Text only", "Show Glossary",
                         "Search", "Table of contents", "Skip to content"):
         assert screen_only not in text, screen_only
+
+
+def printed_text(page: Page, pdf: Path) -> str:
+    """The page printed to ``pdf`` by Chromium, read back by pdftotext: its body's words, each
+    sheet checked for the margin boxes (#23: author and title, the page's number)."""
+    pdftotext = require("pdftotext", install="sudo apt-get install poppler-utils")
+    page.pdf(path=str(pdf))
+    printed = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout
+    header = f"Ali Ansari, “{paragraphs_title()}”"
+    sheets = [words(sheet) for sheet in printed.split("\f") if sheet.strip()]
+    assert len(sheets) > 1
+    for number, sheet in enumerate(sheets, start=1):
+        assert sheet.startswith(header) and sheet.endswith(f"Page {number} of {len(sheets)}")
+    # The body, read without them (they would cut a paragraph running over two sheets).
+    return " ".join(sheet.removeprefix(header).rsplit(" Page ", 1)[0].strip()
+                    for sheet in sheets)
+
+
+def test_text_only_prints_the_authors_text_alone_and_says_so(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    """#23: with "Text only" chosen, the print has the author's paragraphs with their numbers
+    and its source, and none of the apparatus; its head says so."""
+    page.goto(base_url + PART)
+    layer(page, "Text only").check()
+    text = printed_text(page, tmp_path / "text-only.pdf")
+    assert ("This print has the author’s text alone, with its paragraph numbers (“Text only” "
+            "is chosen): the editor’s notes and definitions are left out.") in text
+    assert "the editor’s notes as numbered endnotes" not in text
+    for number in (8, 9):
+        assert f"¶{number} {words(paragraphs()[number])}" in text, number
+    assert re.search(r"\[\d+\]", text) is None  # no note numbers in the text
+    assert "Editor's notes" not in text and "Terms in this part" not in text
+    for note in load_notes(ROOT / "notes.yml"):
+        body = words("".join(etree.fromstring(f"<div>{note.html}</div>").itertext()))
+        assert body[:60] not in text, note.label
+    assert f"Ali Ansari, “{words(paragraphs_title())}”, first published in Engelsberg Ideas" in text
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -129,7 +129,7 @@ def make_hostile(project: Path, markers: Markers) -> None:
             note["note"] = payload(markers(f"notes[{n}].note"), links=False)
             note["sources"] = hostile_sources(markers(f"notes[{n}].sources"))
         data["notes"].append({
-            "quote": TERM_FORM, "kind": "context",
+            "id": "hostile-note", "quote": TERM_FORM, "kind": "context",
             "note": payload(markers("hostile note.note"), links=False),
             "sources": hostile_sources(markers("hostile note.sources")),
         })

@@ -63,6 +63,7 @@ notes:
     kind: context
     note: A note.
     sources: [{{title: S, url: "https://example.org/n"}}]
+    id: a-note
 """
 
 

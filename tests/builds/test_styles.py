@@ -45,3 +45,27 @@ def test_every_class_the_stylesheet_styles_is_on_the_site_or_set_by_the_script(
             on_site.update(element["class"])
     unused = sorted(name for name in ours if name not in on_site and name not in script)
     assert unused == [], f"edition.css styles classes nothing has: {unused}"
+
+
+def _nested(rules: list, inside: str = "") -> Iterator[str]:  # type: ignore[type-arg]
+    """Rules found inside a rule's declarations: a brace left open (or nesting, which the
+    stylesheet does not use) that swallows every rule after it."""
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
+                                                       skip_whitespace=True):
+                if item.type != "declaration":
+                    yield (f"line {item.source_line}: a {item.type} inside the rule of line "
+                           f"{rule.source_line}{inside}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports"):
+            yield from _nested(tinycss2.parse_blocks_contents(
+                rule.content, skip_comments=True, skip_whitespace=True),
+                f" (in the @{rule.lower_at_keyword} of line {rule.source_line})")
+
+
+def test_no_rule_is_left_open_to_swallow_the_rules_after_it() -> None:
+    """#23: a merge once dropped the two braces closing the print block, and every rule after
+    it (the places map's) became part of one print-only rule."""
+    text = (ASSETS / "edition.css").read_text(encoding="utf-8")
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    assert list(_nested(rules)) == []

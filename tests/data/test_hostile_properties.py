@@ -22,7 +22,7 @@ GOOD = {
                                   "description": "A state.", "term": "JCPOA",
                                   "sources": [{"title": "S", "url": "https://example.org/s"}]}]},
                      glossary.parse),
-    "notes.yml": ({"notes": [{"quote": "in the following year", "kind": "context",
+    "notes.yml": ({"notes": [{"id": "a-note", "quote": "in the following year", "kind": "context",
                               "note": "A *note*.", "before": "a", "after": "b",
                               "sources": [{"title": "S", "url": "https://example.org/s"}]}]},
                   notes.parse),

@@ -22,7 +22,7 @@ def test_a_link_keeps_its_title_and_the_text_its_quotes() -> None:
 def test_a_notes_file_read_under_another_name_is_named_so(tmp_path: Path) -> None:
     bad = tmp_path / "notes.yml"
     bad.write_text("notes:\n  - quote: the talks\n    kind: gossip\n    note: A note.\n"
-                   "    sources: [{title: S, url: \"https://example.org/s\"}]\n",
+                   "    sources: [{title: S, url: \"https://example.org/s\"}]\n    id: a\n",
                    encoding="utf-8")
     with pytest.raises(NotesError) as caught:
         load(bad, display_name="data/notes.yml")
@@ -41,7 +41,7 @@ def test_a_wrong_kind_lists_every_kind_with_its_meaning_from_the_schema(tmp_path
     assert all(meaning.strip() for meaning in kind["enumDescriptions"])
     bad = tmp_path / "notes.yml"
     bad.write_text("notes:\n  - quote: the talks\n    kind: contex\n    note: A note.\n"
-                   "    sources: [{title: S, url: \"https://example.org/s\"}]\n",
+                   "    sources: [{title: S, url: \"https://example.org/s\"}]\n    id: a\n",
                    encoding="utf-8")
     with pytest.raises(NotesError) as caught:
         load(bad)
@@ -60,6 +60,7 @@ notes:
       The *Vienna* talks
       on the JCPOA.
     sources: [{title: S, url: "https://example.org/s"}]
+    id: vienna-talks
 """
 
 

@@ -76,7 +76,8 @@ def test_the_glossary_validator_agrees_with_the_schema_as_written(name: str) -> 
 @pytest.mark.parametrize(
     "edit",
     [lambda d: None, _set(("notes", 0, "quote"), " padded "), _drop(("notes", 0, "kind")),
-     _set(("notes", 0, "date"), "2022"), _set(("notes", 0, "sources"), [{"url": "y"}])],
+     _set(("notes", 0, "date"), "2022"), _set(("notes", 0, "sources"), [{"url": "y"}]),
+     _set(("notes", 0, "id"), "Not an id"), _drop(("notes", 0, "id"))],
 )
 def test_the_notes_validator_agrees_with_the_schema_as_written(edit: Edit) -> None:
     data = copy.deepcopy(yaml.safe_load((ROOT / "notes.yml").read_text(encoding="utf-8")))

@@ -69,9 +69,13 @@ def test_every_note_appears_once_with_its_text_and_kind(site: Path) -> None:
     comments = [a for a in items(site) if a["motivation"] == "commenting"]
     assert len(comments) == len(notes)
     for note in notes:
-        found = [a for a in comments if a["body"][0]["value"] == note.html]
+        # #23: found at the note's stable id, its text as the note's, references with addresses.
+        found = [a for a in comments if a["id"].endswith(f"#note-{note.id}")]
         assert len(found) == 1, note.label
         annotation = found[0]
+        body = BeautifulSoup(annotation["body"][0]["value"], "html.parser")
+        assert body.get_text() == BeautifulSoup(note.html, "html.parser").get_text()
+        assert all(link.get("href") for link in body.select("a")), note.label
         assert annotation["body"][1] == {"type": "TextualBody", "value": note.kind,
                                          "purpose": "tagging"}
         quote = selectors(annotation)["TextQuoteSelector"]

@@ -87,7 +87,7 @@ def test_both_files_change_with_the_notes(site: Path, notes_changed: BuildResult
     assert not body.find_all(["script", "b"])  # the markup is text
     assert HOSTILE in body.get_text()
     tei = etree.parse(str(notes_changed.site / "edition.tei.xml"))
-    (text,) = tei.xpath("//t:note[@xml:id='note-1']/t:p", namespaces=NS)
+    (text,) = tei.xpath(f"//t:note[@xml:id='note-{note.id}']/t:p", namespaces=NS)
     assert "".join(text.itertext()).startswith(HOSTILE) and no_script(tei)
 
 

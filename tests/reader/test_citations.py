@@ -142,8 +142,23 @@ def test_bibtex_is_one_entry_with_the_month_macro_and_urldate() -> None:
     assert entry.fields["url"] == "https://example.org/ed/"
     assert entry.fields["urldate"] == "YYYY-MM-DD"
     assert entry.fields["note"] == (
-        "Cited from Russia and Iran: An Annotated Edition, edited by The editors of Russia and "
+        "Cited from Russia and Iran: An Annotated Edition, edited by the editors of Russia and "
         "Iran: an annotated edition, version 1.0.0 (2026-12-02); originally published at "
         + ORIGINAL)
     assert entry.fields["language"] == "english"
     assert "Paragraph" not in text and "#p" not in text
+
+
+def test_a_note_is_cited_as_the_editors_note_on_its_paragraph() -> None:
+    """#23: written by hand: the note's number, "on par. N of" the essay in the edition (CMOS
+    paragraph locator "par."), the edition's version and date, and the note's own address."""
+    from edition.reader.citations import note_citation
+
+    url = "https://example.org/ed/essay/post-soviet/#note-following-year"
+    assert "".join(note_citation(ESSAY, EDITION, 12, "¶4", url).itertext()) == (
+        "Editors’ note 12, on par. 4 of Ali Ansari, “How Russia and Iran Have United in "
+        "Antipathy towards the West,” in Russia and Iran: An Annotated Edition, ed. the editors "
+        "of Russia and Iran: an annotated edition, version 1.0.0 (December 2, 2026), "
+        "https://example.org/ed/essay/post-soviet/#note-following-year.")
+    assert "".join(note_citation(ESSAY, EDITION, 1, "title", url).itertext()).startswith(
+        "Editors’ note 1, on the title of Ali Ansari, “How Russia")

@@ -114,3 +114,40 @@ def test_the_colophon_says_what_the_edition_is(site: Path) -> None:
     jcpoa = page(site, "essay/jcpoa/").select_one("dialog#ed-cite-p9")
     works_cited = " ".join(jcpoa.select("p.ed-cite-form__text")[3].get_text().split())
     assert works_cited in text.replace(" .", ".").replace(" ,", ",")
+
+
+def test_the_colophon_lists_the_changes_set_in_mkdocs_yml(site: Path) -> None:
+    """#23: the changelog is data (extra.edition.changes), newest first, this version first."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    changes = config["extra"]["edition"]["changes"]
+    assert changes and changes[0]["version"] == configured()["version"]
+    heading = page(site, "colophon/").select_one("article h2#changes")
+    items = [" ".join(li.get_text().split()) for li in heading.find_next_sibling("ul")("li")]
+    expected = []
+    for change in changes:
+        day = datetime.date.fromisoformat(str(change["date"]))
+        expected.append(f"Version {change['version']} ({day.day} {day.strftime('%B')} "
+                        f"{day.year}): {' '.join(change['summary'].split())}")
+    assert items == expected
+
+
+def test_a_changelog_that_does_not_begin_with_this_version_is_refused() -> None:
+    from edition.reader.work import edition_from
+
+    options = {"version": "1.1.0", "revised": "2026-12-03", "editors": "The editors of X",
+               "changes": [{"version": "1.0.0", "date": "2026-12-02", "summary": "First."}]}
+    try:
+        edition_from("X", "https://example.org/", options)
+    except ValueError as error:
+        assert str(error) == (
+            "extra.edition.changes[0] is version 1.0.0, but the edition is version 1.1.0: list "
+            "the changes newest first, this version's first")
+    else:
+        raise AssertionError("accepted")
+    options["changes"] = [{"version": "1.1.0", "date": "3 December", "summary": "Ids."}]
+    try:
+        edition_from("X", "https://example.org/", options)
+    except ValueError as error:
+        assert str(error) == "extra.edition.changes[0].date must be a date, YYYY-MM-DD"
+    else:
+        raise AssertionError("accepted")

@@ -32,6 +32,16 @@ BROKEN = {
         "in another case: 'axis of resistance' (¶1)"),
     "wrong-note-kind": (
         "notes.yml", "kind: slip", "kind: slips", "'slip', the author's evident slip"),
+    # #23: a note's references to a paragraph and to another note, and the notes' ids.
+    "note-refers-to-no-paragraph": (
+        "notes.yml", "(see ¶8)", "(see ¶18)",
+        "the note refers to ¶18, which the essay does not have (it has ¶1–¶15)"),
+    "note-links-to-no-note": (
+        "notes.yml", "(note:following-year)", "(note:following-yaer)",
+        "the note links to note:following-yaer, but no note has the id 'following-yaer'"),
+    "two-notes-one-id": (
+        "notes.yml", "- id: treaty-turkmenchai", "- id: title",
+        "the id 'title' is already the id of notes[0] (line 11)"),
     "unused-event": (
         "events.yml", "events:\n", "events:\n  - id: an-event-of-no-one\n    date: \"1900\"\n"
         "    description: \"Nothing the edition discusses\"\n    sources:\n"

@@ -85,8 +85,8 @@ def edit(head: Path) -> dict[str, dict]:
                "\n    category: term\n    definition: x\n    sources: []\n")
     text = (text[:start] + text[end:]).replace("terms:\n", hostile, 1)
     (head / "glossary.yml").write_text(text, encoding="utf-8")
-    replace_once(head / "notes.yml", f'  - quote: "{note["quote"]}"\n    kind: context',
-                 f'  - quote: "{note["quote"]}"\n    kind: reference')
+    replace_once(head / "notes.yml", f'    quote: "{note["quote"]}"\n    kind: context',
+                 f'    quote: "{note["quote"]}"\n    kind: reference')
     return {"term": term, "actor": actor, "note": note}
 
 

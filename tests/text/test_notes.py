@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -23,11 +24,17 @@ NOTE = """\
     kind: reference
     note: A note.
     sources: [{{title: S, url: "https://example.org/s"}}]
+    id: {id}
 """
 
 
+def note_yaml(quote: str) -> str:
+    """One note of a notes file, its id made from its words."""
+    return NOTE.format(quote=quote, id="n-" + "-".join(re.findall("[a-z0-9]+", quote.lower())))
+
+
 def notes(*quotes: str, extra: str = "") -> tuple:
-    text = "notes:\n" + "".join(NOTE.format(quote=q) for q in quotes) + extra
+    text = "notes:\n" + "".join(note_yaml(q) for q in quotes) + extra
     return parse(text.encode())
 
 
@@ -46,6 +53,8 @@ BLOCKS = [
 
 # ---- Sanitising and loading ---------------------------------------------------------
 
+LINKS_ONLY = "links only to http(s) addresses or to another note (note:<id>)"
+
 
 def test_note_text_allows_emphasis_strong_and_http_links_only() -> None:
     assert render_note("An *inference*, **not** [a fact](https://example.org/x).") == (
@@ -62,8 +71,9 @@ def test_note_text_allows_emphasis_strong_and_http_links_only() -> None:
         ("`code`", "uses <code>"),
         ("# Heading", "uses <h1>"),
         ("- a list", "uses <ul>"),
-        ("[x](javascript:alert(1))", "links only to http(s) addresses, not 'javascript:alert(1)'"),
-        ("[x](notes.md)", "links only to http(s) addresses, not 'notes.md'"),
+        ("[x](javascript:alert(1))", f"{LINKS_ONLY}, not 'javascript:alert(1)'"),
+        ("[x](notes.md)", f"{LINKS_ONLY}, not 'notes.md'"),
+        ("[x](note:Not_an_id)", f"{LINKS_ONLY}, not 'note:Not_an_id'"),
     ],
 )
 def test_anything_else_in_a_note_is_refused(text: str, problem: str) -> None:
@@ -72,18 +82,18 @@ def test_anything_else_in_a_note_is_refused(text: str, problem: str) -> None:
 
 
 def test_bad_notes_name_the_line_and_the_note() -> None:
-    bad = NOTE.format(quote="x").replace("note: A note.", "note: '![i](https://e.org/i.png)'")
-    dated = NOTE.format(quote="y") + "    events: [jcpoa-agreed]\n"
-    undated = NOTE.format(quote="z") + "    events: []\n"
+    bad = note_yaml("x").replace("note: A note.", "note: '![i](https://e.org/i.png)'")
+    dated = note_yaml("y") + "    events: [jcpoa-agreed]\n"
+    undated = note_yaml("z") + "    events: []\n"
     assert problems(lambda: parse(("notes:\n" + bad + dated + undated).encode())) == [
-        "notes.yml:15: notes[2] 'z': 'events' needs at least 1 item(s)."
+        "notes.yml:18: notes[2] 'z': 'events' needs at least 1 item(s)."
     ]
     assert problems(lambda: parse(("notes:\n" + bad + dated).encode())) == [
         "notes.yml:4: notes[0] 'x': the note uses <img>; notes allow only *emphasis*, **strong** "
         "and [links](https://...).",
     ]
-    (_, note) = parse(("notes:\n" + NOTE.format(quote="x") + dated).encode())
-    assert (note.events, note.events_line) == (("jcpoa-agreed",), 10)
+    (_, note) = parse(("notes:\n" + note_yaml("x") + dated).encode())
+    assert (note.events, note.events_line) == (("jcpoa-agreed",), 12)
 
 
 # ---- Anchoring ------------------------------------------------------------------------
@@ -109,7 +119,7 @@ def test_an_ambiguous_quotation_is_an_error_until_context_settles_it() -> None:
         "notes.yml:2: notes[0] 'following year': the quotation occurs 2 times (¶1, ¶2); add "
         "the words just 'before' or 'after' it to make it unique."
     ]
-    text = "notes:\n" + NOTE.format(quote="following year") + "    before: 'in the '\n"
+    text = "notes:\n" + note_yaml("following year") + "    before: 'in the '\n"
     (found,) = anchor(parse(text.encode()), BLOCKS)
     assert found.block == "p1"
 
@@ -132,7 +142,7 @@ def test_an_edit_elsewhere_in_the_paragraph_does_not_move_the_note() -> None:
 def test_overlapping_notes_are_an_error() -> None:
     assert problems(lambda: anchor(notes("the following year Russia", "year Russia joined"),
                                    BLOCKS[:1])) == [
-        "notes.yml:6: notes[1] 'year Russia joined': its words overlap those of notes[0] 'the "
+        "notes.yml:7: notes[1] 'year Russia joined': its words overlap those of notes[0] 'the "
         "following year Russia' (line 2); notes may not overlap."
     ]
 
@@ -172,10 +182,27 @@ def test_marks_leave_the_text_unchanged_and_list_the_notes_in_order() -> None:
     assert [s.get_text() for s in soup.select("span.ed-noted")] == [
         "in the following year", "The year after"]
     refs = soup.select("a.ed-note-ref")
-    assert [(a["href"], a["data-note"], a.get_text()) for a in refs] == [
-        ("#ed-note-1", "1", ""), ("#ed-note-2", "2", "")]
-    assert [li["id"] for li in soup.select("section.ed-notes li")] == ["ed-note-1", "ed-note-2"]
-    assert soup.select_one("#ed-note-1 .ed-note-body").get_text() == "A note."
+    # #23: the addresses are made from the notes' ids, in notes.yml's words.
+    assert [(a["href"], a["id"], a["data-note"], a.get_text()) for a in refs] == [
+        ("#note-n-in-the-following-year", "noteref-n-in-the-following-year", "1", ""),
+        ("#note-n-the-year-after", "noteref-n-the-year-after", "2", "")]
+    assert [(li["id"], li["value"]) for li in soup.select("section.ed-notes li")] == [
+        ("note-n-in-the-following-year", "1"), ("note-n-the-year-after", "2")]
+    assert soup.select_one("#note-n-the-year-after .ed-note-body").get_text() == "A note."
+
+
+def test_a_note_keeps_the_number_the_edition_gives_it() -> None:
+    """#23: numbered through the edition (``number_of``), not from 1 on each page."""
+    text = BLOCKS[0][2]
+    found = anchor(notes("The year after", "in the following year"), BLOCKS[:1])
+    numbers = {"n-in-the-following-year": 12, "n-the-year-after": 13}
+    html = markdown.markdown(f"{text}\n{{ .essay #p1 }}", extensions=[
+        "attr_list", NoteMarkerExtension(lambda: found, number_of=lambda a: numbers[a.note.id])])
+    soup = BeautifulSoup(html, "lxml")
+    assert [a["data-note"] for a in soup.select("a.ed-note-ref")] == ["12", "13"]
+    assert [li["value"] for li in soup.select("section.ed-notes li")] == ["12", "13"]
+    assert soup.select_one("#note-n-the-year-after .ed-note-back a").get_text() == (
+        "Back to note 13 in the text")
 
 
 def test_a_note_on_a_block_with_markup_is_refused_with_the_block_named() -> None:
@@ -214,7 +241,7 @@ def test_every_endnote_lists_its_sources(site: Path) -> None:
     wanted = sorted(tuple((s["title"].strip(), s["url"]) for s in n["sources"]) for n in raw)
     found = []
     for url in reading_order(site):
-        for item in page(site, url).select("section.ed-notes li[id^='ed-note-']"):
+        for item in page(site, url).select("section.ed-notes li[id^='note-']"):
             (line,) = item.select("p.ed-note-sources")
             found.append(tuple((a.get_text(), a["href"]) for a in line.select("a")))
     assert sorted(found) == wanted
@@ -234,14 +261,15 @@ def test_the_notes_page_lists_every_note_in_reading_order(site: Path) -> None:
     for head in heads:
         target = resolve("notes/", head.select_one("a")["href"])
         path, _, anchor_id = target.partition("#")
-        assert page(site, path).select_one(f"[id='{anchor_id}']") is not None, target
-        order.append((urls.index(path), int(anchor_id.rsplit("-", 1)[1])))
+        marks = [a["id"] for a in page(site, path).select("article a.ed-note-ref")]
+        assert anchor_id in marks, target
+        order.append((urls.index(path), marks.index(anchor_id)))
     assert order == sorted(order)
 
 
 def test_a_note_that_lost_its_words_fails_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    (project / "notes.yml").write_text("notes:\n" + NOTE.format(quote="more discreet"), "utf-8")
+    (project / "notes.yml").write_text("notes:\n" + note_yaml("more discreet"), "utf-8")
     result = build(project, tmp_path / "site", strict=False)
     assert result.returncode != 0 and "Traceback" not in result.output
     assert "notes.yml:2: notes[0] 'more discreet': the quotation is not in the essay" in (
@@ -258,7 +286,7 @@ def test_a_note_that_lost_its_words_fails_the_build(tmp_path: Path) -> None:
 )
 def test_anchoring_in_a_real_build(tmp_path: Path, quote: str, message: str | None) -> None:
     project = copy_project(tmp_path / "project")
-    (project / "notes.yml").write_text("notes:\n" + NOTE.format(quote=f'"{quote}"'), "utf-8")
+    (project / "notes.yml").write_text("notes:\n" + note_yaml(f'"{quote}"'), "utf-8")
     result = build(project, tmp_path / "site", strict=False)
     if message is None:
         assert result.returncode == 0, result.output

@@ -142,12 +142,13 @@ def _items(record: Record) -> Iterator[dict[str, Any]]:
     editors = _editors(record)
     for number, anchor in record.notes():
         yield {
-            "id": f"{base}#note-{number}",
+            # #23: the note's stable id, not its number (which changes as notes are added).
+            "id": f"{base}#note-{anchor.note.id or number}",
             "type": "Annotation",
             "motivation": "commenting",
             "creator": editors,
             "body": [
-                {"type": "TextualBody", "value": anchor.note.html, "format": "text/html",
+                {"type": "TextualBody", "value": record.note_html(anchor), "format": "text/html",
                  "language": "en", "purpose": "commenting"},
                 {"type": "TextualBody", "value": anchor.note.kind, "purpose": "tagging"},
             ],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from edition.data.events import Events
 from edition.data.glossary import Entry, Glossary
+from edition.data.notes import resolve
 from edition.exports.rendered import PageText, page_text
 from edition.index.occurrences import OccurrenceIndex
 from edition.text.anchoring import Anchor, reading_order
@@ -116,6 +117,20 @@ class Record:
     def notes(self) -> list[tuple[int, Anchor]]:
         """Every note with its number, in the essay's reading order (as the notes page)."""
         return list(enumerate(reading_order(self.anchors), start=1))
+
+    def address(self, target: str) -> str:
+        """#23: the absolute address of what a note refers to: a paragraph (``p8``) or
+        another note (``note:<id>``, on its essay page)."""
+        if target.startswith("note:"):
+            key = target.removeprefix("note:")
+            page = next(a.page for a in self.anchors if a.note.id == key)
+            return f"{self.page_urls[page]}#note-{key}"
+        page = next(page for page, block, _ in self.blocks if block == target)
+        return f"{self.page_urls[page]}#{target}"
+
+    def note_html(self, anchor: Anchor) -> str:
+        """#23: a note's HTML with its references' absolute addresses."""
+        return resolve(anchor.note.html, self.address)
 
     def spans(self) -> list[Span]:
         """Every mention in reading order, one per place in the text with all its entries.

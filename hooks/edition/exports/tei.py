@@ -133,7 +133,7 @@ def fill(element: etree._Element, text: str, marks: list[_Mark], where: str) -> 
 
 def _marks(record: Record, block: str) -> list[_Mark]:
     marks = [
-        _Mark(a.start, a.end, "seg", (("type", "noted"), ("xml_id", f"noted-{n}")), 0)
+        _Mark(a.start, a.end, "seg", (("type", "noted"), ("xml_id", f"noted-{a.note.id or n}")), 0)
         for n, a in record.notes_in(block)
     ]
     marks += [
@@ -266,7 +266,7 @@ def _events(record: Record, stand_off: etree._Element) -> None:
     refs: dict[str, list[str]] = {event.id: [] for event in record.events}
     for number, anchor in record.notes():
         for event_id in anchor.note.events:
-            refs[event_id].append(f"#note-{number}")
+            refs[event_id].append(f"#note-{anchor.note.id or number}")
     for entry in record.glossary.entries:
         for event_id in entry.events:
             refs[event_id].append(f"#{xml_id(entry)}")
@@ -301,9 +301,11 @@ def _notes(record: Record, back: etree._Element) -> None:
     div = _el(back, "div", type="notes")
     _el(div, "head", "Editor's notes")
     for number, anchor in record.notes():
-        note = _el(div, "note", xml_id=f"note-{number}", n=str(number),
-                   type=anchor.note.kind, target=f"#noted-{number}", resp="#editors")
-        _note_content(note, anchor.note.html)
+        # #23: xml:id from the note's stable id; n its number through the edition.
+        key = anchor.note.id or number
+        note = _el(div, "note", xml_id=f"note-{key}", n=str(number),
+                   type=anchor.note.kind, target=f"#noted-{key}", resp="#editors")
+        _note_content(note, record.note_html(anchor))
         _sources(note, anchor.note.sources)
 
 

@@ -27,6 +27,7 @@ from edition.index.occurrences import OccurrenceIndex, frequent_form_problem
 from edition.text.anchoring import Anchor, cut_forms
 from edition.text.anchoring import anchor as anchor_quotations
 from edition.text.matcher import Matcher
+from edition.text.paragraphs import PARAGRAPH_ID
 from edition.text.places import Place
 
 
@@ -103,9 +104,26 @@ def anchor_notes(notes: tuple[Note, ...], notes_file: str, blocks: list[tuple[st
     :class:`DataFileError` for quotations not found once or cutting through a name."""
     anchors = anchor_quotations(notes, blocks, notes_file)
     problems = cut_forms(anchors, blocks, matcher, notes_file)
+    problems += paragraph_references(notes, notes_file, blocks)
     if problems:
         raise DataFileError(problems, "the notes")
     return anchors
+
+
+def paragraph_references(notes: tuple[Note, ...], notes_file: str,
+                         blocks: list[tuple[str, str, str]]) -> list[Problem]:
+    """#23: a note's ¶ references to paragraphs the essay does not have, located on the
+    line of the note's text."""
+    numbers = sorted(int(block[1:]) for _, block, _ in blocks if PARAGRAPH_ID.fullmatch(block))
+    have = f"¶{numbers[0]}–¶{numbers[-1]}" if numbers else "no numbered paragraphs"
+    problems = []
+    for note in notes:
+        for ref in note.refs:
+            if not ref.startswith("note:") and int(ref[1:]) not in numbers:
+                problems.append(Problem(notes_file, note.text_line, (
+                    f"{note.label}: the note refers to ¶{ref[1:]}, which the essay does not have "
+                    f"(it has {have}); write the number of an existing paragraph.")))
+    return problems
 
 
 def _other_case(form: str, blocks: list[tuple[str, str, str]]) -> tuple[str, str] | None:

@@ -1,21 +1,31 @@
-"""The "Editor's notes" page: every note in reading order, linked back to its words."""
+"""The "Editor's notes" page: every note in reading order, linked back to its words.
+
+#23: each note is numbered through the edition and found at ``#note-<id>``, its stable id;
+the references in its text are links (``address``), and a line says how to cite it
+(``cite``). Each note's head carries its kind (``data-kind``): the page lists every kind,
+and the edition's script adds the buttons that show one kind at a time.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from edition.data.events import Events
-from edition.data.notes import KINDS
+from edition.data.notes import KINDS, resolve
 from edition.pages.links import dated_line, link_from, literal, sources_line
 from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
 
 PAGE = "notes.md"
+#: Gives the HTML of a note's citation from its number, its place's label and its page's
+#: source path and the note's id (made by the reader's tools, which this stage cannot import).
+Cite = Callable[[int, str, str, str], str]
 
 
-def render(anchors: list[Anchor], titles: Callable[[str], str], events: Events | None = None
-           ) -> str:
-    """The Markdown of the notes page; ``titles`` gives a page's title from its source path."""
+def render(anchors: list[Anchor], titles: Callable[[str], str], events: Events | None = None,
+           address: Callable[[str], str] | None = None, cite: Cite | None = None) -> str:
+    """The Markdown of the notes page; ``titles`` gives a page's title from its source path,
+    ``address`` the address of a note's reference (``p8``, ``note:<id>``) from this page."""
     ordered = reading_order(anchors)
     out = [
         "# Editor's notes { .ed-heading }",
@@ -27,29 +37,34 @@ def render(anchors: list[Anchor], titles: Callable[[str], str], events: Events |
         "relative reference (“the following year”) refers to, point to where a claim can be "
         "checked, and mark the author's evident slips, which the text keeps as written. In the "
         "essay, the words a note annotates are underlined in the editor's colour and followed "
-        "by the note's number: hover, focus or tap the number to read the note there.",
+        "by the note's number: hover, focus or tap the number to read the note there. The "
+        "notes are numbered once through the whole edition, so a number names one note.",
         "{ .ed-summary }",
         "",
     ]
     current = None
-    per_page: dict[str, int] = {}
     for number, anchor in enumerate(ordered, start=1):
         if anchor.page != current:
             current = anchor.page
             out += [f"## {literal(titles(anchor.page))}", ""]
-        per_page[anchor.page] = per_page.get(anchor.page, 0) + 1
+        note, key = anchor.note, anchor.note.id or str(number)
         place = Place(anchor.page, anchor.block)
-        marker = link_from(PAGE, f"{anchor.page}#ed-noteref-{per_page[anchor.page]}")
+        marker = link_from(PAGE, f"{anchor.page}#noteref-{key}")
+        html = resolve(note.html, address) if address else note.html
         out += [
-            f"[{place.label}, note {per_page[anchor.page]}]({marker}) · "
-            f"{KINDS[anchor.note.kind]} · “{literal(anchor.note.quote)}”",
-            f"{{ #note-{number} .ed-note-head }}",
+            f"[{place.label}, note {number}]({marker}) · "
+            f"{KINDS[note.kind]} · “{literal(note.quote)}”",
+            f'{{ #note-{key} .ed-note-head data-kind="{note.kind}" '
+            f'data-kind-label="{KINDS[note.kind]}" }}',
             "",
-            f'<div class="ed-note-body">{anchor.note.html}</div>',
+            f'<div class="ed-note-body">{html}</div>',
             "",
-            sources_line(anchor.note.sources),
+            sources_line(note.sources),
             "{ .ed-gl-sources }",
             "",
-            *dated_line(events, anchor.note.events, PAGE),
+            *dated_line(events, note.events, PAGE),
         ]
+        if cite is not None:
+            out += [f'<p class="ed-note-cite" data-search-exclude><strong>Cite as:</strong> '
+                    f"{cite(number, place.label, anchor.page, key)}</p>", ""]
     return "\n".join(out)

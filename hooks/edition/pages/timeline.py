@@ -72,7 +72,7 @@ def events(
         place = Place(anchor.page, anchor.block)
         for event_id in anchor.note.events:
             add(event_id, (place.label, place.target),
-                ("editor's note", f"{notes_page.PAGE}#note-{number}"))
+                ("editor's note", f"{notes_page.PAGE}#note-{anchor.note.id or number}"))
     for entry in glossary.entries:
         places = [(p.label, p.target) for p, _ in occurrences.places(entry)[:3]]
         for event_id in entry.events:

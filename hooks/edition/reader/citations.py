@@ -180,6 +180,19 @@ def _apa(work: Work, edition: Edition,
     return in_text, entry
 
 
+def note_citation(work: Work, edition: Edition, number: int, paragraph: str,
+                  url: str) -> etree.Element:
+    """#23: an editor's note, cited as a Chicago note: "Editors' note 12, on par. 4 of
+    Author, “Chapter,” in Book, ed. …, version (date), address of the note." ``paragraph`` is
+    the place's label (``¶4``, ``standfirst``); CMOS writes a paragraph "par." (14.55)."""
+    where = f"par. {paragraph[1:]}" if paragraph.startswith("¶") else f"the {paragraph}"
+    return _element(
+        f"Editors’ note {number}, on {where} of {work.author}, “{headline(work.title)},” in ",
+        ("i", headline(edition.title)), f", ed. {_lower_first(edition.editors)}, "
+        f"version {edition.version} ({_us_date(edition.year, edition.month, edition.day)}), "
+        f"{url}.")
+
+
 def styled(work: Work, edition: Edition, url: str,
            paragraph: int | None = None) -> list[Styled]:
     """The essay (or its ``paragraph``, at ``url``) cited in each of :data:`STYLES`."""
@@ -207,7 +220,8 @@ def bibtex(work: Work, edition: Edition) -> str:
         "day": str(work.day),
         "url": edition.url,
         "urldate": URLDATE_PLACEHOLDER,
-        "note": (f"Cited from {headline(edition.title)}, edited by {edition.editors}, "
+        "note": (f"Cited from {headline(edition.title)}, edited by "
+                 f"{_lower_first(edition.editors)}, "
                  f"version {edition.version} ({edition.iso_date}); originally published at "
                  f"{work.original_url}"),
         "language": "english" if work.language == "en" else work.language,

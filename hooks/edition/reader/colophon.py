@@ -1,7 +1,7 @@
 """The colophon (#23): what the edition is, who made it, its version, and how to cite it.
 
-A generated page, from the same build's data: the edition's title, editors, version and date
-(``extra.edition`` in ``mkdocs.yml``), the counts of its notes, entries and events, and the
+A generated page, from the same build's data: the edition's title, editors, version, date and
+changes (``extra.edition`` in ``mkdocs.yml``), the counts of its notes, entries and events, and the
 citations of the whole essay as the reader's tools give them. No person is named where none
 is configured; no licence or permission is claimed that the repository does not state.
 """
@@ -29,6 +29,18 @@ def _markdown(style: Styled) -> str:
                        f"{ACCESS_PLACEHOLDER}</span>")
         out.append(literal(child.tail or ""))
     return "".join(out)
+
+
+def _changes(edition: Edition) -> list[str]:
+    """The changes of ``extra.edition.changes`` (mkdocs.yml), newest first, as a list."""
+    if not edition.changes:
+        return ["No changes are recorded yet (`extra.edition.changes` in `mkdocs.yml`).", ""]
+    lines = []
+    for version, iso, summary in edition.changes:
+        year, month, day = (int(part) for part in iso.split("-"))
+        lines.append(f"- **Version {literal(version)}** ({day} {MONTHS[month - 1]} {year}): "
+                     f"{literal(summary)}")
+    return [*lines, ""]
 
 
 def render(work: Work, edition: Edition, counts: dict[str, int]) -> str:
@@ -71,10 +83,9 @@ def render(work: Work, edition: Edition, counts: dict[str, int]) -> str:
         "",
         "## Changes",
         "",
-        f"- **Version {literal(edition.version)}** ({revised}): the first numbered version "
-        f"of the apparatus: {counts['notes']} notes, {counts['terms']} glossary terms, "
-        f"{counts['actors']} actors, {counts['events']} events. Later versions are listed "
-        "here with what changed in the notes, entries and events.",
+        *_changes(edition),
+        f"This version holds {counts['notes']} notes, {counts['terms']} glossary terms, "
+        f"{counts['actors']} actors and {counts['events']} events.",
         "",
         "## How to cite the edition",
         "",

@@ -150,8 +150,20 @@ def print_source(work: Work, edition: Edition, url: str) -> etree.Element:
     _sub(line, "i", edition.title).tail = (
         f", edited by {edition.editors[:1].lower() + edition.editors[1:]}, version "
         f"{edition.version} (revised {edition.day} {MONTHS[edition.month - 1]} "
-        f"{edition.year}): {url}")
+        f"{edition.year}): {url}.")
+    # What the print holds, said plainly: the stylesheet shows the sentence that is true,
+    # all of the apparatus, or with "Text only" chosen the author's text alone.
+    _sub(line, "span", " " + PRINT_INCLUDES, class_="ed-print-includes")
+    _sub(line, "span", " " + PRINT_TEXT_ONLY, class_="ed-print-includes ed-print-text-only")
     return line
+
+
+#: What a printed essay page holds, and what it holds with "Text only" chosen (#23).
+PRINT_INCLUDES = ("This print has the author’s text with its paragraph numbers, the editor’s "
+                  "notes as numbered endnotes and the definitions of the terms and actors the "
+                  "page names, under “Terms in this part”.")
+PRINT_TEXT_ONLY = ("This print has the author’s text alone, with its paragraph numbers "
+                   "(“Text only” is chosen): the editor’s notes and definitions are left out.")
 
 
 class ReaderTools(Treeprocessor):

@@ -95,6 +95,9 @@ class Edition:
     month: int
     day: int
     url: str
+    #: The changes from version to version, newest first: (version, YYYY-MM-DD, summary),
+    #: from ``extra.edition.changes``; the colophon lists them.
+    changes: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def iso_date(self) -> str:
@@ -129,4 +132,38 @@ def edition_from(site_name: str, site_url: str, options: dict) -> Edition:
         raise ValueError("extra.edition.editors must name the editors (a person or a corporate "
                          "name such as \"The editors of …\")")
     return Edition(title=site_name, editors=editors.strip(), version=version.strip(),
-                   year=revised.year, month=revised.month, day=revised.day, url=site_url)
+                   year=revised.year, month=revised.month, day=revised.day, url=site_url,
+                   changes=_changes(options.get("changes", []), version.strip()))
+
+
+def _changes(raw: object, version: str) -> tuple[tuple[str, str, str], ...]:
+    """``extra.edition.changes``, checked: a list, newest first, of ``version``, ``date``
+    (YYYY-MM-DD) and ``summary``, the first for the edition's own version. Raises ValueError
+    naming the entry to fix."""
+    import datetime
+
+    if not isinstance(raw, list):
+        raise ValueError("extra.edition.changes must be a list of {version, date, summary}")
+    found = []
+    for index, change in enumerate(raw):
+        where = f"extra.edition.changes[{index}]"
+        if not isinstance(change, dict) or set(change) != {"version", "date", "summary"}:
+            raise ValueError(f"{where} must have exactly 'version', 'date' and 'summary'")
+        day = change["date"]
+        if isinstance(day, str):
+            try:
+                day = datetime.date.fromisoformat(day)
+            except ValueError:
+                day = None
+        if not isinstance(day, datetime.date):
+            raise ValueError(f"{where}.date must be a date, YYYY-MM-DD")
+        if not all(isinstance(change[key], str) and change[key].strip()
+                   for key in ("version", "summary")):
+            raise ValueError(f"{where} needs a version and a summary, as text")
+        summary = " ".join(change["summary"].split())
+        found.append((change["version"].strip(), day.isoformat(), summary))
+    if found and found[0][0] != version:
+        raise ValueError(f"extra.edition.changes[0] is version {found[0][0]}, but the edition is "
+                         f"version {version}: list the changes newest first, this version's "
+                         "first")
+    return tuple(found)

@@ -59,17 +59,17 @@ def anchor(
             continue
         if found:
             where = ", ".join(Place(a.page, a.block).label for a in found)
-            problems.append(Problem(file, note.line, (
+            problems.append(Problem(file, note.where, (
                 f"{note.label}: the quotation occurs {len(found)} times ({where}); add the "
                 "words just 'before' or 'after' it to make it unique."
             )))
         elif pattern.search(joined):
-            problems.append(Problem(file, note.line, (
+            problems.append(Problem(file, note.where, (
                 f"{note.label}: the quotation crosses a paragraph break; a note annotates "
                 "words within one paragraph."
             )))
         else:
-            problems.append(Problem(file, note.line, (
+            problems.append(Problem(file, note.where, (
                 f"{note.label}: the quotation is not in the essay; copy the words exactly as "
                 "the essay writes them (with 'before' and 'after', if given)."
                 + advice(note.before + note.quote + note.after, blocks)
@@ -78,9 +78,9 @@ def anchor(
     anchors.sort(key=lambda a: (order[a.block], a.start))
     for first, second in itertools.pairwise(anchors):
         if first.block == second.block and second.start < first.end:
-            problems.append(Problem(file, second.note.line, (
+            problems.append(Problem(file, second.note.where, (
                 f"{second.note.label}: its words overlap those of {first.note.label} (line "
-                f"{first.note.line}); notes may not overlap."
+                f"{first.note.where}); notes may not overlap."
             )))
     if problems:
         raise NotesError(sorted(problems, key=lambda p: p.line), SPEC.title)
@@ -106,7 +106,7 @@ def cut_forms(
     for anchor in anchors:
         for match in matcher.finditer(texts[anchor.page, anchor.block]):
             if match.start < anchor.start < match.end or match.start < anchor.end < match.end:
-                problems.append(Problem(file, anchor.note.line, (
+                problems.append(Problem(file, anchor.note.where, (
                     f"{anchor.note.label}: the quotation begins or ends inside "
                     f"'{match.text}', which the edition annotates as a whole; quote all of it "
                     "or none of it."

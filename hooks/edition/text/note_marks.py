@@ -3,8 +3,13 @@
 The annotated words are wrapped in ``<span class="ed-noted">`` (glossary and actor
 annotations inside them still work) and followed by an empty link to the note, whose
 number is drawn by the stylesheet from ``data-note``: the essay's text, as read or
-copied, gains nothing. The notes themselves follow the page's text, numbered per page;
-Material's footnote tooltips (``content.footnote.tooltips``) open each one in place.
+copied, gains nothing. The notes themselves follow the page's text; Material's footnote
+tooltips (``content.footnote.tooltips``) open each one in place.
+
+#23: a note's number is its number through the whole edition (``number_of``, in reading
+order), and its address is made from its stable id: ``#note-<id>`` (the note),
+``#noteref-<id>`` (its mark), ``#noted-<id>`` (its words). References in its text get
+their addresses from ``address``.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from edition.data.notes import KINDS
+from edition.data.notes import KINDS, resolve
 from edition.text.anchoring import Anchor
 from edition.text.paragraphs import is_essay_block
 
@@ -24,29 +29,42 @@ from edition.text.paragraphs import is_essay_block
 AnchorsFor = Callable[[], list[Anchor]]
 #: Gives the line of a note's dated events (``edition.text.event_links.element``), or None.
 DatedFor = Callable[[Anchor], "etree.Element | None"]
+#: Gives a note's number through the edition (#23).
+NumberOf = Callable[[Anchor], int]
+#: Gives the address, from the page being rendered, of ``p8`` or ``note:<id>`` (#23).
+AddressOf = Callable[[str], str]
+
+
+def note_key(anchor: Anchor, number: int) -> str:
+    """What a note's addresses are made from: its stable id (the number if it has none)."""
+    return anchor.note.id or str(number)
 
 
 class NoteMarker(Treeprocessor):
     """Mark each note's words, link them to the note, and list the page's notes."""
 
     def __init__(self, md: Markdown, anchors_for: AnchorsFor,
-                 dated: DatedFor | None = None) -> None:
+                 dated: DatedFor | None = None, number_of: NumberOf | None = None,
+                 address: AddressOf | None = None) -> None:
         super().__init__(md)
         self.anchors_for = anchors_for
         self.dated = dated
+        self.number_of = number_of
+        self.address = address
 
     def run(self, root: etree.Element) -> None:
         anchors = self.anchors_for()
         if not anchors:
             return
-        numbers = {id(anchor): n for n, anchor in enumerate(anchors, start=1)}
+        numbers = {id(anchor): self.number_of(anchor) if self.number_of else n
+                   for n, anchor in enumerate(anchors, start=1)}
         by_block: dict[str, list[Anchor]] = {}
         for anchor in anchors:
             by_block.setdefault(anchor.block, []).append(anchor)
         for block in root.iter():
             if is_essay_block(block) and block.get("id") in by_block:
                 self._mark(block, by_block[block.get("id")], numbers)
-        self._list(root, anchors)
+        self._list(root, anchors, numbers)
 
     def _mark(self, block: etree.Element, anchors: list[Anchor], numbers: dict) -> None:
         if len(block):
@@ -58,19 +76,20 @@ class NoteMarker(Treeprocessor):
         position, previous = 0, None
         for anchor in anchors:
             number = numbers[id(anchor)]
+            key = note_key(anchor, number)
             before = text[position:anchor.start]
             if previous is None:
                 block.text = before
             else:
                 previous.tail = before
             span = etree.SubElement(
-                block, "span", {"class": "ed-noted", "id": f"ed-noted-{number}"}
+                block, "span", {"class": "ed-noted", "id": f"noted-{key}"}
             )
             span.text = text[anchor.start:anchor.end]
             previous = etree.SubElement(block, "a", {
                 "class": "ed-note-ref footnote-ref",
-                "href": f"#ed-note-{number}",
-                "id": f"ed-noteref-{number}",
+                "href": f"#note-{key}",
+                "id": f"noteref-{key}",
                 "data-note": str(number),
                 "aria-label": f"Editor's note {number}",
             })
@@ -78,7 +97,7 @@ class NoteMarker(Treeprocessor):
         if previous is not None:
             previous.tail = text[position:]
 
-    def _list(self, root: etree.Element, anchors: list[Anchor]) -> None:
+    def _list(self, root: etree.Element, anchors: list[Anchor], numbers: dict) -> None:
         section = etree.SubElement(root, "section", {
             # not-annotatable (issue 27): the apparatus, which the annotations' bodies hold,
             # not the text they annotate; no quotation's context reaches into it.
@@ -87,19 +106,23 @@ class NoteMarker(Treeprocessor):
         heading = etree.SubElement(section, "h2", {"id": "editors-notes"})
         heading.text = "Editor's notes"
         items = etree.SubElement(section, "ol")
-        for number, anchor in enumerate(anchors, start=1):
-            item = etree.SubElement(items, "li", {"id": f"ed-note-{number}"})
+        for anchor in anchors:
+            number = numbers[id(anchor)]
+            key = note_key(anchor, number)
+            # The edition's number, not the list's: notes are numbered through the edition.
+            item = etree.SubElement(items, "li", {"id": f"note-{key}", "value": str(number)})
             kind = etree.SubElement(item, "p", {"class": "ed-note-kind"})
             kind.text = KINDS[anchor.note.kind]
             body = etree.SubElement(item, "div", {"class": "ed-note-body"})
-            body.text = self.md.htmlStash.store(anchor.note.html)
+            html = resolve(anchor.note.html, self.address) if self.address else anchor.note.html
+            body.text = self.md.htmlStash.store(html)
             _sources(item, anchor)
             # Issue 28: the note's events, each date linked to the timeline.
             events = self.dated(anchor) if self.dated is not None else None
             if events is not None:
                 item.append(events)
             back = etree.SubElement(item, "p", {"class": "ed-note-back"})
-            link = etree.SubElement(back, "a", {"href": f"#ed-noteref-{number}"})
+            link = etree.SubElement(back, "a", {"href": f"#noteref-{key}"})
             link.text = f"Back to note {number} in the text"
 
 
@@ -121,12 +144,15 @@ def _sources(item: etree.Element, anchor: Anchor) -> None:
 class NoteMarkerExtension(Extension):
     """Python-Markdown extension registering :class:`NoteMarker`."""
 
-    def __init__(self, anchors_for: AnchorsFor, dated: DatedFor | None = None) -> None:
+    def __init__(self, anchors_for: AnchorsFor, dated: DatedFor | None = None,
+                 number_of: NumberOf | None = None, address: AddressOf | None = None) -> None:
         super().__init__()
         self.anchors_for = anchors_for
         self.dated = dated
+        self.number_of = number_of
+        self.address = address
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         # After attr_list (8), before the annotations (6), which then run inside the marks.
-        marker = NoteMarker(md, self.anchors_for, self.dated)
+        marker = NoteMarker(md, self.anchors_for, self.dated, self.number_of, self.address)
         md.treeprocessors.register(marker, "edition-notes", 6.5)
