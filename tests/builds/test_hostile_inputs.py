@@ -85,7 +85,7 @@ def control_in_an_event(project: Path) -> tuple[str, int, list[str]]:
 
 def line_break_in_a_quotation(project: Path) -> tuple[str, int, list[str]]:
     text = (project / "notes.yml").read_text(encoding="utf-8")
-    quote = text[text.index("  - quote: \""):].split("\n", 1)[0]
+    quote = text[text.index("    quote: \""):].split("\n", 1)[0]
     inside = quote.index('"') + 2
     line = _replace(project, "notes.yml", quote, quote[:inside] + "\\n::error::x " + quote[inside:])
     return "notes.yml", line, ["U+000A"]
