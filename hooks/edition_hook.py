@@ -56,7 +56,14 @@ from edition.reader.tools import PageInfo, ReaderToolsExtension
 from edition.reader.work import ESSAY, Edition, edition_from
 from edition.text import event_links
 from edition.text.anchoring import Anchor
-from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
+from edition.text.annotate import (
+    MARK_SCOPES,
+    AnnotationExtension,
+    Occurrence,
+    Target,
+    subjects,
+    targets,
+)
 from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
 from edition.text.note_marks import NoteMarkerExtension
@@ -86,6 +93,8 @@ class _Build:
         self.anchors: list[Anchor] = []
         #: The essay's blocks, ``(page, id, text)``, read once in ``on_files``.
         self.blocks: list[tuple[str, str, str]] = []
+        #: The essay's subjects, each linked once in the essay, at this block (issue 22).
+        self.subjects: dict[str, str] = {}
         # The exports (edition/exports): their virtual files, filled in on_env.
         self.export_files: dict[str, File] = {}
         self.exports: list[downloads.Export] = []
@@ -170,6 +179,7 @@ class _Build:
         if duplicates:
             raise PluginError("\n".join(duplicates))
         self.essay_words = word_count(text for _, _, text in blocks)
+        self.subjects = subjects(self.matcher, blocks)
         self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
 
     def link_for(self, entry: Entry) -> str:
@@ -319,6 +329,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _build.link_for,
             _build.on_occurrence,
             mark=options.get("mark", "page"),
+            once=lambda: _build.subjects,
         )
     )
     return config
