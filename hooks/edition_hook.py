@@ -11,7 +11,9 @@ is rendered, ``on_page_context`` for each page as its template renders, and, und
 - ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
 - ``events``: the dated events notes and entries refer to (default ``events.yml``).
 - ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
-  ``paragraph`` (default), or the first on each ``page``. All are listed as occurrences.
+  ``paragraph``, or on each ``page`` (default), where the essay's subjects are linked once in
+  the essay (issue 22); with either, outside a note's words where the entry is named elsewhere.
+  All are listed as occurrences.
 """
 
 from __future__ import annotations

@@ -197,29 +197,45 @@ def test_the_title_is_not_marked_as_a_noted_passage(browser: Browser, base_url: 
     page.close()
 
 
-def test_on_a_phone_an_open_note_hides_none_of_its_words(
-    browser: Browser, base_url: str
+PHONE_MARKS = {
+    "note": ("#p8 a.ed-note-ref", """r => { const w = r.previousElementSibling;
+        return [...(w && w.matches('.ed-noted') ? w : r).getClientRects()].map(
+            b => ({top: b.top, bottom: b.bottom})); }"""),
+    "term": ("#p8 a.ed-annotation", """a => [...a.getClientRects()].map(
+        b => ({top: b.top, bottom: b.bottom}))"""),
+}
+
+
+@pytest.mark.parametrize("mark", PHONE_MARKS)
+def test_on_a_phone_an_open_note_or_tooltip_hides_none_of_its_words(
+    browser: Browser, base_url: str, mark: str
 ) -> None:
+    """At 390 px a tapped note (or a term's tooltip) opens clear of the line it explains,
+    and closes with Escape or with a tap elsewhere."""
+    selector, words_of = PHONE_MARKS[mark]
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
                                   is_mobile=True)
     page = context.new_page()
     page.goto(base_url + "essay/jcpoa/")
     overlaps = []
-    refs = page.locator("#p8 a.ed-note-ref")
-    for note in (0, refs.count() // 2, refs.count() - 1):
+    refs = page.locator(selector)
+    active = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    for number, note in enumerate((0, refs.count() // 2, refs.count() - 1)):
         ref = refs.nth(note)
         ref.scroll_into_view_if_needed()
         ref.tap()
-        tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
-        tip.wait_for()
+        active.wait_for()
         page.wait_for_timeout(300)
-        sheet = tip.bounding_box()
-        words = ref.evaluate("""r => { const w = r.previousElementSibling;
-            return [...(w && w.matches('.ed-noted') ? w : r).getClientRects()].map(
-                b => ({top: b.top, bottom: b.bottom})); }""")
+        sheet = active.bounding_box()
+        words = ref.evaluate(words_of)
         overlaps += [(note, w) for w in words
                      if w["bottom"] > sheet["y"] and w["top"] < sheet["y"] + sheet["height"]]
-        page.keyboard.press("Escape")
+        if number % 2:
+            page.locator("h1").tap()  # a tap elsewhere closes it
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        assert active.count() == 0, (mark, note)
     context.close()
     assert overlaps == []
 
