@@ -231,9 +231,10 @@ def render_index(
         "",
         f"{len(actors)} actors the essay names or clearly refers to. Each has a page with "
         "every mention in context, linked to its paragraph, and the actors and glossary terms "
-        "it appears with. In the essay, a mention is a link with a short description (hover, "
-        "focus or tap it), except where the name stands inside a longer glossary phrase, whose "
-        "link leads to an entry that names it.",
+        "it appears with. In the essay, an actor is a link with a short description (hover, "
+        "focus or tap it) once in each part, and the essay's subjects once in the whole essay "
+        "(the home page's \"How to use it\" says which); a name inside a longer glossary "
+        "phrase is reached through that phrase's entry.",
         "{ .ed-summary }",
         "",
         f"**What counts as a mention.** {MENTION_RULE}",
