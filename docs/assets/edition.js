@@ -424,7 +424,6 @@
         head.appendChild(document.createTextNode(" "));
         head.appendChild(label);
       }
-      note.appendChild(head);
       var body = document.createElement("div");
       body.className = "ed-mn-body";
       var source = endnote.querySelector(".ed-note-body");
@@ -438,9 +437,10 @@
           body.appendChild(copy);
         });
       }
-      note.appendChild(body);
-      var foot = document.createElement("p");
-      foot.className = "ed-mn-foot";
+      // The buttons on the note's first line, before the text they open (a disclosure),
+      // so a clamped note takes no extra line.
+      var foot = document.createElement("span");
+      foot.className = "ed-mn-tools";
       var toggle = document.createElement("button");
       toggle.type = "button";
       toggle.className = "ed-mn-toggle";
@@ -456,7 +456,9 @@
         more.setAttribute("aria-label", "Sources of note " + n + ", at the end of the page");
         foot.appendChild(more);
       }
-      note.appendChild(foot);
+      head.appendChild(foot);
+      note.appendChild(head);
+      note.appendChild(body);
       column.appendChild(note);
       var words = mark.previousElementSibling && mark.previousElementSibling.matches(".ed-noted")
         ? mark.previousElementSibling : null;
