@@ -11,7 +11,9 @@ is rendered, ``on_page_context`` for each page as its template renders, and, und
 - ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
 - ``events``: the dated events notes and entries refer to (default ``events.yml``).
 - ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
-  ``paragraph`` (default), or the first on each ``page``. All are listed as occurrences.
+  ``paragraph``, or on each ``page`` (default), where the essay's subjects are linked once in
+  the essay (issue 22); with either, outside a note's words where the entry is named elsewhere.
+  All are listed as occurrences.
 """
 
 from __future__ import annotations
@@ -58,7 +60,14 @@ from edition.reader.tools import PageInfo, ReaderToolsExtension
 from edition.reader.work import ESSAY, Edition, edition_from
 from edition.text import event_links
 from edition.text.anchoring import Anchor, reading_order
-from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, Target, targets
+from edition.text.annotate import (
+    MARK_SCOPES,
+    AnnotationExtension,
+    Occurrence,
+    Target,
+    subjects,
+    targets,
+)
 from edition.text.blocks import BlockReader, duplicate_ids, word_count
 from edition.text.matcher import Matcher
 from edition.text.note_marks import NoteMarkerExtension
@@ -110,6 +119,8 @@ class _Build:
         self.block_pages: dict[str, str] = {}
         #: The essay's blocks, ``(page, id, text)``, read once in ``on_files``.
         self.blocks: list[tuple[str, str, str]] = []
+        #: The essay's subjects, each linked once in the essay, at this block (issue 22).
+        self.subjects: dict[str, str] = {}
         # The exports (edition/exports): their virtual files, filled in on_env.
         self.export_files: dict[str, File] = {}
         self.exports: list[downloads.Export] = []
@@ -223,6 +234,7 @@ class _Build:
         if duplicates:
             raise PluginError("\n".join(duplicates))
         self.essay_words = word_count(text for _, _, text in blocks)
+        self.subjects = subjects(self.matcher, blocks)
         self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
         # #23: one number per note through the edition; where each note and paragraph is.
         self.numbers = {anchor.note.index: number
@@ -383,6 +395,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _build.link_for,
             _build.on_occurrence,
             mark=options.get("mark", "page"),
+            once=lambda: _build.subjects,
         )
     )
     return config

@@ -45,6 +45,8 @@ def actor(page: Page, out: Path) -> None:
 
 def network(page: Page, out: Path) -> None:
     page.goto(page.url_base + "actors/")
+    # The sticky header would stand over the top of the drawing once it is scrolled to.
+    page.locator(".md-header").evaluate("header => { header.style.visibility = 'hidden'; }")
     page.locator("figure.ed-network").screenshot(path=out)
 
 

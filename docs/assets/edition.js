@@ -476,3 +476,220 @@
   }
 })();
 /* ==== end of issue 23 ==== */
+
+/* ==== issue 22: margin notes ==================================================
+   On a wide screen (>= 76.25em, where Material shows its right-hand sidebar) each editor's
+   note of an essay page is also shown in the margin beside its mark, built here from the
+   endnote already in the page (the li the mark points to, #note-<id>: its kind label and its text), so the build's
+   HTML is unchanged and without JavaScript nothing changes. The margin notes take the
+   space of the right-hand table of contents (hidden on essay pages while they show); the
+   reading column keeps its 36em measure. Each note shows its number (a link back to its
+   mark), its kind and its text clamped to four lines, with a "Show all" button that
+   expands it in place. A note sits at the top of its mark's line, or just below the note
+   before it (8 px apart) when they would overlap; the layout is recomputed on resize,
+   font load, expand/collapse and layer changes. The mark links to its margin note while
+   they show (to the endnote otherwise), and hovering or focusing a margin note tints its
+   words as hovering the mark does. The layers (notes off, Text only) hide them; print
+   keeps the endnotes. */
+(function () {
+  "use strict";
+
+  var WIDE = window.matchMedia("(min-width: 76.25em)");
+  var GAP = 8;
+  var state = null;  // {article, column, items: [{mark, note, words}]}
+  var pending = 0;
+
+  function setTarget(mark, hash) {
+    var attr = mark.hasAttribute("href") ? "href"
+      : mark.hasAttribute("data-ed-href") ? "data-ed-href" : "href";
+    mark.setAttribute(attr, hash);
+  }
+
+  function build(article) {
+    var marks = article.querySelectorAll("a.ed-note-ref[data-note]");
+    if (!marks.length) return null;
+    var column = document.createElement("div");
+    column.className = "ed-mn-column not-annotatable";
+    column.setAttribute("data-search-exclude", "");
+    var items = [];
+    marks.forEach(function (mark) {
+      var n = mark.getAttribute("data-note");
+      // The endnote is where the mark points (its stable address, #note-<id>, issue 23).
+      var target = (mark.getAttribute("href") || mark.getAttribute("data-ed-href") || "");
+      var endnote = target.charAt(0) === "#" ? document.getElementById(target.slice(1)) : null;
+      if (!endnote || document.getElementById("ed-mn-" + n)) return;
+      // A note, not an <aside>: a complementary landmark must not sit inside <main>.
+      var note = document.createElement("div");
+      note.className = "ed-mn";
+      note.setAttribute("role", "note");
+      note.id = "ed-mn-" + n;
+      note.setAttribute("aria-label", "Editor\u2019s note " + n);
+      var head = document.createElement("p");
+      head.className = "ed-mn-head";
+      var back = document.createElement("a");
+      back.className = "ed-mn-num";
+      back.href = "#" + mark.id;
+      back.textContent = n;
+      back.setAttribute("aria-label", "Note " + n + ": back to its words in the text");
+      head.appendChild(back);
+      var kind = endnote.querySelector(".ed-note-kind");
+      if (kind) {
+        var label = document.createElement("span");
+        label.className = "ed-mn-kind";
+        label.textContent = kind.textContent.trim();
+        head.appendChild(document.createTextNode(" "));
+        head.appendChild(label);
+      }
+      var body = document.createElement("div");
+      body.className = "ed-mn-body";
+      var source = endnote.querySelector(".ed-note-body");
+      if (source) {
+        Array.prototype.forEach.call(source.childNodes, function (child) {
+          var copy = child.cloneNode(true);
+          if (copy instanceof Element) {
+            copy.removeAttribute("id");
+            copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+          }
+          body.appendChild(copy);
+        });
+      }
+      // The buttons on the note's first line, before the text they open (a disclosure),
+      // so a clamped note takes no extra line.
+      var foot = document.createElement("span");
+      foot.className = "ed-mn-tools";
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "ed-mn-toggle";
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-controls", note.id);
+      toggle.textContent = "Show all";
+      foot.appendChild(toggle);
+      if (endnote.querySelector(".ed-note-sources, .ed-events")) {
+        var more = document.createElement("a");
+        more.className = "ed-mn-more";
+        more.href = "#" + endnote.id;
+        more.textContent = "Sources";
+        more.setAttribute("aria-label", "Sources of note " + n + ", at the end of the page");
+        foot.appendChild(more);
+      }
+      head.appendChild(foot);
+      note.appendChild(head);
+      note.appendChild(body);
+      column.appendChild(note);
+      var words = mark.previousElementSibling && mark.previousElementSibling.matches(".ed-noted")
+        ? mark.previousElementSibling : null;
+      items.push({ mark: mark, note: note, words: words, n: n, endnote: endnote.id });
+      [note, mark].forEach(function (host) {
+        host.addEventListener("mouseenter", function () { light(note, words, true); });
+        host.addEventListener("mouseleave", function () {
+          if (!note.contains(document.activeElement)) light(note, words, false);
+        });
+      });
+      note.addEventListener("focusin", function () { light(note, words, true); });
+      note.addEventListener("focusout", function (event) {
+        if (!note.contains(event.relatedTarget)) light(note, words, false);
+      });
+    });
+    if (!items.length) return null;
+    article.appendChild(column);
+    return { article: article, column: column, items: items };
+  }
+
+  function light(note, words, on) {
+    note.classList.toggle("ed-mn--lit", on);
+    if (words) words.classList.toggle("ed-noted--lit", on);
+  }
+
+  function showing() {
+    var root = document.documentElement;
+    return WIDE.matches && !root.classList.contains("ed-hide-notes") &&
+      !root.classList.contains("ed-text-only");
+  }
+
+  function layout() {
+    pending = 0;
+    if (!state || !state.article.isConnected) return;
+    var root = document.documentElement;
+    var on = showing();
+    root.classList.toggle("ed-mn-on", on);
+    state.items.forEach(function (item) {
+      setTarget(item.mark, on ? "#" + item.note.id : "#" + item.endnote);
+    });
+    if (!on) return;
+    var base = state.article.getBoundingClientRect();
+    // The text column: the author's paragraphs, the summary and the illustration, each at
+    // most 36em wide; the rest of the page (headings, endnotes) keeps to the same measure.
+    var right = 0;
+    state.article.querySelectorAll(".essay:not(.essay-title), .ed-summary, .ed-illustration")
+      .forEach(function (block) {
+        right = Math.max(right, block.getBoundingClientRect().right - base.left);
+      });
+    if (!right) right = base.width * 0.65;
+    var left = right + 32;
+    state.article.style.setProperty("--ed-mn-measure", right + "px");
+    state.column.style.left = left + "px";
+    state.column.style.width = Math.min(400, Math.max(160, base.width - left)) + "px";
+    var floor = -Infinity;
+    state.items.forEach(function (item) {
+      var body = item.note.querySelector(".ed-mn-body");
+      var toggle = item.note.querySelector(".ed-mn-toggle");
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      item.note.classList.toggle("ed-mn--open", open);
+      // The button shows only when there is more to show (or to fold back).
+      toggle.hidden = !open && body.scrollHeight <= body.clientHeight + 1;
+      var want = item.mark.getBoundingClientRect().top - base.top;
+      var top = Math.max(want, floor + GAP);
+      item.note.style.top = top + "px";
+      floor = top + item.note.offsetHeight;
+    });
+  }
+
+  function schedule() {
+    if (!pending) pending = window.requestAnimationFrame(layout);
+  }
+
+  function mount() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article || !article.querySelector(".ed-notes") ||
+        article.querySelector(".ed-mn-column")) return;
+    state = build(article);
+    if (!state) return;
+    layout();
+    if (window.ResizeObserver) new ResizeObserver(schedule).observe(article);
+    article.querySelectorAll("img").forEach(function (img) {
+      if (!img.complete) img.addEventListener("load", schedule);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target instanceof Element
+      ? event.target.closest("button.ed-mn-toggle") : null;
+    if (!toggle) return;
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.textContent = open ? "Show less" : "Show all";
+    layout();
+  });
+
+  window.addEventListener("resize", schedule);
+  if (typeof WIDE.addEventListener === "function") WIDE.addEventListener("change", layout);
+  if (document.fonts) {
+    document.fonts.ready.then(schedule);
+    document.fonts.addEventListener("loadingdone", schedule);
+  }
+  window.addEventListener("load", schedule);
+  // The layers are classes on <html> (set by the reader's tools above and before the first
+  // paint): a change of layer lays the margin out again.
+  if (window.MutationObserver) {
+    new MutationObserver(function () {
+      var on = showing();
+      if (on !== document.documentElement.classList.contains("ed-mn-on")) layout();
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  }
+
+  mount();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mount);
+  }
+})();
+/* ==== end of issue 22: margin notes ==== */

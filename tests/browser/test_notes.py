@@ -11,11 +11,16 @@ from playwright.sync_api import Browser, Page, expect
 from support.build import build, copy_project, keep_referred_events
 from support.http import serving
 
+#: A wide window that still opens notes in place (no margin notes below 76.25em).
+IN_PLACE = {"width": 1100, "height": 900}
 HOSTILE = '<img src=x onerror="window.__pwned=1"> *fine* [link](https://example.org/x)'
 
 
 def first_note(page: Page, base_url: str) -> tuple[str, str]:
-    """Open the first essay page with a note; return its URL and the note's text."""
+    """Open the first essay page with a note; return its URL and the note's text. The
+    window is narrower than 1220 px (76.25em), where a note opens in place: wider, it sits in
+    the margin beside its mark (test_margin_notes.py)."""
+    page.set_viewport_size(IN_PLACE)
     for part in ("post-soviet", "1990s", "2000s", "green-movement", "jcpoa", "raisi", "ukraine",
                  "conclusion"):
         page.goto(f"{base_url}essay/{part}/")
@@ -109,6 +114,7 @@ def test_the_notes_page_and_timeline_are_reachable_in_reading_order(
 
 
 def test_a_note_is_reachable_by_keyboard(page: Page, base_url: str) -> None:
+    page.set_viewport_size(IN_PLACE)
     page.goto(base_url + "essay/jcpoa/")
     for _ in range(300):
         page.keyboard.press("Tab")

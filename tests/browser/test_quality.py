@@ -42,6 +42,7 @@ def test_every_page_meets_wcag_21_aa(
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     found = {}
+    opened = 0
     try:
         for path in all_pages(site):
             page.goto(base_url + path)
@@ -49,9 +50,18 @@ def test_every_page_meets_wcag_21_aa(
                 "data-md-color-scheme", "slate" if scheme == "dark" else "default")
             if problems := violations(page):
                 found[path] = problems
+            # Issue 22: the Reading options, folded in the page, pass open as well.
+            fold = page.locator("article details.ed-options")
+            if fold.count():
+                fold.locator("summary").click()
+                expect(fold).to_have_attribute("open", "")
+                if problems := violations(page):
+                    found[path + " with the Reading options open"] = problems
+                opened += 1
     finally:
         context.close()
     assert found == {}
+    assert opened >= 9  # the title page and the eight parts
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -72,6 +82,10 @@ def test_pages_on_a_phone_meet_wcag_21_aa_with_menu_and_tooltip_open(
         page.locator("label.md-header__button[for='__drawer']").tap()
         expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
         found["essay/jcpoa/ with the menu"] = violations(page)
+        page.goto(base_url + "essay/jcpoa/")
+        page.locator("summary.ed-options__summary").tap()
+        expect(page.locator("article details.ed-options")).to_have_attribute("open", "")
+        found["essay/jcpoa/ with the Reading options open"] = violations(page)
     finally:
         context.close()
     assert {path: problems for path, problems in found.items() if problems} == {}

@@ -96,13 +96,22 @@ def test_an_essay_page_gets_its_tooltips_without_mkdocs() -> None:
 
 
 def test_the_same_tooltips_as_the_mkdocs_build(site: Path) -> None:
-    """Python-Markdown alone marks the same words with the same tooltips as the site."""
+    """Python-Markdown alone marks the same entries with the same tooltips as the site, but
+    for the essay's subjects: the site, which reads the whole essay, links an entry named in
+    more than half of its paragraphs once in the essay (issue 22); one page alone cannot. (The
+site may link an entry at a later mention than the first, outside a note's words.)"""
     built = page(site, "essay/jcpoa/")
     alone = render(PAGE.read_text(encoding="utf-8"))  # mark: page, as in mkdocs.yml
-    for number in (8, 9):
-        def marks(soup: BeautifulSoup, n: int = number) -> list[tuple[str, str]]:
-            return [(a.get_text(), a["title"]) for a in soup.select(f"#p{n} a.ed-annotation")]
-        assert marks(alone) and marks(alone) == marks(built)
+    source = paragraphs()
+    subjects = {e["summary"] for e in glossary_entries()
+                if 2 * sum(any(occurs(f, text) for f in e["forms"])
+                           for text in source.values()) > len(source)}
+    assert len(subjects) >= 2  # Iran and Russia at least
+
+    def marks(soup: BeautifulSoup) -> set[str]:
+        return {a["title"] for a in soup.select("#p8 a.ed-annotation, #p9 a.ed-annotation")}
+    assert marks(built) and marks(built) == marks(alone) - subjects
+    assert marks(alone) & subjects
 
 
 def test_only_essay_blocks_and_text_are_annotated() -> None:

@@ -413,3 +413,21 @@ def test_a_short_label_keeps_the_full_name_for_screen_readers() -> None:
     link = root.find(f".//{NS}a")
     assert link.get("aria-label") == "Islamic Revolutionary Guard Corps — 8 mentions"
     assert link.find(f"{NS}text").text == "IRGC"
+
+
+def test_targets_are_24_units_and_never_overlap() -> None:
+    """Issue 22: each node's target (shape and label, a transparent rectangle) is at least
+    24 × 24 and no two overlap, even in a crowded graph; each stays inside the drawing."""
+    nodes, edges = big_graph(34, 200)
+    root = parse(render_svg(nodes, edges, title="T", description="D", width=680, height=720))
+    boxes = []
+    for link in links_of(root):
+        rect = link.find(f"{NS}rect[@class='ed-net-hit']")
+        x, y, w, h = (float(rect.get(k)) for k in ("x", "y", "width", "height"))
+        assert w >= 24 and h >= 24
+        assert x >= 0 and x + w <= 680.1 and y >= 0 and y + h <= 720.1
+        boxes.append((x, y, x + w, y + h))
+    assert len(boxes) == 34
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    assert overlaps == []

@@ -156,19 +156,22 @@ terms:
 
 
 def test_points_share_a_lane_unless_they_would_overlap() -> None:
-    """The fewest lanes: a point goes up a lane only when it would cover the last one."""
+    """The fewest lanes: a point goes up a lane only when its target (issue 22: 24 × 24, a
+    transparent square round the point) would cover the last one's."""
     first = Record("a", parse_date("2000-01-01"), "A.", (Source("S", "https://e.org/s"),), 1)
-    # The first later day whose point is 9.2 to 9.8 px further right (the input only: what
+    # The first later day whose point is 24.2 to 24.8 px further right (the input only: what
     # is checked comes from the drawing).
     day = datetime.date(2000, 1, 1)
-    while not 9.2 < timeline._x(parse_date(day.isoformat())) - timeline._x(first.date) < 9.8:
+    while not 24.2 < timeline._x(parse_date(day.isoformat())) - timeline._x(first.date) < 24.8:
         day += datetime.timedelta(days=1)
     second = Record("b", parse_date(day.isoformat()), "B.", (Source("S", "https://e.org/s"),), 2)
     drawing = BeautifulSoup(timeline.svg([timeline.Event(first, ()),
                                           timeline.Event(second, ())]), "lxml")
-    points = [(float(c["cx"]), float(c["cy"]), float(c["r"])) for c in drawing.select("circle")]
-    (x1, y1, r1), (x2, y2, r2) = points
-    assert abs(x2 - x1) > r1 + r2  # apart, so on one lane
+    targets = [(float(r["x"]), float(r["y"]), float(r["width"]), float(r["height"]))
+               for r in drawing.select("a > rect")]
+    (x1, y1, w1, h1), (x2, y2, w2, h2) = targets
+    assert min(w1, h1, w2, h2) >= 24
+    assert x2 >= x1 + w1  # apart, so on one lane
     assert y1 == y2
     # And one closer than that goes up a lane.
     close = Record("c", parse_date("2000-01-02"), "C.", (Source("S", "https://e.org/s"),), 3)

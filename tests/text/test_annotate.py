@@ -12,7 +12,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 from edition.data.glossary import parse
-from edition.text.annotate import AnnotationExtension, Occurrence, nested, targets
+from edition.text.annotate import AnnotationExtension, Occurrence, nested, subjects, targets
 from edition.text.matcher import Matcher
 from edition.text.paragraphs import ParagraphNumbersExtension
 
@@ -34,13 +34,14 @@ terms:
 """
 
 
-def render(text: str, mark: str = "every",
-           extra: tuple[Extension, ...] = ()) -> tuple[BeautifulSoup, list[Occurrence]]:
+def render(text: str, mark: str = "every", extra: tuple[Extension, ...] = (),
+           once: dict[str, str] | None = None) -> tuple[BeautifulSoup, list[Occurrence]]:
     matcher = Matcher(targets(parse(GLOSSARY.encode())))
     seen: list[Occurrence] = []
     html = markdown.markdown(text, extensions=[
         "attr_list", "md_in_html", "toc", ParagraphNumbersExtension(), *extra,
-        AnnotationExtension(matcher, lambda e: f"glossary.md#{e.id}", seen.append, mark),
+        AnnotationExtension(matcher, lambda e: f"glossary.md#{e.id}", seen.append, mark,
+                            once=(lambda: once) if once is not None else None),
     ])
     return BeautifulSoup(html, "lxml"), seen
 
@@ -143,6 +144,45 @@ def test_mark_scopes_link_some_occurrences_and_record_all(mark: str, marked: lis
     assert [(o.block, o.marked) for o in seen] == list(zip(["p1", "p1", "p2"], marked,
                                                              strict=True))
     assert soup.select_one("#p1").get_text() == "JCPOA, JCPOA."
+
+
+@pytest.mark.parametrize(
+    ("mark", "marked"),
+    [("every", [True, True, True]), ("paragraph", [False, True, True]),
+     ("page", [False, True, False])],
+)
+def test_a_noted_phrase_carries_its_note_and_the_link_goes_to_the_next_mention(
+    mark: str, marked: list[bool]
+) -> None:
+    """Issue 22: one mark per phrase; the words of a note (class ed-noted) link an entry
+    only where the paragraph or page names it nowhere else."""
+    soup, seen = render("*the JCPOA*{ .ed-noted } and the JCPOA.\n{ .essay #p1 }\n\n"
+                        "*the JCPOA*{ .ed-noted }.\n{ .essay #p2 }", mark)
+    assert [o.marked for o in seen] == marked
+    assert len(soup.select("a.ed-annotation")) == sum(marked)
+    assert bool(soup.select(".ed-noted a.ed-annotation")) == (mark != "page")
+
+
+def test_the_essays_subjects_are_linked_once_in_the_whole_essay() -> None:
+    matcher = Matcher(targets(parse(GLOSSARY.encode())))
+    blocks = [("b.md", "p2", "The JCPOA again."), ("b.md", "p3", "Nothing here."),
+              ("a.md", "p1", "The JCPOA, Turkmenchai."), ("a.md", "standfirst", "The JCPOA."),
+              ("a.md", "title", "The JCPOA")]
+    # Named in two paragraphs of three: a subject, linked at its first mention after the
+    # title (a heading, never linked); Turkmenchai, in one of three, is not.
+    once = subjects(matcher, blocks)
+    assert once == {"term:jcpoa": "standfirst"}
+    soup, seen = render("The JCPOA.\n{ .essay #standfirst }\n\nThe JCPOA and Turkmenchai."
+                        "\n{ .essay #p1 }\n\nJCPOA.\n{ .essay #p2 }", "page", once=once)
+    assert [(o.block, o.entry.id, o.marked) for o in seen] == [
+        ("standfirst", "jcpoa", True), ("p1", "jcpoa", False), ("p1", "turkmenchai", True),
+        ("p2", "jcpoa", False)]
+    assert [(a.get_text(), a.find_parent(class_="essay")["id"])
+            for a in soup.select("a.ed-annotation")] == [("JCPOA", "standfirst"),
+                                                         ("Turkmenchai", "p1")]
+    # Only mark: page has subjects; every and paragraph link them as ever.
+    _, seen = render("JCPOA.\n{ .essay #p1 }", "paragraph", once=once)
+    assert [o.marked for o in seen] == [True]
 
 
 def test_an_unknown_mark_scope_is_refused() -> None:

@@ -228,8 +228,11 @@ def render_index(
     which = ("" if len(drawn) == len(actors) else
              f" It draws the {len(drawn)} most often mentioned of the {len(actors)} actors.")
     summary = describe(nodes, edges)
+    # Drawn at one unit to a CSS pixel at least (issue 22: 24 px targets on a phone, which
+    # scrolls it sideways); 680 units fit the column at 1280 px.
     svg = render_svg(
-        nodes, edges, title="Who appears with whom in the essay", description=summary
+        nodes, edges, title="Who appears with whom in the essay", description=summary,
+        width=680, height=720,
     )
     out = [
         "# Actors { .ed-heading }",
@@ -239,9 +242,10 @@ def render_index(
         "",
         f"{len(actors)} actors the essay names or clearly refers to. Each has a page with "
         "every mention in context, linked to its paragraph, and the actors and glossary terms "
-        "it appears with. In the essay, a mention is a link with a short description (hover, "
-        "focus or tap it), except where the name stands inside a longer glossary phrase, whose "
-        "link leads to an entry that names it.",
+        "it appears with. In the essay, an actor is a link with a short description (hover, "
+        "focus or tap it) once in each part, and the essay's subjects once in the whole essay "
+        "(the home page's \"How to use it\" says which); a name inside a longer glossary "
+        "phrase is reached through that phrase's entry.",
         "{ .ed-summary }",
         "",
         f"**What counts as a mention.** {MENTION_RULE}",

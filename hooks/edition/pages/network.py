@@ -22,7 +22,11 @@ KINDS = ("person", "state", "organisation", "group")
 
 #: Every position is at least this far from each side of the box (or a quarter of it, if less).
 MARGIN = 24.0
-FONT_SIZE = 12
+#: The labels' size in the drawing's units, as the stylesheet draws them (``.ed-net-label``).
+FONT_SIZE = 15
+#: WCAG 2.2's minimum target (2.5.8), in the drawing's units: the stylesheet never draws the
+#: network smaller than one unit to a CSS pixel (issue 22).
+TARGET = 24.0
 MIN_RADIUS, MAX_RADIUS = 5.0, 22.0
 MIN_STROKE, MAX_STROKE = 0.5, 6.0
 
@@ -31,7 +35,7 @@ _GRAVITY = 1.0  # pull towards the centre, as a share of a mean-weight edge's at
 #: grid variant), so that the pull to the centre brings isolated nodes close to the rest.
 _REACH_SQUARED = 2.0**2
 _STRETCH = 1.5  # how much further one axis may be scaled than the other when fitting the box
-_CHAR_WIDTH = 0.6  # estimated advance of a label character, in ems
+_CHAR_WIDTH = 0.65  # estimated advance of a label character, in ems (wide: no overlap)
 _LABEL_GAP = 3.0
 #: How far each shape reaches above and below its centre, in radii (shapes have equal areas).
 _EXTENT = {
@@ -240,6 +244,62 @@ def layout(
     return {node.id: point for node, point in zip(ordered, points, strict=True)}
 
 
+Box = tuple[float, float, float, float]
+
+
+def _node_box(node: Node, x: float, y: float, radius: float) -> Box:
+    """The (left, top, right, bottom) of a node's shape and label together, at least
+    ``TARGET`` wide and high: the area a reader selects."""
+    up, down = _EXTENT[node.kind]
+    half = max(_label_width(node.label) / 2, up * radius, TARGET / 2)
+    top = y - up * radius
+    bottom = max(y + down * radius + _LABEL_GAP + FONT_SIZE * 1.2, top + TARGET)
+    return x - half, top, x + half, bottom
+
+
+def separate(
+    boxes: dict[str, Box], width: float, height: float, gap: float = 2.0, rounds: int = 400
+) -> dict[str, tuple[float, float]]:
+    """How far to move each box so that no two overlap (``gap`` apart), inside the drawing.
+
+    Each round pushes every overlapping pair apart along the axis where they overlap
+    least, each by half; boxes stay inside ``width`` × ``height``. Deterministic (ids in
+    order); returns each id's (dx, dy).
+    """
+    ids = sorted(boxes)
+    moved = {i: [0.0, 0.0] for i in ids}
+
+    def at(i: str) -> Box:
+        left, top, right, bottom = boxes[i]
+        dx, dy = moved[i]
+        return left + dx, top + dy, right + dx, bottom + dy
+
+    for _ in range(rounds):
+        clash = False
+        for n, a in enumerate(ids):
+            for b in ids[n + 1:]:
+                (al, at_, ar, ab), (bl, bt, br, bb) = at(a), at(b)
+                over_x = min(ar, br) - max(al, bl) + gap
+                over_y = min(ab, bb) - max(at_, bt) + gap
+                if over_x <= 0 or over_y <= 0:
+                    continue
+                clash = True
+                axis, over = (0, over_x) if over_x < over_y else (1, over_y)
+                mid_a = (al + ar) if axis == 0 else (at_ + ab)
+                mid_b = (bl + br) if axis == 0 else (bt + bb)
+                # a goes towards its side of b (the lower id first where they coincide)
+                sign = -1.0 if mid_a < mid_b or (mid_a == mid_b and a < b) else 1.0
+                moved[a][axis] += sign * over / 2
+                moved[b][axis] -= sign * over / 2
+        for i in ids:  # back inside the drawing
+            left, top, right, bottom = at(i)
+            moved[i][0] += max(0.0, -left) - max(0.0, right - width)
+            moved[i][1] += max(0.0, -top) - max(0.0, bottom - height)
+        if not clash:
+            break
+    return {i: (dx, dy) for i, (dx, dy) in moved.items()}
+
+
 def _num(value: float) -> str:
     text = f"{value:.1f}"
     return "0.0" if text == "-0.0" else text
@@ -318,6 +378,10 @@ def render_svg(
     ordered, links = _checked(nodes, edges)
     where = layout(ordered, links, width, height)
     heaviest = max((n.weight for n in ordered), default=1)
+    # No two names or targets overlap (issue 22): each node's shape and label, moved apart.
+    boxes = {n.id: _node_box(n, *where[n.id], _radius(n.weight, heaviest)) for n in ordered}
+    shift = separate(boxes, width, height)
+    where = {i: (x + shift[i][0], y + shift[i][1]) for i, (x, y) in where.items()}
     strongest = max((e.weight for e in links), default=1)
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     out = [
@@ -342,10 +406,14 @@ def render_svg(
         radius = _radius(node.weight, heaviest)
         name = node_title(node)
         baseline = y + _EXTENT[node.kind][1] * radius + _LABEL_GAP + 0.75 * FONT_SIZE
+        left, top, right, bottom = _node_box(node, x, y, radius)
         out += [
             f'<a href={_attr(_safe_href(node.href))} class="ed-net-node ed-net-{node.kind}"'
             f' aria-label={_attr(name)}>',
             f'<title>{_text(name)}</title>',
+            # The target: shape and label together, at least 24 × 24 (drawn transparent).
+            f'<rect class="ed-net-hit" x="{_num(left)}" y="{_num(top)}"'
+            f' width="{_num(right - left)}" height="{_num(bottom - top)}"/>',
             _shape(node.kind, x, y, radius),
             f'<text class="ed-net-label" x="{_num(x)}" y="{_num(baseline)}"'
             f' text-anchor="middle">{_text(node.label)}</text>',

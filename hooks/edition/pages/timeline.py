@@ -30,7 +30,12 @@ ERAS = (
     (2013, 2020, "The nuclear deal and after"),
     (2021, 2100, "The Raisi era and the war in Ukraine"),
 )
-WIDTH, LEFT, RIGHT, BREAK, LANE = 800, 30, 780, 1990, 10
+#: Drawn at one unit to a CSS pixel at least (the stylesheet; a phone scrolls it sideways),
+#: so that each point's target, ``TARGET`` square, meets WCAG 2.2's 24 px (issue 22); lanes
+#: and points in a lane are a target apart, so no two targets overlap.
+WIDTH, LEFT, RIGHT, BREAK = 680, 24, 656, 1990
+TARGET = 24
+LANE = TARGET
 SPAN = (1820, 2025)
 
 
@@ -89,7 +94,7 @@ def _x(date: EventDate) -> float:
     return split + 12 + (RIGHT - split - 12) * (min(year, SPAN[1]) - BREAK) / (SPAN[1] - BREAK)
 
 
-def _lanes(found: Sequence[Event], gap: float = 9.0) -> list[tuple[float, int]]:
+def _lanes(found: Sequence[Event], gap: float = TARGET) -> list[tuple[float, int]]:
     """Each event's x and lane: the lowest lane whose last point is far enough to the left."""
     last: list[float] = []
     placed = []
@@ -128,12 +133,14 @@ def svg(found: Sequence[Event]) -> str:
         parts.append(f'<text x="{x:.1f}" y="{axis + 20}" text-anchor="middle">{year}</text>')
     parts.append("</g>")
     for event, (x, lane) in zip(found, placed, strict=True):
-        y = axis - 12 - lane * LANE
+        y = axis - 4 - TARGET / 2 - lane * LANE
         label = f"{event.date.label}: {event.text}"
         parts.append(
             f'<a href="#{event.anchor}" class="ed-tl-event" aria-label={quoteattr(label)}>'
             f"<title>{escape(label)}</title>"
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5"/></a>'
+            f'<rect class="ed-tl-hit" x="{x - TARGET / 2:.1f}" y="{y - TARGET / 2:.1f}" '
+            f'width="{TARGET}" height="{TARGET}"/>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6"/></a>'
         )
     parts.append("</svg>")
     return "".join(parts)

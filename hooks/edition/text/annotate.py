@@ -11,6 +11,17 @@ Mentions nest, as a name may stand inside a term in TEI: where another entry's f
 stands inside a longer annotated phrase ("Iran" in "Iran-Iraq War"), the phrase keeps
 its one link and the inner entry is still reported, as a ``nested`` occurrence. The
 essay's title, a heading, gets no links, but its occurrences are reported all the same.
+
+One mark per phrase (issue 22): with ``mark`` ``paragraph`` or ``page``, an entry's link
+goes to its first mention outside the words an editor's note annotates (``span.ed-noted``,
+marked before this runs), so that those words carry the note alone; only an entry named
+nowhere else in the paragraph or page is linked inside a note. Every mention is reported
+all the same; ``every`` links every mention, inside notes too.
+
+The essay's subjects (issue 22): with ``mark: page``, an entry named in more than half of
+the essay's paragraphs (Iran and Russia) would be a link in nearly every paragraph; it is
+linked once in the whole essay, at its first mention where links are made
+(:func:`subjects`), and its page lists every mention.
 """
 
 from __future__ import annotations
@@ -27,7 +38,8 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from edition.data.glossary import Entry, Glossary
 from edition.text.matcher import Match, Matcher
-from edition.text.paragraphs import essay_classes, is_essay_block
+from edition.text.paragraphs import PARAGRAPH_ID, essay_classes, is_essay_block
+from edition.text.places import Place
 
 #: Elements whose text is never annotated (their tails, which belong to the parent, are).
 SKIPPED = frozenset({
@@ -36,6 +48,8 @@ SKIPPED = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6",
 })
 ANNOTATION_CLASS = "ed-annotation"
+#: The words an editor's note annotates (``edition.text.note_marks``).
+NOTED_CLASS = "ed-noted"
 #: Which occurrences become links: all, the first of each entry per paragraph, or per page.
 MARK_SCOPES = ("every", "paragraph", "page")
 _RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>\s*$")
@@ -95,6 +109,36 @@ LinkFor = Callable[[Entry], str]
 OnOccurrence = Callable[[Occurrence], None]
 
 
+def entry_key(entry: Entry) -> str:
+    """The key of ``entry`` among the marked entries: kind and id."""
+    return f"{entry.kind}:{entry.id}"
+
+
+#: The essay's title, a heading: its mentions are never links.
+TITLE = "title"
+
+
+def subjects(matcher: Matcher[Target], blocks: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The essay's subjects: each entry named in more than half of the essay's paragraphs
+    (``blocks``: page, id, text), with the block of its first mention in reading order
+    that is not the title, where it is linked once."""
+    paragraphs = [text for _, block, text in blocks if PARAGRAPH_ID.fullmatch(block)]
+    named: dict[str, int] = {}
+    for text in paragraphs:
+        for key in {entry_key(match.target.entry) for match in matcher.finditer(text)}:
+            named[key] = named.get(key, 0) + 1
+    chosen = {key for key, count in named.items() if count * 2 > len(paragraphs)}
+    first: dict[str, str] = {}
+    for _page, block, text in sorted(blocks, key=lambda b: Place(b[0], b[1]).order):
+        if block == TITLE:
+            continue
+        for match in matcher.finditer(text):
+            key = entry_key(match.target.entry)
+            if key in chosen:
+                first.setdefault(key, block)
+    return first
+
+
 def nested(matcher: Matcher[Target], text: str, outer: Match[Target]) -> list[Match[Target]]:
     """The other entries' forms inside the match ``outer`` of ``text``, each entry's once.
 
@@ -122,6 +166,7 @@ class Annotator(Treeprocessor):
         link_for: LinkFor,
         on_occurrence: OnOccurrence | None = None,
         mark: str = "every",
+        once: dict[str, str] | None = None,
     ) -> None:
         super().__init__(md)
         if mark not in MARK_SCOPES:
@@ -130,17 +175,33 @@ class Annotator(Treeprocessor):
         self.link_for = link_for
         self.on_occurrence = on_occurrence
         self.mark = mark
+        #: With ``page``: the essay's subjects and the one block where each is linked.
+        self.once = once if mark == "page" and once else {}
         self._marked: set[str] = set()
         self._block: str | None = None
         self._context = ""
         self._offset = 0
         self._inside_raw = 0
         self._linking = True
+        self._noted = 0
+        #: A first pass (``_dry``) finds the entries named outside a note, in each scope.
+        self._dry = False
+        self._plain: set[str] = set()
 
     def run(self, root: etree.Element) -> None:
+        self._plain = set()
+        if self.mark != "every":
+            self._dry, self._inside_raw = True, 0
+            self._walk(root)
+            self._dry = False
         self._marked = set()
         self._inside_raw = 0
         self._walk(root)
+
+    def _scoped(self, entry: Entry) -> str:
+        """The key of ``entry`` in the scope where it is linked once."""
+        key = entry_key(entry)
+        return f"{self._block}:{key}" if self.mark == "paragraph" else key
 
     def _walk(self, element: etree.Element) -> None:
         for child in element:
@@ -163,7 +224,10 @@ class Annotator(Treeprocessor):
         children += created
         for child in list(element):
             if child.tag not in SKIPPED and ANNOTATION_CLASS not in essay_classes(child):
+                noted = NOTED_CLASS in essay_classes(child)
+                self._noted += noted
                 self._annotate(child)
+                self._noted -= noted
             else:
                 self._offset += len("".join(child.itertext()))
             child.tail, created = self._split(child.tail)
@@ -197,7 +261,7 @@ class Annotator(Treeprocessor):
 
     def _split(self, text: str | None) -> tuple[str | None, list[etree.Element]]:
         """Split ``text`` into the text before the first annotation and the annotations."""
-        if not text:
+        if not text or (self._dry and not self._linking):
             return text, []
         base, self._offset = self._offset, self._offset + len(text)
         head: str | None = None
@@ -207,8 +271,14 @@ class Annotator(Treeprocessor):
             segment = text[start:end]
             for match in self.matcher.finditer(segment):
                 entry = match.target.entry
-                key = f"{entry.kind}:{entry.id}"
-                marked = self._linking and (self.mark == "every" or key not in self._marked)
+                key = self._scoped(entry)
+                if self._dry:
+                    if self._linking and not self._noted:
+                        self._plain.add(key)
+                    continue
+                marked = self._linking and (self.mark == "every" or (
+                    key not in self._marked and not (self._noted and key in self._plain)
+                    and self.once.get(key, self._block) == self._block))
                 if self.on_occurrence is not None:
                     at = base + start
                     self.on_occurrence(Occurrence(
@@ -255,10 +325,15 @@ class AnnotationExtension(Extension):
         link_for: LinkFor,
         on_occurrence: OnOccurrence | None = None,
         mark: str = "every",
+        once: Callable[[], dict[str, str]] | None = None,
     ) -> None:
         super().__init__()
         self.options = (matcher, link_for, on_occurrence, mark)
+        #: Gives the essay's subjects (:func:`subjects`), known once the essay is read.
+        self.once = once
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         # After inline processing (20) and attr_list (8); before MkDocs resolves links (0).
-        md.treeprocessors.register(Annotator(md, *self.options), "edition-annotations", 6)
+        once = self.once() if self.once is not None else None
+        md.treeprocessors.register(Annotator(md, *self.options, once=once),
+                                   "edition-annotations", 6)
