@@ -172,7 +172,7 @@ def test_reading_options_are_one_skip_link_away_and_say_what_they_do(
     # The notes are reachable again: from the menu, or, where the notes sit in the margin in
     # the table of contents' place (issue 22, >= 76.25em), from each margin note.
     assert page.locator(".md-nav a[href='#editors-notes']:visible, "
-                        ".ed-mn a[href^='#ed-note-']:visible").count() > 0
+                        ".ed-mn a[href^='#note-']:visible").count() > 0
     page.evaluate("localStorage.clear()")
     page.close()
 

@@ -104,7 +104,8 @@ def test_a_mark_and_its_margin_note_lead_to_each_other(page: Page, base_url: str
     expect(page.locator(f"#ed-mn-{number}")).to_be_in_viewport()
     assert page.url.endswith(f"#ed-mn-{number}")
     # Hovering or focusing the margin note tints its words, as hovering the mark does.
-    words = page.locator(f"#ed-noted-{number}")
+    # The noted words are the span just before the mark (note_marks.py: noted-<id>).
+    words = page.locator(f"#{mark.get_attribute('id').replace('noteref-', 'noted-', 1)}")
     plain = words.evaluate("e => getComputedStyle(e).backgroundColor")
     page.locator(f"#ed-mn-{number} a.ed-mn-num").focus()
     page.wait_for_timeout(250)
@@ -151,8 +152,11 @@ def test_no_margin_note_on_a_phone(browser: Browser, base_url: str) -> None:
         for index in range(page.locator(".ed-mn").count()):
             expect(page.locator(".ed-mn").nth(index)).to_be_hidden()
         # The mark still opens its note in place and leads to the endnote.
+        # Its endnote is the list item of the part's notes with the mark's own number.
         number = marks.first.get_attribute("data-note")
-        expect(marks.first).to_have_attribute("href", f"#ed-note-{number}")
+        endnote = page.locator(f".ed-notes li[value='{number}']")
+        expect(endnote).to_have_count(1)
+        expect(marks.first).to_have_attribute("href", "#" + endnote.get_attribute("id"))
         expect(page.locator(".md-sidebar--secondary")).to_have_count(1)
     finally:
         context.close()
