@@ -367,8 +367,9 @@
 /* ==== issue 23: the notes page, one kind at a time ====
    The notes page lists every note, of every kind, with no script. Here each note's head
    (.ed-note-head, its kind in data-kind) and what follows it up to the next head or part
-   heading form one entry; a group of buttons shows one kind (or all), with the count of
-   each, and says what is shown in a status line. Buttons take Tab, Enter and Space; the
+   heading form one entry; the group of buttons the build puts in the page (hidden where no
+   script runs) shows one kind (or all), with the count of each, and says what is shown in a
+   status line. Buttons take Tab, Enter and Space; the
    choice is in the address (?kind=slip), so a filtered list can be linked. */
 (function () {
   "use strict";
@@ -388,7 +389,11 @@
   function mount() {
     var heads = document.querySelectorAll("article .ed-note-head[data-kind]");
     var article = heads.length ? heads[0].closest("article") : null;
-    if (!article || article.querySelector(".ed-note-kinds")) return;
+    // The group is in the page from the build (issue 22: nothing shifts as the script
+    // starts); the script only works it, once.
+    var box = article ? article.querySelector(".ed-note-kinds") : null;
+    if (!box || box.hasAttribute("data-ed-ready")) return;
+    box.setAttribute("data-ed-ready", "");
     var entries = entriesOf(heads);
     var kinds = [], labels = {}, counts = {};
     entries.forEach(function (entry) {
@@ -399,33 +404,12 @@
       }
       counts[entry.kind] += 1;
     });
-    var box = document.createElement("div");
-    box.className = "ed-note-kinds";
-    box.setAttribute("role", "group");
-    box.setAttribute("aria-labelledby", "ed-note-kinds-label");
-    var label = document.createElement("p");
-    label.id = "ed-note-kinds-label";
-    label.className = "ed-note-kinds__label";
-    label.textContent = "Show the notes of one kind:";
-    box.appendChild(label);
-    var buttons = [];
-    [""].concat(kinds).forEach(function (kind) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "ed-note-kinds__button";
-      button.setAttribute("data-kind", kind);
-      button.textContent = kind ? labels[kind] + " (" + counts[kind] + ")"
-                                : "All kinds (" + entries.length + ")";
+    var buttons = Array.prototype.slice.call(box.querySelectorAll("button[data-kind]"));
+    buttons.forEach(function (button) {
+      var kind = button.getAttribute("data-kind");
       button.addEventListener("click", function () { show(kind, true); });
-      buttons.push(button);
-      box.appendChild(button);
     });
-    var status = document.createElement("p");
-    status.className = "ed-note-kinds__status";
-    status.setAttribute("role", "status");
-    box.appendChild(status);
-    var summary = article.querySelector(".ed-summary");
-    (summary || heads[0]).insertAdjacentElement(summary ? "afterend" : "beforebegin", box);
+    var status = box.querySelector("[role='status']");
     var parts = article.querySelectorAll("h2");
 
     function show(kind, remember) {

@@ -90,13 +90,19 @@ ESSAY_LINES = """() => {
 
 @pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)])
 def test_the_page_does_not_shift_as_it_loads(
-    browser: Browser, base_url: str, width: int, height: int
+    browser: Browser, site: Path, base_url: str, width: int, height: int
 ) -> None:
+    """Every page of the built site: the essay's parts, each generated page (the notes page's
+    kind buttons included) and one actor page standing for the rest."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.add_init_script(LAYOUT_SHIFT)
     page = context.new_page()
     shifts = {}
-    for part in ("", *PARTS):
+    others = sorted(f"{index.parent.name}/" for index in site.glob("*/index.html")
+                    if index.parent.name not in ("essay", "search"))
+    actor = sorted(site.glob("actors/*/index.html"))[0].parent.relative_to(site).as_posix()
+    assert "notes/" in others and len(others) >= 6, others
+    for part in ("", *PARTS, *others, f"{actor}/"):
         page.goto(base_url + part)
         page.wait_for_load_state("load")
         page.wait_for_timeout(300)

@@ -3,7 +3,8 @@
 #23: each note is numbered through the edition and found at ``#note-<id>``, its stable id;
 the references in its text are links (``address``), and a line says how to cite it
 (``cite``). Each note's head carries its kind (``data-kind``): the page lists every kind,
-and the edition's script adds the buttons that show one kind at a time.
+and the buttons that show one kind at a time are in the page from the build (so it does not
+shift as the script starts, issue 22), shown and worked by the edition's script.
 """
 
 from __future__ import annotations
@@ -22,6 +23,30 @@ PAGE = "notes.md"
 Cite = Callable[[int, str, str, str], str]
 
 
+def _kind_buttons(ordered: list[Anchor]) -> list[str]:
+    """The group of buttons that show one kind of note at a time, with the count of each, in
+    the order of the kinds' first notes; hidden where no script runs (``html.ed-js``)."""
+    counts: dict[str, int] = {}
+    for anchor in ordered:
+        counts[anchor.note.kind] = counts.get(anchor.note.kind, 0) + 1
+    buttons = [f'<button type="button" class="ed-note-kinds__button" data-kind="" '
+               f'aria-pressed="true">All kinds ({len(ordered)})</button>']
+    buttons += [f'<button type="button" class="ed-note-kinds__button" data-kind="{kind}" '
+                f'aria-pressed="false">{KINDS[kind]} ({count})</button>'
+                for kind, count in counts.items()]
+    return [
+        '<div class="ed-note-kinds not-annotatable" role="group" '
+        'aria-labelledby="ed-note-kinds-label" data-search-exclude>',
+        '<p id="ed-note-kinds-label" class="ed-note-kinds__label">Show the notes of one '
+        "kind:</p>",
+        *buttons,
+        f'<p class="ed-note-kinds__status" role="status">Showing all {len(ordered)} notes, '
+        "of every kind.</p>",
+        "</div>",
+        "",
+    ]
+
+
 def render(anchors: list[Anchor], titles: Callable[[str], str], events: Events | None = None,
            address: Callable[[str], str] | None = None, cite: Cite | None = None) -> str:
     """The Markdown of the notes page; ``titles`` gives a page's title from its source path,
@@ -36,11 +61,12 @@ def render(anchors: list[Anchor], titles: Callable[[str], str], events: Events |
         f"{len(ordered)} notes give dates the essay leaves out, say what an allusion or a "
         "relative reference (“the following year”) refers to, point to where a claim can be "
         "checked, and mark the author's evident slips, which the text keeps as written. In the "
-        "essay, the words a note annotates are underlined in the editor's colour and followed "
-        "by the note's number: hover, focus or tap the number to read the note there. The "
+        "essay, the words a note annotates are followed by the note's number, a small raised "
+        "figure: hover, focus or tap it to read the note there. The "
         "notes are numbered once through the whole edition, so a number names one note.",
         "{ .ed-summary }",
         "",
+        *_kind_buttons(ordered),
     ]
     current = None
     for number, anchor in enumerate(ordered, start=1):
