@@ -480,6 +480,7 @@
 
   var WIDE = window.matchMedia("(min-width: 76.25em)");
   var GAP = 8;
+  var DRIFT = 160;
   var state = null;  // {article, column, items: [{mark, note, words}]}
   var pending = 0;
 
@@ -613,7 +614,19 @@
     state.article.style.setProperty("--ed-mn-measure", right + "px");
     state.column.style.left = left + "px";
     state.column.style.width = Math.min(400, Math.max(160, base.width - left)) + "px";
-    var floor = -Infinity;
+    // Four lines a note; where that would push a note more than DRIFT px below its mark
+    // (parts with many notes close together), two lines a note, so each stays near its line.
+    state.column.classList.remove("ed-mn-column--dense");
+    if (place(base) > DRIFT) {
+      state.column.classList.add("ed-mn-column--dense");
+      place(base);
+    }
+  }
+
+  /* Each note at the top of its mark's line, or GAP px below the note before it; returns
+     how far the furthest note lies below its mark. */
+  function place(base) {
+    var floor = -Infinity, drift = 0;
     state.items.forEach(function (item) {
       var body = item.note.querySelector(".ed-mn-body");
       var toggle = item.note.querySelector(".ed-mn-toggle");
@@ -625,7 +638,9 @@
       var top = Math.max(want, floor + GAP);
       item.note.style.top = top + "px";
       floor = top + item.note.offsetHeight;
+      drift = Math.max(drift, top - want);
     });
+    return drift;
   }
 
   function schedule() {
