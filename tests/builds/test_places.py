@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from support.build import ROOT
+from support.data import RECORDS
 from support.essay import source_blocks
 from support.site import page
 
@@ -133,9 +134,9 @@ def test_each_site_has_what_where_its_records_and_its_entries(site: Path) -> Non
         assert " ".join(place["what"].split()) in text, place["name"]
         name = entry.get("term") or entry["name"]
         assert name in text, place["name"]
-        for qid in place.get("identifiers", {}).values():
-            assert any(a.get("href") == f"http://www.wikidata.org/entity/{qid}"
-                       for s in section for a in s.find_all("a")), place["name"]
+        for scheme, value in place.get("identifiers", {}).items():
+            assert any(a.get("href") == RECORDS[scheme].format(value)
+                       for s in section for a in s.find_all("a")), (place["name"], scheme)
 
 
 def test_a_sites_mentions_are_those_of_the_forms_that_name_it(site: Path) -> None:
@@ -189,6 +190,6 @@ def test_every_sites_point_and_id_has_its_evidence_on_record() -> None:
         point = f"{place['coordinates']['lat']}, {place['coordinates']['lon']}"
         assert any(r.startswith(f"| {place['name']} (") and f"| {point} |" in r
                    for r in rows), place["name"]
-        for qid in place.get("identifiers", {}).values():
-            assert any(r.startswith(f"| {place['name']} (") and f"| {qid} |" in r
-                       for r in rows), place["name"]
+        for value in place.get("identifiers", {}).values():
+            assert any(r.startswith(f"| {place['name']} (") and f"| {value} |" in r
+                       for r in rows), (place["name"], value)

@@ -18,7 +18,7 @@ from lxml import etree
 from edition.data.glossary import GlossaryError, parse
 from exports.standards import expand, tei_schema
 from support.build import ROOT
-from support.data import GOOD_ENTRY
+from support.data import GOOD_ENTRY, RECORDS
 from support.site import page
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -159,9 +159,9 @@ def test_the_tei_lists_each_site_with_its_point_records_and_entries(site: Path) 
         lat, lon = (float(v) for v in found.findtext(f"{{{NS['t']}}}location/"
                                                      f"{{{NS['t']}}}geo").split())
         assert (lat, lon) == (place["coordinates"]["lat"], place["coordinates"]["lon"])
-        for qid in place.get("identifiers", {}).values():
-            assert f"http://www.wikidata.org/entity/{qid}" in found.xpath(
-                "t:idno/text()", namespaces=NS)
+        for scheme, value in place.get("identifiers", {}).items():
+            assert RECORDS[scheme].format(value) in found.xpath(
+                f"t:idno[@type='{scheme}']/text()", namespaces=NS), (place["name"], scheme)
         kind = "term" if "term" in entry else "actor"
         targets = found.xpath("t:ptr/@target", namespaces=NS)
         assert any(t.startswith(f"#{kind}-") for t in targets), place["name"]
