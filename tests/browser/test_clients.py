@@ -74,17 +74,21 @@ def open_page(page: Page, base_url: str, path: str, clients: Path) -> None:
     assert not errors, errors
 
 
-#: Apache Annotator and dom-anchor-text-quote on every annotation of the page; each match
-#: described by its text and its offsets in the text of document.body.
-ANCHOR = """
-async (items) => {
-  const C = window.editionClients;
+#: What both scripts below begin with: the clients, and a point's offset in the text of
+#: document.body.
+PRELUDE = """  const C = window.editionClients;
   const body = document.body;
   const at = (node, offset) => {
     const r = document.createRange(); r.setStart(body, 0); r.setEnd(node, offset);
     return r.toString().length;
   };
-  const where = (range) => range && {text: range.toString(),
+"""
+
+#: Apache Annotator and dom-anchor-text-quote on every annotation of the page; each match
+#: described by its text and its offsets in the text of document.body.
+ANCHOR = """
+async (items) => {
+""" + PRELUDE + """  const where = (range) => range && {text: range.toString(),
     start: at(range.startContainer, range.startOffset),
     end: at(range.endContainer, range.endOffset)};
   const fragmentMatcher = (selector) => async function* (scope) {
@@ -187,13 +191,7 @@ def test_apache_annotator_and_best_match_find_every_annotation_on_its_words(
 #: Recogito revives it from the TextPositionSelector, described like the matches above.
 RECOGITO = """
 async (items) => {
-  const C = window.editionClients;
-  const body = document.body;
-  const at = (node, offset) => {
-    const r = document.createRange(); r.setStart(body, 0); r.setEnd(node, offset);
-    return r.toString().length;
-  };
-  const container = document.querySelector("article .ed-text");
+""" + PRELUDE + """  const container = document.querySelector("article .ed-text");
   const anno = C.createTextAnnotator(container, {
     adapter: C.W3CTextFormat(location.href, container)});
   const errors = [];
