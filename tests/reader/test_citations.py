@@ -129,22 +129,27 @@ def test_headline_style_lowercases_prepositions_whatever_their_length() -> None:
         "Russia and Iran: An Annotated Edition")
 
 
-def test_bibtex_is_one_entry_with_the_month_macro_and_urldate() -> None:
+def test_bibtex_is_one_entry_for_the_essay_in_this_edition() -> None:
+    """Written by hand: what the reader consulted is the chapter in this edition
+    (``@incollection``: ``booktitle``, a corporate ``editor`` in braces, biblatex's ``version``
+    and ``urldate``, BibTeX's month macro for the revision's month), and the original
+    publication is a note, so no field puts Engelsberg Ideas at this edition's address."""
     text = bibtex(ESSAY, EDITION)
-    # Written by hand (BibTeX's month macros; biblatex's urldate, ISO 8601):
-    assert "month = aug," in text and 'month = "' not in text
+    assert text.startswith("@incollection{ansari2022,")
+    assert "month = dec," in text and 'month = "' not in text
+    assert 'editor = "{The editors of Russia and Iran: an annotated edition}"' in text
     entry = parse_string(text, "bibtex").entries[KEY]
-    assert KEY == "ansari2022" and entry.type == "article"
+    assert KEY == "ansari2022" and entry.type == "incollection"
     assert str(entry.persons["author"][0]) == "Ansari, Ali"
     assert entry.fields["title"] == ESSAY.title
-    assert entry.fields["journal"] == "Engelsberg Ideas"
-    assert (entry.fields["year"], entry.fields["month"]) == ("2022", "August")  # aug, expanded
+    assert entry.fields["booktitle"] == "Russia and Iran: An Annotated Edition"
+    assert "journal" not in entry.fields
+    assert entry.fields["version"] == "1.0.0"
+    assert (entry.fields["year"], entry.fields["month"]) == ("2026", "December")  # dec, expanded
     assert entry.fields["url"] == "https://example.org/ed/"
     assert entry.fields["urldate"] == "YYYY-MM-DD"
     assert entry.fields["note"] == (
-        "Cited from Russia and Iran: An Annotated Edition, edited by the editors of Russia and "
-        "Iran: an annotated edition, version 1.0.0 (2026-12-02); originally published at "
-        + ORIGINAL)
+        "Originally published in Engelsberg Ideas, 15 August 2022, " + ORIGINAL)
     assert entry.fields["language"] == "english"
     assert "Paragraph" not in text and "#p" not in text
 

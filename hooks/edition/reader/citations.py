@@ -208,27 +208,35 @@ def styled(work: Work, edition: Edition, url: str,
 
 @functools.lru_cache(maxsize=8)
 def bibtex(work: Work, edition: Edition) -> str:
-    """The essay as one BibTeX ``@article`` entry written by pybtex, the same from every
-    paragraph: the original's journal and date, this edition's address and version in
-    ``url`` and ``note``, ``month`` as BibTeX's macro and ``urldate`` for the reader's day
-    (the placeholder ``YYYY-MM-DD`` until the script fills it)."""
+    """The essay as one BibTeX ``@incollection`` entry written by pybtex, the same from every
+    paragraph, for what the reader consulted: the essay in this edition (its title as
+    ``booktitle``, its editors, ``version`` and date of revision, its address, ``urldate`` for
+    the reader's day, the placeholder ``YYYY-MM-DD`` until the script fills it), the original
+    publication in ``note``, as Chicago's "originally published in", so that no field puts the
+    original's journal at this edition's address. ``month`` is BibTeX's macro."""
     fields = {
         "title": work.title,
-        "journal": work.container,
-        "year": str(work.year),
-        "month": BIBTEX_MONTHS[work.month - 1],
-        "day": str(work.day),
+        "booktitle": headline(edition.title),
+        "version": edition.version,
+        "year": str(edition.year),
+        "month": BIBTEX_MONTHS[edition.month - 1],
         "url": edition.url,
         "urldate": URLDATE_PLACEHOLDER,
-        "note": (f"Cited from {headline(edition.title)}, edited by "
-                 f"{_lower_first(edition.editors)}, "
-                 f"version {edition.version} ({edition.iso_date}); originally published at "
-                 f"{work.original_url}"),
+        "note": (f"Originally published in {work.container}, {work.day} "
+                 f"{MONTHS[work.month - 1]} {work.year}, {work.original_url}"),
         "language": "english" if work.language == "en" else work.language,
     }
-    entry = Entry("article", fields=fields, persons={"author": [Person(
-        first=work.given, last=work.family)]})
+    entry = Entry("incollection", fields=fields, persons={
+        "author": [Person(first=work.given, last=work.family)],
+        "editor": [_bibtex_editor(edition.editors)]})
     return _Writer().to_string(BibliographyData(entries={KEY: entry})).strip()
+
+
+def _bibtex_editor(editors: str) -> Person:
+    """The editors as BibTeX reads a name: a corporate name ("The editors of …") in braces,
+    so that no style takes "The editors of" for given names; a person's name as it is."""
+    corporate = editors.split(" ", 1)[0].lower() == "the" or ":" in editors
+    return Person(f"{{{editors}}}" if corporate else editors)
 
 
 #: The ``urldate`` the script replaces with the reader's day.
