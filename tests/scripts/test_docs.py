@@ -28,7 +28,8 @@ def test_contributing_explains_every_note_kind_as_the_schema_does() -> None:
 def test_both_name_the_quick_check_and_the_time_the_full_tests_take() -> None:
     command = ".venv/bin/python scripts/check_glossary.py"
     assert command in README and command in CONTRIBUTING
-    assert "about fourteen minutes" in flat(README) and "about fourteen minutes" in flat(CONTRIBUTING)
+    time = "about fourteen minutes"
+    assert time in flat(README) and time in flat(CONTRIBUTING)
     assert "check_glossary.py" in SITE  # CI runs the same check
     assert "does not read notes" not in CONTRIBUTING
 
