@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
 
 
 @dataclass(frozen=True)
@@ -117,13 +121,8 @@ def edition_from(site_name: str, site_url: str, options: dict) -> Edition:
         # revised on the day of the build.
         options = {"version": "unversioned", "revised": datetime.date.today(),
                    "editors": f"The editors of {site_name}"}
-    revised = options.get("revised")
-    if isinstance(revised, str):
-        try:
-            revised = datetime.date.fromisoformat(revised)
-        except ValueError:
-            revised = None
-    if not isinstance(revised, datetime.date):
+    revised = _date(options.get("revised"))
+    if revised is None:
         raise ValueError("extra.edition.revised must be a date, YYYY-MM-DD")
     version, editors = options.get("version"), options.get("editors")
     if not isinstance(version, str) or not version.strip():
@@ -136,12 +135,22 @@ def edition_from(site_name: str, site_url: str, options: dict) -> Edition:
                    changes=_changes(options.get("changes", []), version.strip()))
 
 
+def _date(value: object) -> datetime.date | None:
+    """A date from YAML (already a date, or a string YYYY-MM-DD); None if it is neither."""
+    import datetime
+
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, datetime.date) else None
+
+
 def _changes(raw: object, version: str) -> tuple[tuple[str, str, str], ...]:
     """``extra.edition.changes``, checked: a list, newest first, of ``version``, ``date``
     (YYYY-MM-DD) and ``summary``, the first for the edition's own version. Raises ValueError
     naming the entry to fix."""
-    import datetime
-
     if not isinstance(raw, list):
         raise ValueError("extra.edition.changes must be a list of {version, date, summary}")
     found = []
@@ -149,13 +158,8 @@ def _changes(raw: object, version: str) -> tuple[tuple[str, str, str], ...]:
         where = f"extra.edition.changes[{index}]"
         if not isinstance(change, dict) or set(change) != {"version", "date", "summary"}:
             raise ValueError(f"{where} must have exactly 'version', 'date' and 'summary'")
-        day = change["date"]
-        if isinstance(day, str):
-            try:
-                day = datetime.date.fromisoformat(day)
-            except ValueError:
-                day = None
-        if not isinstance(day, datetime.date):
+        day = _date(change["date"])
+        if day is None:
             raise ValueError(f"{where}.date must be a date, YYYY-MM-DD")
         if not all(isinstance(change[key], str) and change[key].strip()
                    for key in ("version", "summary")):
