@@ -4,7 +4,7 @@ A Python-Markdown tree processor that runs after the paragraph numbers, the note
 annotations and the table of contents. On an essay page it
 
 - puts a "Cite" button beside each paragraph number (and, on the home page, a "Cite this
-  essay" button under the rubric), hidden until the edition's script shows it;
+  essay" button under the standfirst), hidden until the edition's script shows it;
 - appends one ``<dialog>`` per citation, rendered here at build time: Chicago, MLA, APA
   (each with its two forms) and BibTeX, each with a "Copy" button;
 - appends a print-only "Terms in this part": the definition of every glossary term and actor
@@ -197,13 +197,15 @@ class ReaderTools(Treeprocessor):
             dialogs.append(dialog(self.work, self.edition, dialog_id, f"Cite paragraph {number}",
                                   f"{info.url}#p{number}", number))
         if info.home:
-            rubric = next((p for p in root.iter("p")
-                           if "ed-rubric" in p.get("class", "").split()), None)
+            # Under the standfirst (else the title), so that the kicker, the title and the
+            # standfirst read as one heading group.
+            children = list(root)
+            after = next((el for el in children if el.get("id") == "standfirst"),
+                         next((el for el in children if el.tag == "h1"), None))
             holder = etree.Element("p", {"class": "ed-cite-essay not-annotatable",
                                          **SEARCH_EXCLUDE})
             cite_button(holder, "ed-cite-essay", "Cite this essay", "Cite this essay")
-            children = list(root)
-            root.insert(children.index(rubric) + 1 if rubric in children else 0, holder)
+            root.insert(children.index(after) + 1 if after is not None else 0, holder)
             dialogs.append(dialog(self.work, self.edition, "ed-cite-essay", "Cite this essay",
                                   info.url, None))
         if dialogs:
