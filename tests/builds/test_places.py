@@ -221,3 +221,18 @@ def test_every_sites_point_and_id_has_its_evidence_on_record() -> None:
         for value in place.get("identifiers", {}).values():
             assert any(r.startswith(f"| {place['name']} (") and f"| {value} |" in r
                        for r in rows), (place["name"], value)
+
+
+def test_an_actors_page_links_to_its_seat_on_the_places_index(site: Path) -> None:
+    """#24: Iran's page links to Tehran's entry, and so for every actor with a site."""
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    places = page(site, "places/")
+    with_site = [a for a in raw["actors"] if "site" in a]
+    assert {"Iran", "Russia", "United States"} <= {a["name"] for a in with_site}
+    for actor in with_site:
+        html = page(site, f"actors/{_slug(actor['name'])}/")
+        anchor = _slug(actor["site"]["name"])
+        links = [a for a in html.select("article a")
+                 if a.get("href", "").endswith(f"places/#{anchor}")]
+        assert links and links[0].get_text() == actor["site"]["name"], actor["name"]
+        assert places.find("h2", id=anchor) is not None
