@@ -130,13 +130,36 @@ def test_each_site_has_what_where_its_records_and_its_entries(site: Path) -> Non
             section.append(sibling)
         text = " ".join(" ".join(s.get_text(" ") for s in section).split())
         lat, lon = place["coordinates"]["lat"], place["coordinates"]["lon"]
-        assert f"{lat:.2f}° N, {lon:.2f}° E" in text, place["name"]
+        east_west = f"{lon:.2f}° E" if lon >= 0 else f"{-lon:.2f}° W"
+        assert f"{lat:.2f}° N, {east_west}" in text, place["name"]
         assert " ".join(place["what"].split()) in text, place["name"]
         name = entry.get("term") or entry["name"]
         assert name in text, place["name"]
         for scheme, value in place.get("identifiers", {}).items():
             assert any(a.get("href") == RECORDS[scheme].format(value)
                        for s in section for a in s.find_all("a")), (place["name"], scheme)
+
+
+def _in_view(point: dict) -> bool:
+    """Whether a point lies in the region the map draws, read from the module's VIEW."""
+    from edition.pages.places import VIEW
+
+    west, south, east, north = VIEW
+    return south <= point["lat"] <= north and west <= point["lon"] <= east
+
+
+def test_washington_is_in_the_index_with_its_mentions(site: Path) -> None:
+    """#24: the essay names Washington; it has its entry, off the map and said so."""
+    html = page(site, "places/")
+    heading = html.find("h2", id="washington")
+    assert heading is not None
+    text = "\n".join(b.text for b in source_blocks())
+    expected = len(re.findall(r"(?<!\w)Washington(?!\w)", text))
+    assert expected >= 1
+    assert len(heading.find_next("ol").find_all("li")) == expected
+    assert "beyond the region of the map" in heading.find_next("p").get_text()
+    lat = next(p for _, p in _sites() if p["name"] == "Washington")["coordinates"]["lat"]
+    assert f"{lat:.2f}° N" in heading.find_next("p").get_text()
 
 
 def test_a_sites_mentions_are_those_of_the_forms_that_name_it(site: Path) -> None:
@@ -160,6 +183,11 @@ def test_the_map_marks_each_site_where_it_lies(site: Path) -> None:
     (svg,) = html.select("figure.ed-map-figure svg")
     points = {}
     for _, place in _sites():
+        if not _in_view(place["coordinates"]):
+            # #24: beyond the region drawn (Washington): not marked, named in the description
+            assert not svg.select(f'a.ed-map-place[href="#{_slug(place["name"])}"]')
+            assert place["name"] in svg.find("desc").get_text()
+            continue
         (link,) = svg.select(f'a.ed-map-place[href="#{_slug(place["name"])}"]')
         circle = link.find("circle")
         points[place["name"]] = (float(circle["cx"]), float(circle["cy"]))
@@ -193,3 +221,18 @@ def test_every_sites_point_and_id_has_its_evidence_on_record() -> None:
         for value in place.get("identifiers", {}).values():
             assert any(r.startswith(f"| {place['name']} (") and f"| {value} |" in r
                        for r in rows), (place["name"], value)
+
+
+def test_an_actors_page_links_to_its_seat_on_the_places_index(site: Path) -> None:
+    """#24: Iran's page links to Tehran's entry, and so for every actor with a site."""
+    raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    places = page(site, "places/")
+    with_site = [a for a in raw["actors"] if "site" in a]
+    assert {"Iran", "Russia", "United States"} <= {a["name"] for a in with_site}
+    for actor in with_site:
+        html = page(site, f"actors/{_slug(actor['name'])}/")
+        anchor = _slug(actor["site"]["name"])
+        links = [a for a in html.select("article a")
+                 if a.get("href", "").endswith(f"places/#{anchor}")]
+        assert links and links[0].get_text() == actor["site"]["name"], actor["name"]
+        assert places.find("h2", id=anchor) is not None

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 from edition.data.events import Events
-from edition.data.glossary import Entry, Glossary, language_name
+from edition.data.glossary import Entry, Glossary, language_name, slugify
 from edition.index.occurrences import Mention, OccurrenceIndex
 from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
 from edition.pages.links import (
@@ -130,6 +130,10 @@ def render_actor(
     out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
     if identifiers_line(actor):  # #24
         out += [identifiers_line(actor), "{ .ed-gl-sources .ed-identifiers }", ""]
+    if actor.site is not None:  # #24: the place it is at, on the places index
+        target = link_from(page, f"places.md#{slugify(actor.site.name)}")
+        out += [f"**Seat:** [{literal(actor.site.name)}]({target}), on the index of places",
+                "{ .ed-gl-where }", ""]
     out += dated_line(events, actor.events, page)
     if actor.term:
         term = glossary.term(actor.term)

@@ -66,6 +66,14 @@ def height() -> float:
     return project(south, west)[1]
 
 
+def on_map(coordinates: tuple[float, float] | None) -> bool:
+    """Whether a point lies inside the region drawn (Washington does not)."""
+    if coordinates is None:
+        return False
+    west, south, east, north = VIEW
+    return south <= coordinates[0] <= north and west <= coordinates[1] <= east
+
+
 def places(glossary: Glossary) -> list[Entry]:
     """The glossary's places, by name."""
     return sorted((t for t in glossary.terms if t.category == "place"),
@@ -131,17 +139,21 @@ def svg(found: list[Point], page: str = PAGE) -> str:
     """The map: the region's countries, each place marked and linked to its entry."""
     shaded = {country for entry in found for country in entry.countries}
     tall = height()
-    marked = [e for e in found if e.coordinates]
+    marked = [e for e in found if on_map(e.coordinates)]
+    off = [e for e in found if e.coordinates and not on_map(e.coordinates)]
+    off_text = (" Beyond the region drawn, not marked: "
+                + escape(", ".join(e.name for e in off)) + ".") if off else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-map" viewBox="0 0 {WIDTH} '
         f'{tall:.0f}" aria-labelledby="ed-map-title" aria-describedby="ed-map-desc" '
         'data-search-exclude="">',
         '<title id="ed-map-title">Map of the places the essay names</title>',
-        f'<desc id="ed-map-desc">From Vienna to Central Asia and north to Moscow: '
+        f'<desc id="ed-map-desc">The region from {VIEW[0]:g}° to {VIEW[2]:g}° E and '
+        f'{VIEW[1]:g}° to {VIEW[3]:g}° N: '
         f'{len(marked)} places marked with a point ('
         + escape(", ".join(e.name for e in marked)) + "); shaded, the states of "
-        + escape(", ".join(sorted(shaded)) or "none") + ". Each place is listed below the map."
-        "</desc>",
+        + escape(", ".join(sorted(shaded)) or "none") + "." + off_text
+        + " Each place is listed below the map.</desc>",
         f'<rect class="ed-map-sea" width="{WIDTH}" height="{tall:.0f}"/>',
         '<g class="ed-map-land" aria-hidden="true">',
     ]
@@ -201,6 +213,8 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
             lat, lon = point.coordinates
             where.append(f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, "
                          f"{abs(lon):.2f}° {'E' if lon >= 0 else 'W'}")
+            if not on_map(point.coordinates):
+                where.append("beyond the region of the map")
         if point.countries:
             where.append("the states of " + ", ".join(literal(c) for c in point.countries))
         meta = "Place" + (" · " + " · ".join(where) if where else "")
