@@ -8,7 +8,7 @@ import textwrap
 import pytest
 import yaml
 
-from edition.data.glossary import GlossaryError, load, parse
+from edition.data.glossary import GlossaryError, any_variant, load, parse, variant_pattern
 from support.build import ROOT
 from support.data import GOOD_ENTRY
 
@@ -62,3 +62,26 @@ def test_the_project_keeps_one_spelling_per_name() -> None:
                     entry.get("term") or entry.get("name"), field, variant)
     assert "Mir-Hossein" not in (ROOT / "glossary.yml").read_text(encoding="utf-8")
     load(ROOT / "glossary.yml")
+
+
+@pytest.mark.parametrize("text", [
+    "Bashar Assad spoke.", "Assad spoke.", "ASSAD.", "(Assad)", "the Assad-era",
+    "Assadi, then Assad",
+])
+def test_one_matcher_finds_every_text_a_variant_pattern_finds(text: str) -> None:
+    # The one matcher only chooses which texts are searched variant by variant: it must find
+    # every text that any variant's own pattern finds, overlapping variants included.
+    variants = ["Assad", "Bashar Assad", "Bashar"]
+    expected = any(variant_pattern(v).search(text) for v in variants)
+    assert expected
+    matcher = any_variant(variants)
+    assert matcher is not None and matcher.search(text)
+
+
+def test_one_matcher_passes_a_text_that_uses_no_variant() -> None:
+    variants = ["Assad", "Bashar Assad"]
+    for text in ("Assadi spoke.", "al-Assadiyya", "Bashar spoke."):
+        assert not any(variant_pattern(v).search(text) for v in variants)
+        matcher = any_variant(variants)
+        assert matcher is not None and not matcher.search(text)
+    assert any_variant([]) is None

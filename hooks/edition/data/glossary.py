@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -391,10 +392,30 @@ def variant_pattern(variant: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)", re.IGNORECASE)
 
 
+def any_variant(variants: Iterable[str]) -> re.Pattern[str] | None:
+    """One matcher that finds a text using any of ``variants`` (whole word, case-blind), or
+    None when there are none: a text it does not match uses none of them, so only the texts
+    it matches are searched variant by variant."""
+    alternatives = sorted({re.escape(variant) for variant in variants}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
 def _variant_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
     """A variant the essay uses (a form) or the editor writes: one spelling per name."""
     problems: list[Problem] = []
     forms = {fold(form): entry for entry in entries for form in entry.forms}
+    prefilter = any_variant(variant for entry in entries for variant in entry.variants)
+    # Each entry's editorial text, field by field, read once; only the texts that use some
+    # variant are kept, and searched below for each variant in turn.
+    using = [] if prefilter is None else [
+        (other, field, own)
+        for other in entries
+        for field, text in (("definition" if other.kind == "term" else "description",
+                             other.summary), ("note", other.note or ""),
+                            ("site", other.site.what if other.site else ""))
+        if prefilter.search(own := editorial_text(text))]
     for entry in entries:
         for variant in entry.variants:
             owner = forms.get(fold(variant))
@@ -405,18 +426,15 @@ def _variant_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
                     "essay uses; list it in 'aliases' or remove it from 'variants'.",
                 ))
             pattern = variant_pattern(variant)
-            for other in entries:
-                for field, text in (("definition" if other.kind == "term" else "description",
-                                     other.summary), ("note", other.note or ""),
-                                    ("site", other.site.what if other.site else "")):
-                    found = pattern.search(editorial_text(text))
-                    if found:
-                        problems.append(Problem(
-                            name, other.line, f"{other.kind} '{other.name}': its {field} writes "
-                            f"'{found.group(0)}', a variant spelling of {entry.kind} "
-                            f"'{entry.name}' (line {entry.line}); write '{entry.name}' as the "
-                            "edition does everywhere (one spelling per name).",
-                        ))
+            for other, field, own in using:
+                found = pattern.search(own)
+                if found:
+                    problems.append(Problem(
+                        name, other.line, f"{other.kind} '{other.name}': its {field} writes "
+                        f"'{found.group(0)}', a variant spelling of {entry.kind} "
+                        f"'{entry.name}' (line {entry.line}); write '{entry.name}' as the "
+                        "edition does everywhere (one spelling per name).",
+                    ))
     return problems
 
 
@@ -489,8 +507,11 @@ def variant_uses(glossary: Glossary, texts: list[tuple[str, int, str, str]]) -> 
     problems: list[Problem] = []
     variants = [(entry, variant, variant_pattern(variant))
                 for entry in glossary.entries for variant in entry.variants]
+    prefilter = any_variant(variant for _entry, variant, _pattern in variants)
     for file, line, who, text in texts:
         own = editorial_text(text)
+        if prefilter is None or not prefilter.search(own):
+            continue
         for entry, _variant, pattern in variants:
             found = pattern.search(own)
             if found:
