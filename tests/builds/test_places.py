@@ -184,9 +184,21 @@ def test_the_map_marks_each_site_where_it_lies(site: Path) -> None:
     points = {}
     for _, place in _sites():
         if not _in_view(place["coordinates"]):
-            # #24: beyond the region drawn (Washington): not marked, named in the description
-            assert not svg.select(f'a.ed-map-place[href="#{_slug(place["name"])}"]')
-            assert place["name"] in svg.find("desc").get_text()
+            # #24: beyond the region drawn (Washington): an arrow on the edge nearest it,
+            # pointing its way, linked to its entry and named in the description
+            from edition.pages.places import VIEW
+            west, _south, east, north = VIEW
+            lat, lon = place["coordinates"]["lat"], place["coordinates"]["lon"]
+            way = "west" if lon < west else "east" if lon > east else (
+                "north" if lat > north else "south")
+            (link,) = svg.select(f'a.ed-map-beyond[href="#{_slug(place["name"])}"]')
+            assert f"beyond the map to the {way}" in link["aria-label"]
+            assert link.find("text").get_text() == place["name"]
+            xs = [float(pair.split(",")[0]) for pair in link.find("polygon")["points"].split()]
+            width = float(svg["viewbox"].split()[2])
+            edge = 0.0 if way == "west" else width
+            assert min(abs(x - edge) for x in xs) < 1 and max(abs(x - edge) for x in xs) > 20
+            assert f"{place['name']} (to the {way})" in svg.find("desc").get_text()
             continue
         (link,) = svg.select(f'a.ed-map-place[href="#{_slug(place["name"])}"]')
         circle = link.find("circle")
@@ -206,7 +218,8 @@ def test_the_maps_style_rules_stand_at_the_top_level_of_the_stylesheet() -> None
     css = (ROOT / "docs" / "assets" / "edition.css").read_text(encoding="utf-8")
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     assert not [r for r in rules if r.type == "error"]
-    top = {tinycss2.serialize(r.prelude).strip() for r in rules if r.type == "qualified-rule"}
+    top = {selector.strip() for r in rules if r.type == "qualified-rule"
+           for selector in tinycss2.serialize(r.prelude).split(",")}
     for selector in (".ed-map-sea", ".ed-map-land path", ".ed-map-place circle"):
         assert selector in top, selector
 

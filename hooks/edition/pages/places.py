@@ -43,6 +43,9 @@ DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
 #: The region drawn: west, south, east, north (degrees).
 VIEW = (14.0, 30.0, 78.0, 60.0)
 WIDTH = 800
+#: About the width of one character of a label at a phone's type size (30 units, the
+#: stylesheet's), wide letters included: the room a label needs.
+_PHONE_EM = 17
 
 
 @cache
@@ -135,14 +138,58 @@ def _country_paths() -> tuple[tuple[str, str], ...]:
     return tuple((name, _path(rings)) for name, rings in _countries())
 
 
+def degrees(coordinates: tuple[float, float]) -> str:
+    """A point as a reader writes it: 38.90° N, 77.04° W."""
+    lat, lon = coordinates
+    return (f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, "
+            f"{abs(lon):.2f}° {'E' if lon >= 0 else 'W'}")
+
+
+def beyond(coordinates: tuple[float, float]) -> tuple[str, float, float]:
+    """For a point outside the region drawn: the direction it lies in ("west", "north-east",
+    …) and the point on the map's edge nearest it, where its marker stands."""
+    west, south, east, north = VIEW
+    lat, lon = coordinates
+    ns = "north" if lat > north else "south" if lat < south else ""
+    ew = "west" if lon < west else "east" if lon > east else ""
+    x, y = project(min(max(lat, south), north), min(max(lon, west), east))
+    return "-".join(part for part in (ns, ew) if part), x, y
+
+
+def _edge_marker(entry: Point) -> str:
+    """A place beyond the region drawn: an arrow on the map's edge pointing toward it,
+    linked to its entry like the points."""
+    assert entry.coordinates is not None
+    toward, x, y = beyond(entry.coordinates)
+    label = f"{entry.name}: {degrees(entry.coordinates)}, beyond the map to the {toward}"
+    # The arrow is 32 units long and points out of the map: west or east when the place
+    # lies that way, else north or south; its name stands inside the map, behind it.
+    if toward.endswith(("west", "east")):
+        d = -1 if toward.endswith("west") else 1
+        base = x - 32 * d
+        shape = f"{x:.1f},{y:.1f} {base:.1f},{y - 14:.1f} {base:.1f},{y + 14:.1f}"
+        text_x, text_y, anchor = base - 6 * d, y + 5, "start" if d < 0 else "end"
+    else:
+        d = -1 if toward == "north" else 1
+        base = y - 32 * d
+        shape = f"{x:.1f},{y:.1f} {x - 14:.1f},{base:.1f} {x + 14:.1f},{base:.1f}"
+        text_x, text_y, anchor = x, base - 6 * d + (12 if d < 0 else 0), "middle"
+    return (f'<a href="#{entry.id}" class="ed-map-place ed-map-beyond" '
+            f"aria-label={quoteattr(label)}><title>{escape(label)}</title>"
+            f'<polygon points="{shape}"/>'
+            f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">'
+            f"{escape(entry.name)}</text></a>")
+
+
 def svg(found: list[Point], page: str = PAGE) -> str:
     """The map: the region's countries, each place marked and linked to its entry."""
     shaded = {country for entry in found for country in entry.countries}
     tall = height()
     marked = [e for e in found if on_map(e.coordinates)]
     off = [e for e in found if e.coordinates and not on_map(e.coordinates)]
-    off_text = (" Beyond the region drawn, not marked: "
-                + escape(", ".join(e.name for e in off)) + ".") if off else ""
+    off_text = (" Beyond the region drawn, an arrow on its edge points toward: "
+                + escape(", ".join(f"{e.name} (to the {beyond(e.coordinates)[0]})"
+                                   for e in off if e.coordinates)) + ".") if off else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-map" viewBox="0 0 {WIDTH} '
         f'{tall:.0f}" aria-labelledby="ed-map-title" aria-describedby="ed-map-desc" '
@@ -164,19 +211,23 @@ def svg(found: list[Point], page: str = PAGE) -> str:
     for entry in marked:
         assert entry.coordinates is not None
         x, y = project(*entry.coordinates)
-        label = f"{entry.name}: {entry.coordinates[0]:.2f}° N, {entry.coordinates[1]:.2f}° E"
+        label = f"{entry.name}: {degrees(entry.coordinates)}"
         # A label goes left of its point when another point lies close on its right.
         crowded = any(0 < project(*o.coordinates)[0] - x < 200
                       and abs(project(*o.coordinates)[1] - y) < 40
                       for o in marked if o is not entry and o.coordinates)
-        text_x, anchor = (x - 11, "end") if crowded else (x + 11, "start")
+        text_x, text_y, anchor = (x - 11, y + 5, "end") if crowded else (x + 11, y + 5, "start")
+        if crowded and x - 11 < _PHONE_EM * len(entry.name):
+            # No room on the left at a phone's larger type either: below the point.
+            text_x, text_y, anchor = x, y + 34, "middle"
         parts.append(
             f'<a href="#{entry.id}" class="ed-map-place" aria-label={quoteattr(label)}>'
             f"<title>{escape(label)}</title>"
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
-            f'<text x="{text_x:.1f}" y="{y + 5:.1f}" text-anchor="{anchor}">'
+            f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">'
             f"{escape(entry.name)}</text></a>"
         )
+    parts += [_edge_marker(entry) for entry in off]
     parts.append("</svg>")
     return "".join(parts)
 
@@ -198,8 +249,9 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
         "",
         '<figure class="ed-map-figure">',
         svg(found, page),
-        "<figcaption>Each point is a place; select one to go to it below. Shaded: the states "
-        "of a region the glossary defines by them.</figcaption>",
+        "<figcaption>Each point is a place; select one to go to it below. An arrow on the "
+        "edge points toward a place beyond the region drawn. Shaded: the states of a region "
+        "the glossary defines by them.</figcaption>",
         "</figure>",
         "",
         "On the map and below: " + " · ".join(f"[{literal(p.name)}](#{p.id})" for p in found),
@@ -210,11 +262,10 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
         out += [f"## {literal(point.name)} {{ #{point.id} }}", ""]
         where = []
         if point.coordinates:
-            lat, lon = point.coordinates
-            where.append(f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, "
-                         f"{abs(lon):.2f}° {'E' if lon >= 0 else 'W'}")
+            where.append(degrees(point.coordinates))
             if not on_map(point.coordinates):
-                where.append("beyond the region of the map")
+                where.append("beyond the region of the map, to the "
+                             + beyond(point.coordinates)[0])
         if point.countries:
             where.append("the states of " + ", ".join(literal(c) for c in point.countries))
         meta = "Place" + (" · " + " · ".join(where) if where else "")
