@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import os
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from pathlib import Path
@@ -121,7 +122,7 @@ class _Build:
         self.blocks: list[tuple[str, str, str]] = []
         #: The essay's subjects, each linked once in the essay, at this block (issue 22).
         self.subjects: dict[str, str] = {}
-        # The exports (edition/exports): their virtual files, filled in on_env.
+        # The exports (edition/exports): their virtual files, written into the site in on_env.
         self.export_files: dict[str, File] = {}
         self.exports: list[downloads.Export] = []
         self.rendered: dict[str, str] = {}
@@ -422,15 +423,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _templates is not None and not _refused:
         _last_good = checks.Data(_build.glossary, _build.notes, _build.notes_file,
                                  _build.events, ())
-    # The exports: empty now, filled in on_env once the index is complete (MkDocs copies
-    # static files after on_env, in builds and under serve alike).
+    # The exports: written straight into the site in on_env, once the index is complete
+    # (issue 26: never held in memory). A virtual file whose source is its own destination
+    # is MkDocs' way for a plugin to write into site_dir: copying it is skipped, and MkDocs
+    # cleans site_dir before on_files, in builds and under serve alike.
     for path in downloads.PATHS:
         if files.get_file_from_path(path) is not None:
             raise PluginError(
                 f"docs/{path} exists, but that file is generated from glossary.yml and "
                 "notes.yml: remove it."
             )
-        _build.export_files[path] = File.generated(config, path, content=b"")
+        destination = os.path.normpath(os.path.join(config.site_dir, path))
+        _build.export_files[path] = File.generated(config, path, abs_src_path=destination)
         files.append(_build.export_files[path])
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
@@ -500,7 +504,7 @@ def _sidebar(page: Page, base_url: str, render: Callable[[], str]) -> str:
 
 
 def _write_exports(config: MkDocsConfig, files: Files) -> None:
-    """Make the exports from this build's records and put them in their virtual files."""
+    """Write the exports of this build's records into the site, where their files point."""
     assert _build is not None
     site_url = config.site_url or ""
 
@@ -525,11 +529,9 @@ def _write_exports(config: MkDocsConfig, files: Files) -> None:
         revised=_build.edition.iso_date if _build.edition else "",
     )
     try:
-        _build.exports = downloads.exports(record)
+        _build.exports = downloads.exports(record, Path(config.site_dir))
     except ValueError as error:
         raise PluginError(f"edition: the exports cannot be made: {error}") from None
-    for export in _build.exports:
-        _build.export_files[export.path].content_bytes = export.content
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

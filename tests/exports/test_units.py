@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import orjson
 import pytest
@@ -180,10 +181,23 @@ def test_an_edition_without_a_title_block_is_titled_by_the_sites_name() -> None:
         "An edition"]
 
 
-def test_an_edition_without_events_does_not_offer_them() -> None:
-    (_, tei_file) = exports(_record("An edition"))
+def test_an_edition_without_events_does_not_offer_them(tmp_path: Path) -> None:
+    (_, tei_file) = exports(_record("An edition"), tmp_path)
     assert tei_file.holds.endswith("the lists of persons, places and organisations")
     assert "events" not in tei_file.holds
+
+
+def test_each_export_is_written_to_disk_as_its_serialiser_writes_it(tmp_path: Path) -> None:
+    # Issue 26: written into the directory under its path in the site, never returned as
+    # bytes; what lands on disk is what render() gives, and the size is the file's own.
+    record = _record("An edition")
+    files = exports(record, tmp_path / "site")
+    assert [f.path for f in files] == [annotations.PATH, tei.PATH]
+    for export, render in zip(files, (annotations.render, tei.render), strict=True):
+        assert export.written == tmp_path / "site" / export.path
+        assert export.written.read_bytes() == render(record)
+        assert export.length == export.written.stat().st_size
+        assert export.size == human_size(export.written.stat().st_size)
 
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urljoin
 
 import orjson
@@ -206,8 +206,8 @@ _ITEM_DEPTH = b"\n" + b" " * 6
 _ITEMS = b'"items": []'
 
 
-def render(record: Record) -> bytes:
-    """The collection as UTF-8 JSON-LD, indented by two spaces, exactly as
+def write(record: Record, out: BinaryIO) -> None:
+    """The collection as UTF-8 JSON-LD into ``out``, indented by two spaces, exactly as
     ``orjson.dumps(collection(record), option=OPT_INDENT_2 | OPT_APPEND_NEWLINE)`` writes it.
 
     Written by orjson one annotation at a time into the collection's frame, so that the
@@ -222,7 +222,6 @@ def render(record: Record) -> bytes:
     # "items" is the last key of the last object: its empty list is the frame's last "[]"
     # written after that key (a string value holds no unescaped quote).
     before, _, after = frame.rpartition(_ITEMS)
-    out = io.BytesIO()
     out.write(before)
     out.write(b'"items": [')
     written = 0
@@ -234,4 +233,10 @@ def render(record: Record) -> bytes:
     out.write(b"\n    ]" if written else b"]")
     out.write(after)
     out.write(b"\n")
+
+
+def render(record: Record) -> bytes:
+    """:func:`write`'s bytes, in memory."""
+    out = io.BytesIO()
+    write(record, out)
     return out.getvalue()

@@ -1,7 +1,9 @@
 """The exports as files: their content, and the home page's list of them.
 
 The list is built as elements (the serialiser escapes every text) with sizes measured
-from the bytes the build writes, so it cannot say something the files do not hold.
+from the bytes the build writes, so it cannot say something the files do not hold. Each
+file is written to disk as it is made (issue 26): a large edition's exports are tens of
+megabytes, which a build would otherwise hold in memory until its end.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
 from edition.exports import annotations, tei
 from edition.exports.record import Record
@@ -32,12 +36,14 @@ class Export:
     format: str
     title: str
     holds: str
-    content: bytes
+    #: Where the build wrote the file, and how many bytes it holds.
+    written: Path
+    length: int
 
     @property
     def size(self) -> str:
         """The file's size as a reader reads it: "850 bytes", "12.3 kB", "1.2 MB"."""
-        return human_size(len(self.content))
+        return human_size(self.length)
 
 
 def human_size(size: int) -> str:
@@ -49,8 +55,19 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def exports(record: Record) -> list[Export]:
-    """The Web Annotation collection and the TEI document of one build."""
+def _write(directory: Path, path: str, write: Callable[[Record, BinaryIO], None],
+           record: Record) -> tuple[Path, int]:
+    """``write`` the export ``path`` of ``record`` into ``directory``: its file and length."""
+    target = directory / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        write(record, out)
+        return target, out.tell()
+
+
+def exports(record: Record, directory: Path) -> list[Export]:
+    """The Web Annotation collection and the TEI document of one build, written into
+    ``directory`` under their paths in the site."""
     notes, spans = len(record.anchors), len(record.spans())
     actors = sum(1 for e in record.mentioned() if e.kind == "actor")
     terms = sum(1 for e in record.mentioned() if e.kind == "term")
@@ -61,7 +78,7 @@ def exports(record: Record) -> list[Export]:
             "The editor's notes and every mention as W3C Web Annotations (JSON-LD)",
             f"The {notes} editor's notes and the {spans} mentions of {terms} glossary "
             f"terms and {actors} actors, each anchored to its page by quotation",
-            annotations.render(record),
+            *_write(directory, annotations.PATH, annotations.write, record),
         ),
         Export(
             tei.PATH, tei.MEDIA_TYPE, "TEI P5 XML",
@@ -70,7 +87,7 @@ def exports(record: Record) -> list[Export]:
             f"the {spans} mentions marked, the {notes} notes tied to their words, the "
             "glossary, the lists of persons, places and organisations"
             + (f", and the {len(record.events)} dated events" if record.events else ""),
-            tei.render(record),
+            *_write(directory, tei.PATH, tei.write, record),
         ),
     ]
 

@@ -12,8 +12,10 @@ organisations (``standOff``) and the glossary (``back``); every note is a ``note
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as html_tree
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -374,7 +376,15 @@ def document(record: Record) -> etree._Element:
     return tei
 
 
+def write(record: Record, out: BinaryIO) -> None:
+    """The TEI document as UTF-8 XML, serialised into ``out`` as lxml writes it (never
+    held whole as bytes)."""
+    etree.ElementTree(document(record)).write(out, xml_declaration=True, encoding="UTF-8",
+                                              pretty_print=False)
+
+
 def render(record: Record) -> bytes:
-    """The TEI document as UTF-8 XML."""
-    return etree.tostring(document(record), xml_declaration=True, encoding="UTF-8",
-                          pretty_print=False)
+    """:func:`write`'s bytes, in memory."""
+    out = io.BytesIO()
+    write(record, out)
+    return out.getvalue()
