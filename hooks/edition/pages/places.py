@@ -4,11 +4,13 @@ The map is a static SVG made from Natural Earth country outlines vendored in
 ``natural_earth/`` (public domain, via world-atlas, ISC licence beside the data): nothing is
 fetched at run time, no tiles, no script. Each place with a point is marked and linked to
 its entry below; a region of whole states (Central Asia) shades them. The list below the
-map says everything the map shows, for readers who cannot see it.
+map says everything the map shows, for readers who cannot see it. The outlines are clipped
+to the region drawn and thinned to about a pixel, so the page stays light (issue 26).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -123,19 +125,92 @@ def site_mentions(point: Point, occurrences: OccurrenceIndex) -> list[Mention]:
     return sorted(set(found), key=lambda m: (m.place.order, m.start))
 
 
+#: How far past the map's edges an outline is drawn, in the map's units: a clipped edge
+#: runs along this frame, out of sight.
+_MARGIN = 10.0
+#: The least distance, in the map's units (about a pixel on a wide screen), between two
+#: points of an outline that are both drawn.
+_STEP = 1.0
+
+Vertex = tuple[float, float]
+
+
+def clip(ring: list[Vertex], box: tuple[float, float, float, float]) -> list[Vertex]:
+    """The part of the polygon ``ring`` inside ``box`` (left, top, right, bottom), by
+    Sutherland and Hodgman's algorithm: one pass per edge of the box, each keeping the
+    points on its inner side and adding the crossings. Empty if nothing is inside."""
+    left, top, right, bottom = box
+    edges = (
+        (lambda p: p[0] >= left, lambda a, b: _at_x(a, b, left)),
+        (lambda p: p[0] <= right, lambda a, b: _at_x(a, b, right)),
+        (lambda p: p[1] >= top, lambda a, b: _at_y(a, b, top)),
+        (lambda p: p[1] <= bottom, lambda a, b: _at_y(a, b, bottom)),
+    )
+    points = ring
+    for inside, crossing in edges:
+        kept: list[Vertex] = []
+        for i, current in enumerate(points):
+            previous = points[i - 1]
+            if inside(current):
+                if not inside(previous):
+                    kept.append(crossing(previous, current))
+                kept.append(current)
+            elif inside(previous):
+                kept.append(crossing(previous, current))
+        points = kept
+        if not points:
+            break
+    return points
+
+
+def _at_x(a: Vertex, b: Vertex, x: float) -> Vertex:
+    return x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
+
+
+def _at_y(a: Vertex, b: Vertex, y: float) -> Vertex:
+    return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y
+
+
+def thin(ring: list[Vertex], step: float = _STEP) -> list[Vertex]:
+    """``ring`` without the points closer than ``step`` to the last point kept (the first
+    point is always kept; the outline closes on it)."""
+    kept: list[Vertex] = []
+    for point in ring:
+        if not kept or math.dist(point, kept[-1]) >= step:
+            kept.append(point)
+    return kept
+
+
 def _path(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
+    """An SVG path of ``rings`` (longitude, latitude), clipped to the map and its margin:
+    the outlines of Russia or Turkey run far beyond the region drawn."""
+    box = (-_MARGIN, -_MARGIN, WIDTH + _MARGIN, height() + _MARGIN)
     parts = []
     for ring in rings:
-        points = [project(lat, lon) for lon, lat in ring]
-        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+        points = thin(clip([project(lat, lon) for lon, lat in ring], box))
+        if len(points) < 3:
+            continue
+        # In tenths of a unit, each point after the first as its step from the one before
+        # (SVG's relative "l", repeated implicitly): the steps add up to the points exactly.
+        tenths = [(round(x * 10), round(y * 10)) for x, y in points]
+        steps = (f"{_tenths(x - px)},{_tenths(y - py)}"
+                 for (px, py), (x, y) in itertools.pairwise(tenths))
+        parts.append(f"M{_tenths(tenths[0][0])},{_tenths(tenths[0][1])}l{' '.join(steps)}z")
     return "".join(parts)
+
+
+def _tenths(value: int) -> str:
+    """``value`` tenths as a number of the path: 12 is "1.2", 10 is "1", -3 is "-0.3"."""
+    whole, tenth = divmod(abs(value), 10)
+    return ("-" if value < 0 else "") + (f"{whole}.{tenth}" if tenth else f"{whole}")
 
 
 @cache
 def _country_paths() -> tuple[tuple[str, str], ...]:
     """Each country's name and outline, drawn once per process (issue 26: under ``mkdocs
     serve`` not again on every rebuild; they come from the vendored data alone)."""
-    return tuple((name, _path(rings)) for name, rings in _countries())
+    drawn = ((name, _path(rings)) for name, rings in _countries())
+    return tuple((name, outline) for name, outline in drawn if outline)
 
 
 def degrees(coordinates: tuple[float, float]) -> str:
