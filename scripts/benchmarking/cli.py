@@ -166,6 +166,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                                     args.paragraphs_per_page, args.seed, ("hook",))
             results["serve"] = measure_serve(edition.project("hook"), config.get("hooks", []),
                                              work, args.serve_repeats)
+            # Issue 26: the same site without the hook, an essay page edited: what MkDocs'
+            # watcher and rebuild cost whatever the hook does (the floor of both targets).
+            log("[serve] the same edits of an essay page, the site without the hook")
+            plain = write_edition(Size("real"), source, work / "serve-edition-nohook", corpus,
+                                  args.paragraphs_per_page, args.seed, ("nohook",))
+            (work / "nohook").mkdir(exist_ok=True)
+            results["serve_nohook"] = measure_serve(plain.project("nohook"), [],
+                                                    work / "nohook", args.serve_repeats,
+                                                    kinds=("page",))
     finally:
         if args.keep:
             log(f"editions kept in {work}")

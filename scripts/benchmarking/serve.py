@@ -62,13 +62,14 @@ _BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 def measure_serve(
     source: Path, hooks: list[str], work: Path, repeats: int, poll: float = 0.05,
-    bound: float = 30.0,
+    bound: float = 30.0, kinds: tuple[str, ...] = ("glossary", "page"),
 ) -> dict[str, Any]:
     """Median time from an edit to the served page showing it, under ``mkdocs serve``.
 
-    The real edition (from ``source``, the real edition's hook project). Two edits,
-    alternating: one glossary definition (glossary.yml, watched by the hook; polled on
-    the glossary page) and one essay page (a new line at its end; polled on that page).
+    The real edition (from ``source``, one of its projects). Two edits, alternating: one
+    glossary definition (glossary.yml, watched by the hook; polled on the glossary page)
+    and one essay page (a new line at its end; polled on that page); ``kinds`` may name
+    only ``"page"``, for the site without the hook (issue 26: MkDocs' own floor).
     """
     project = work / "serve"
     shutil.copytree(source, project, ignore=shutil.ignore_patterns("__pycache__"))
@@ -82,7 +83,7 @@ def measure_serve(
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     log = work / "serve.log"
     glossary = project / "glossary.yml"
-    original = glossary.read_text(encoding="utf-8")
+    original = glossary.read_text(encoding="utf-8") if "glossary" in kinds else ""
     page = project / "docs" / "essay" / "jcpoa.md"
     if not page.exists():
         page = sorted((project / "docs" / "essay").glob("*.md"))[0]
@@ -94,14 +95,14 @@ def measure_serve(
                                    stderr=subprocess.STDOUT)
     try:
         started = time.perf_counter()
-        while (_get(url + "glossary/") or (0, ""))[0] != 200:
+        while (_get(page_url) or (0, ""))[0] != 200:
             if process.poll() is not None or time.perf_counter() - started > 300:
                 raise SystemExit("mkdocs serve did not start:\n" + log.read_text())
             time.sleep(0.2)
         first_serve = time.perf_counter() - started
         time.sleep(1.0)
         for i in range(repeats):
-            for kind in ("glossary", "page"):
+            for kind in kinds:
                 marker = f"Benchmark{i}{kind}{uuid.uuid4().hex[:10]}"
                 if kind == "glossary":
                     target, text, check = glossary, _mark_definition(original, marker), "glossary/"
@@ -118,7 +119,8 @@ def measure_serve(
                     time.sleep(poll)
                 results[kind].append(seen)
                 time.sleep(1.0)
-        glossary.write_text(original, encoding="utf-8")
+        if "glossary" in kinds:
+            glossary.write_text(original, encoding="utf-8")
         page.write_text(page_text, encoding="utf-8")
     finally:
         if process.poll() is None:
@@ -137,7 +139,7 @@ def measure_serve(
     # edit (and the restoring writes at the end, which are dropped).
     logged = log.read_text(encoding="utf-8", errors="replace")
     builds = [float(m) for m in _BUILT_IN.findall(logged)]
-    rebuilds = builds[1:1 + 2 * repeats]
+    rebuilds = builds[1:1 + len(kinds) * repeats]
     return {
         "command": " ".join(["python", *command[1:]]),
         "repeats": repeats,
