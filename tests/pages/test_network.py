@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 import re
@@ -9,6 +10,7 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
+from edition.pages import network
 from edition.pages.network import (
     MARGIN,
     Edge,
@@ -431,3 +433,24 @@ def test_targets_are_24_units_and_never_overlap() -> None:
     overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
                 if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
     assert overlaps == []
+
+
+def _fresh(nodes: list[Node], edges: list[Edge]) -> str:
+    """The drawing made with nothing kept from an earlier one."""
+    network._separated.cache_clear()
+    network._simulate.cache_clear()
+    return render_svg(nodes, edges, title="Network", description="Who is named with whom.")
+
+
+def test_a_kept_separation_is_the_one_its_boxes_give_and_a_changed_box_is_moved_anew() -> None:
+    # Issue 26: under mkdocs serve the labels' separation is kept between rebuilds, by the
+    # boxes themselves; a rebuild with a longer label (a larger box) is separated again.
+    nodes, edges = big_graph(20, 60)
+    first = _fresh(nodes, edges)
+    assert render_svg(nodes, edges, title="Network",
+                      description="Who is named with whom.") == first
+    changed = [dataclasses.replace(nodes[0], label="A much longer name than any other"),
+               *nodes[1:]]
+    kept = render_svg(changed, edges, title="Network", description="Who is named with whom.")
+    assert kept != first
+    assert kept == _fresh(changed, edges)

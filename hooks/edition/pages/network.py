@@ -300,6 +300,16 @@ def separate(
     return {i: (dx, dy) for i, (dx, dy) in moved.items()}
 
 
+@functools.lru_cache(maxsize=4)  # issue 26: the same boxes on every mkdocs serve rebuild
+def _separated(boxes: tuple[tuple[str, Box], ...], width: float,
+               height: float) -> tuple[tuple[str, tuple[float, float]], ...]:
+    """:func:`separate` of ``boxes`` (id and box, in id order), kept for the same boxes.
+
+    On the real edition the pass never settles and runs all its rounds, about a third of
+    the hook's own time; a rebuild that changed no box gets the same moves again."""
+    return tuple(separate(dict(boxes), width, height).items())
+
+
 def _num(value: float) -> str:
     text = f"{value:.1f}"
     return "0.0" if text == "-0.0" else text
@@ -380,7 +390,7 @@ def render_svg(
     heaviest = max((n.weight for n in ordered), default=1)
     # No two names or targets overlap (issue 22): each node's shape and label, moved apart.
     boxes = {n.id: _node_box(n, *where[n.id], _radius(n.weight, heaviest)) for n in ordered}
-    shift = separate(boxes, width, height)
+    shift = dict(_separated(tuple(sorted(boxes.items())), width, height))
     where = {i: (x + shift[i][0], y + shift[i][1]) for i, (x, y) in where.items()}
     strongest = max((e.weight for e in links), default=1)
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
