@@ -183,7 +183,7 @@ def thin(ring: list[Vertex], step: float = _STEP) -> list[Vertex]:
 
 def _path(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
     """An SVG path of ``rings`` (longitude, latitude), clipped to the map and its margin:
-    the outlines of Russia or Turkey run far beyond the region drawn."""
+    the outlines of Russia, China or India run far beyond the region drawn."""
     box = (-_MARGIN, -_MARGIN, WIDTH + _MARGIN, height() + _MARGIN)
     parts = []
     for ring in rings:
