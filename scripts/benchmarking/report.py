@@ -80,18 +80,26 @@ class Table:
 
 
 
-def _serve_floor(plain: dict[str, Any] | None,
-                 values: Callable[[list[float | None]], str]) -> list[list[str]]:
-    """The serve table's rows for the site without the hook, if it was measured."""
-    if not plain:
-        return []
-    return [["a line added to an essay page, without the hook",
-             _fmt(plain["page_edit_median"]), _fmt(plain.get("page_edit_best")),
-             values(plain["page_edit"])],
-            ["· of which the rebuild itself, without the hook",
-             _fmt(plain.get("rebuild_median")),
-             _fmt(min(plain["rebuilds"])) if plain.get("rebuilds") else "–",
-             values(plain.get("rebuilds") or [])]]
+
+def _timings(items: list[float | None]) -> str:
+    """Each measured time, "timeout" where the page never showed the edit."""
+    return ", ".join("timeout" if v is None else f"{v:.2f}" for v in items)
+
+
+#: The edits a serve measurement makes, and the serve table's label for each.
+_SERVE_EDITS = {"glossary": "a definition in glossary.yml", "page": "a line added to an essay page"}
+
+
+def _serve_rows(serve: dict[str, Any], rebuild_label: str, suffix: str = "") -> list[list[str]]:
+    """The serve table's rows for one measured site: each edit it made, then its rebuilds."""
+    rows = [[label + suffix, _fmt(serve[f"{kind}_edit_median"]),
+             _fmt(serve.get(f"{kind}_edit_best")), _timings(serve[f"{kind}_edit"])]
+            for kind, label in _SERVE_EDITS.items() if serve.get(f"{kind}_edit")]
+    rebuilds = serve.get("rebuilds") or []
+    rows.append([rebuild_label, _fmt(serve.get("rebuild_median")),
+                 _fmt(min(rebuilds) if rebuilds else None), _timings(rebuilds)])
+    return rows
+
 
 def _fmt(value: float | None, digits: int = 2, unit: str = "") -> str:
     if value is None:
@@ -320,19 +328,13 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
         ))
     serve = results.get("serve")
     if serve:
-        def values(items: list[float | None]) -> str:
-            return ", ".join("timeout" if v is None else f"{v:.2f}" for v in items)
+        plain = results.get("serve_nohook")
         tables.append(Table(
             "mkdocs serve, real edition: seconds from saving an edit to the page serving it",
             ["Edit", "Median (s)", "Best (s)", "Each (s)"],
-            [["a definition in glossary.yml", _fmt(serve["glossary_edit_median"]),
-              _fmt(serve.get("glossary_edit_best")), values(serve["glossary_edit"])],
-             ["a line added to an essay page", _fmt(serve["page_edit_median"]),
-              _fmt(serve.get("page_edit_best")), values(serve["page_edit"])],
-             ["of which the rebuild itself, as MkDocs logs it", _fmt(serve.get("rebuild_median")),
-              _fmt(min(serve.get("rebuilds") or [0.0]) if serve.get("rebuilds") else None),
-              values(serve.get("rebuilds") or [])],
-             *_serve_floor(results.get("serve_nohook"), values)],
+            _serve_rows(serve, "of which the rebuild itself, as MkDocs logs it")
+            + (_serve_rows(plain, "· of which the rebuild itself, without the hook",
+                           ", without the hook") if plain else []),
             f"Polled every {int(serve['poll_seconds'] * 1000)} ms. From the edit to the page, "
             "the time includes MkDocs' file watcher, which polls every 0.5 s, its 0.1 s wait "
             "for edits to settle, and a full rebuild (mkdocs serve rebuilds everything on every "
