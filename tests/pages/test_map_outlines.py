@@ -77,8 +77,10 @@ def test_tenths_read_as_the_numbers_they_are(tenths: int, text: str) -> None:
 
 
 def test_every_outline_drawn_stays_within_the_map_and_its_margin() -> None:
+    # The margin read from the module, the map's size from its own width and height.
     width, height = places.WIDTH, places.height()
     margin = places._MARGIN
+    assert places.frame() == (-margin, -margin, width + margin, height + margin)
     drawn = places._country_paths()
     assert drawn, "no country drawn"
     for name, path in drawn:
@@ -95,8 +97,7 @@ def test_every_outline_drawn_stays_within_the_map_and_its_margin() -> None:
 def test_each_outline_is_the_projected_ring_clipped_and_thinned() -> None:
     # Read back from the path, the points are those of the vendored data, projected,
     # clipped and thinned, to a tenth of a unit: the relative steps lose nothing.
-    box = (-places._MARGIN, -places._MARGIN, places.WIDTH + places._MARGIN,
-           places.height() + places._MARGIN)
+    box = places.frame()
     drawn = dict(places._country_paths())
     for name, rings in places._countries():
         expected = [thin(clip([places.project(lat, lon) for lon, lat in ring], box))

@@ -181,10 +181,15 @@ def thin(ring: list[Vertex], step: float = _STEP) -> list[Vertex]:
     return kept
 
 
+def frame() -> tuple[float, float, float, float]:
+    """The box an outline is clipped to: the map and its margin (left, top, right, bottom)."""
+    return -_MARGIN, -_MARGIN, WIDTH + _MARGIN, height() + _MARGIN
+
+
 def _path(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
     """An SVG path of ``rings`` (longitude, latitude), clipped to the map and its margin:
     the outlines of Russia, China or India run far beyond the region drawn."""
-    box = (-_MARGIN, -_MARGIN, WIDTH + _MARGIN, height() + _MARGIN)
+    box = frame()
     parts = []
     for ring in rings:
         points = thin(clip([project(lat, lon) for lon, lat in ring], box))
