@@ -9,7 +9,7 @@ from support.build import ROOT
 
 EDITION = ROOT / "hooks" / "edition"
 #: The stages, lowest first: a module may import its own stage and those below it.
-STAGES = {"data": 0, "text": 1, "index": 2, "pages": 3, "exports": 4, "reader": 4}
+STAGES = {"data": 0, "text": 1, "index": 2, "pages": 3, "exports": 4, "reader": 4, "build": 5}
 
 
 def imports(path: Path) -> list[tuple[int, str]]:

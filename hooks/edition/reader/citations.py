@@ -255,3 +255,13 @@ class _Writer(Writer):
             stream.write(f",\n    {type} = {value}")
         else:
             super()._write_field(stream, type, value)
+
+
+def note_citation_html(work: Work, edition: Edition, number: int, paragraph: str,
+                       url: str) -> str:
+    """:func:`note_citation` as HTML, for Markdown that holds it as raw HTML."""
+    import html
+
+    element = note_citation(work, edition, number, paragraph, url)
+    return "".join([html.escape(element.text or "", quote=False), *(
+        etree.tostring(child, encoding="unicode") for child in element)])
