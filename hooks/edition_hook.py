@@ -32,7 +32,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from edition.build.build import Build, BuildError, PageRef, data_paths
+from edition.build.build import Build, BuildError, PageRef, watched_paths
 from edition.build.serve import ServeCaches
 from edition.exports import downloads
 
@@ -90,7 +90,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _build = Build(config.config_file_path, config.extra, _caches, log.warning, log.error)
         extensions = _build.configure(config.site_name, config.site_url or "",
-                                      config.markdown_extensions, dict(config.mdx_configs))
+                                      config.markdown_extensions, dict(config.mdx_configs),
+                                      config.copyright or "")
     except BuildError as error:
         raise PluginError(str(error)) from None
     config.theme.dirs.insert(0, str(TEMPLATES))
@@ -153,6 +154,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     build = _current()
     env.globals["edition_sidebar"] = _sidebar
     env.globals["edition_refused"] = list(_caches.refused)  # the banner under serve
+    env.globals["edition_running_head"] = build.running_head()
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = lambda page: build.citation_meta(
         page.file.src_uri if page is not None and page.file else None,
@@ -187,7 +189,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     default = observer.timeout
     observer._timeout = min(default, DATA_POLL_SECONDS)  # watchdog has no public setter
     try:
-        for path in data_paths(config.config_file_path, config.extra):
+        for path in watched_paths(config.config_file_path, config.extra):
             server.watch(str(path))
     except BuildError as error:
         raise PluginError(str(error)) from None

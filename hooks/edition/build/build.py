@@ -22,6 +22,8 @@ from markdown.extensions import Extension
 from edition.build.serve import ServeCaches
 from edition.data.datafile import DataFileError, Problem, in_github_actions, repository_path
 from edition.data.glossary import Entry
+from edition.data.work import Work
+from edition.data.work import load as load_work
 from edition.exports import downloads
 from edition.exports.record import Record
 from edition.index import checks
@@ -36,9 +38,9 @@ from edition.pages.inserts import InsertExtension, Inserts
 from edition.pages.registry import PathClaimedError, Registry
 from edition.pages.sidebars import SidebarCache
 from edition.reader import citations, colophon
-from edition.reader.metadata import meta_tags
+from edition.reader.metadata import meta_tags, running_head
 from edition.reader.tools import PageInfo, ReaderToolsExtension
-from edition.reader.work import ESSAY, Edition, edition_from
+from edition.reader.work import Edition, edition_from
 from edition.text import event_links
 from edition.text.anchoring import Anchor
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, subjects
@@ -49,8 +51,8 @@ from edition.text.typography import rewriting_extensions
 
 #: The options under ``extra.edition`` that name the data files.
 DATA_FILES = ("glossary", "notes", "events")
-#: Every option under ``extra.edition``.
-OPTIONS = (*DATA_FILES, "mark", "version", "revised", "editors", "changes")
+#: Every option under ``extra.edition``; ``work`` names the work's record (``work.yml``).
+OPTIONS = (*DATA_FILES, "work", "mark", "version", "revised", "editors", "changes")
 
 
 class BuildError(Exception):
@@ -87,8 +89,8 @@ def options(extra: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise BuildError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
-            "the options are 'glossary', 'notes', 'events' and 'mark', and the edition's "
-            "'version', 'revised', 'editors' and 'changes'."
+            "the options are 'glossary', 'notes', 'events', 'work' and 'mark', and the "
+            "edition's 'version', 'revised', 'editors' and 'changes'."
         )
     if found.get("mark", "page") not in MARK_SCOPES:
         raise BuildError(
@@ -105,6 +107,26 @@ def data_paths(config_file: str, extra: dict[str, Any]) -> list[Path]:
             for option in DATA_FILES]
 
 
+def work_path(config_file: str, extra: dict[str, Any]) -> Path:
+    """The work's record, where ``extra.edition.work`` names it (default ``work.yml``)."""
+    return Path(config_file).parent / options(extra).get("work", "work.yml")
+
+
+def watched_paths(config_file: str, extra: dict[str, Any]) -> list[Path]:
+    """Every file ``mkdocs serve`` watches beside the pages: the data files and the work's."""
+    return [*data_paths(config_file, extra), work_path(config_file, extra)]
+
+
+def untitled_work(site_name: str, site_url: str, rights: str) -> Work:
+    """The work of a project that records none (a test's small site): the site itself."""
+    import datetime
+
+    today = datetime.date.today()
+    return Work(family=site_name, given="", title=site_name, container=site_name,
+                year=today.year, month=today.month, day=today.day, original_url=site_url,
+                rights=rights)
+
+
 class Build:
     """Everything one build knows; replaced at the start of every build."""
 
@@ -113,6 +135,9 @@ class Build:
         self.config_file = config_file
         self.options = options(extra)
         self.paths = data_paths(config_file, extra)
+        self.work_file = work_path(config_file, extra)
+        #: The work the edition presents (``work.yml``), read in :meth:`configure`.
+        self.work: Work | None = None
         self.caches = caches
         self._warn_text = warn
         self._error_text = error
@@ -178,7 +203,7 @@ class Build:
         if not in_github_actions():
             return
         project = Path(self.config_file).parent
-        known = {path.name: path for path in self.paths}
+        known = {path.name: path for path in (*self.paths, self.work_file)}
         for problem in problems:
             path = known.get(problem.file, project / problem.file)
             print(problem.workflow_command(repository_path(path, project), level), flush=True)
@@ -205,9 +230,17 @@ class Build:
     # ---- on_config --------------------------------------------------------------------
 
     def configure(self, site_name: str, site_url: str, extensions: list[Any],
-                  configs: dict[str, Any]) -> list[Extension]:
-        """Read the edition's record and check the Markdown extensions; the extensions
-        this build adds to them, in order."""
+                  configs: dict[str, Any], rights: str = "") -> list[Extension]:
+        """Read the work's record and the edition's, and check the Markdown extensions;
+        the extensions this build adds to them, in order. ``rights`` (the site's copyright)
+        stands for the rights of a project that records no work."""
+        if "work" in self.options or self.work_file.exists():
+            try:
+                self.work = load_work(self.work_file)
+            except DataFileError as error:
+                raise self.fail(error) from None
+        else:
+            self.work = untitled_work(site_name, site_url, rights)
         try:
             self.edition = edition_from(site_name, site_url, self.options)
         except ValueError as error:
@@ -222,7 +255,7 @@ class Build:
             NoteMarkerExtension(self.page_anchors, self.dated, self.places.number_of,
                                 self.note_address),
             InsertExtension(self.inserts),
-            ReaderToolsExtension(ESSAY, self.edition, self.reader_page),
+            ReaderToolsExtension(self.cited, self.edition, self.reader_page),
             AnnotationExtension(self.matcher, self.link_for, self.on_occurrence,
                                 mark=self.options.get("mark", "page"),
                                 once=lambda: self.subjects),
@@ -284,6 +317,12 @@ class Build:
     # ---- each page, as it renders -----------------------------------------------------
 
     @property
+    def cited(self) -> Work:
+        """The work, once :meth:`configure` has read it."""
+        assert self.work is not None
+        return self.work
+
+    @property
     def src(self) -> str:
         if self.page is None:
             raise BuildError("edition: Markdown was rendered outside any page")
@@ -328,7 +367,7 @@ class Build:
         assert self.edition is not None and self.site is not None
         found = self.site.url(page)
         url = urljoin(self.edition.url, found if found is not None else page)
-        return citations.note_citation_html(ESSAY, self.edition, number, place,
+        return citations.note_citation_html(self.cited, self.edition, number, place,
                                             f"{url}#note-{key}")
 
     def page_anchors(self) -> list[Anchor]:
@@ -359,7 +398,7 @@ class Build:
                                      self.note_address, self.note_citation)
         if src == colophon.PAGE:
             assert self.edition is not None
-            return colophon.render(ESSAY, self.edition, {
+            return colophon.render(self.cited, self.edition, {
                 "notes": len(self.notes), "terms": len(glossary.terms),
                 "actors": len(glossary.actors), "events": len(self.events)})
         if src == timeline.PAGE:
@@ -390,7 +429,11 @@ class Build:
         """The citation meta tags of an essay page's ``<head>`` (none for other pages)."""
         if src is None or not self.is_essay_page(src):
             return []
-        return meta_tags(ESSAY, self.edition, canonical_url)
+        return meta_tags(self.cited, self.edition, canonical_url)
+
+    def running_head(self) -> str:
+        """The printed page's running head, as a CSS string (``edition/head.html``)."""
+        return running_head(self.cited)
 
     # ---- after every page has rendered ------------------------------------------------
 
@@ -438,6 +481,7 @@ class Build:
             events=self.events,
             version=self.edition.version if self.edition else "",
             revised=self.edition.iso_date if self.edition else "",
+            work=self.work,
         )
         try:
             self.exports = downloads.exports(record, Path(site_dir))

@@ -45,7 +45,6 @@ STYLES: tuple[tuple[str, str, tuple[str, str]], ...] = (
     ("apa", "APA 7", ("In-text citation", "Reference list")),
 )
 #: The one BibTeX key of the essay, whichever paragraph is cited.
-KEY = "ansari2022"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 #: MLA 9's abbreviated months (MLA 9 appendix 1): May, June and July are written out.
@@ -229,7 +228,15 @@ def bibtex(work: Work, edition: Edition) -> str:
     entry = Entry("incollection", fields=fields, persons={
         "author": [Person(first=work.given, last=work.family)],
         "editor": [_bibtex_editor(edition.editors)]})
-    return _Writer().to_string(BibliographyData(entries={KEY: entry})).strip()
+    return _Writer().to_string(BibliographyData(entries={key(work): entry})).strip()
+
+
+def key(work: Work) -> str:
+    """The work's BibTeX key: its author's family name in lower-case ASCII, and its year."""
+    import unicodedata
+
+    letters = unicodedata.normalize("NFKD", work.family).encode("ascii", "ignore").decode()
+    return "".join(c for c in letters.lower() if c.isalnum()) + str(work.year)
 
 
 def _bibtex_editor(editors: str) -> Person:
