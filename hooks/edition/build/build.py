@@ -113,8 +113,10 @@ def work_path(config_file: str, extra: dict[str, Any]) -> Path:
 
 
 def watched_paths(config_file: str, extra: dict[str, Any]) -> list[Path]:
-    """Every file ``mkdocs serve`` watches beside the pages: the data files and the work's."""
-    return [*data_paths(config_file, extra), work_path(config_file, extra)]
+    """Every file ``mkdocs serve`` watches beside the pages: the data files and the work's
+    (if the project records a work: a watch needs a file)."""
+    work = work_path(config_file, extra)
+    return [*data_paths(config_file, extra), *([work] if work.exists() else [])]
 
 
 def untitled_work(site_name: str, site_url: str, rights: str) -> Work:
