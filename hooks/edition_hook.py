@@ -10,6 +10,8 @@ order MkDocs calls them. Options, under ``extra.edition`` in ``mkdocs.yml``:
 - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
 - ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
 - ``events``: the dated events notes and entries refer to (default ``events.yml``).
+- ``work``: the work the edition presents, as first published (default ``work.yml``; without
+  one, a test's small site cites itself).
 - ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
   ``paragraph``, or on each ``page`` (default), where the essay's subjects are linked once in
   the essay; with either, outside a note's words where the entry is named elsewhere.
