@@ -25,6 +25,7 @@ NOTE = """\
     note: A note.
     sources: [{{title: S, url: "https://example.org/s"}}]
     id: {id}
+    gloss: A gloss.
 """
 
 
