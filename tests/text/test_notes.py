@@ -87,14 +87,14 @@ def test_bad_notes_name_the_line_and_the_note() -> None:
     dated = note_yaml("y") + "    events: [jcpoa-agreed]\n"
     undated = note_yaml("z") + "    events: []\n"
     assert problems(lambda: parse(("notes:\n" + bad + dated + undated).encode())) == [
-        "notes.yml:18: notes[2] 'z': 'events' needs at least 1 item(s)."
+        "notes.yml:21: notes[2] 'z': 'events' needs at least 1 item(s)."
     ]
     assert problems(lambda: parse(("notes:\n" + bad + dated).encode())) == [
         "notes.yml:4: notes[0] 'x': the note uses <img>; notes allow only *emphasis*, **strong** "
         "and [links](https://...).",
     ]
     (_, note) = parse(("notes:\n" + note_yaml("x") + dated).encode())
-    assert (note.events, note.events_line) == (("jcpoa-agreed",), 12)
+    assert (note.events, note.events_line) == (("jcpoa-agreed",), 14)
 
 
 # ---- Anchoring ------------------------------------------------------------------------
