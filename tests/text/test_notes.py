@@ -143,7 +143,7 @@ def test_an_edit_elsewhere_in_the_paragraph_does_not_move_the_note() -> None:
 def test_overlapping_notes_are_an_error() -> None:
     assert problems(lambda: anchor(notes("the following year Russia", "year Russia joined"),
                                    BLOCKS[:1])) == [
-        "notes.yml:7: notes[1] 'year Russia joined': its words overlap those of notes[0] 'the "
+        "notes.yml:8: notes[1] 'year Russia joined': its words overlap those of notes[0] 'the "
         "following year Russia' (line 2); notes may not overlap."
     ]
 
