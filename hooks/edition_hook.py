@@ -633,7 +633,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if notes is not None and Path(notes.abs_dest_path).exists():
         notes_html = (notes.url, Path(notes.abs_dest_path).read_text(encoding="utf-8"))
     actors = files.get_file_from_path(actor_pages.INDEX)
+    places = files.get_file_from_path(places_page.PAGE)
+    described = {}
+    if places is not None and Path(places.abs_dest_path).exists():
+        described[places.url] = Path(places.abs_dest_path).read_text(encoding="utf-8")
     index = search_index.rewrite(json.loads(path.read_text(encoding="utf-8")), pages, variants,
-                                 entries, notes_html, [actors.url] if actors else [])
+                                 entries, notes_html, [actors.url] if actors else [], described)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")

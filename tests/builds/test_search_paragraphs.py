@@ -194,3 +194,17 @@ def test_the_index_is_no_larger_than_the_passages_it_holds_once(site: Path) -> N
     passages = len(gzip.compress(" ".join(_plain(t) for t in texts).encode(), 9))
     index = len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 9))
     assert index <= 1.75 * passages, (index, passages)
+
+
+def test_the_sources_lists_that_repeat_on_every_page_stay_out(docs: list[dict[str, str]]
+                                                              ) -> None:
+    # An entry's sources are listed on its glossary entry, its actor page and the places
+    # page; a note's, beside the note in the essay and on the notes page. The index finds
+    # passages, not bibliographies: none of them is in it.
+    notes = yaml.safe_load((ROOT / "notes.yml").read_text(encoding="utf-8"))["notes"]
+    titles = {_plain(s["title"]) for e in raw_entries() for s in e.raw["sources"]}
+    titles |= {_plain(s["title"]) for n in notes for s in n.get("sources", ())}
+    long = {t for t in titles if len(t) > 40}  # a short title may be a name ("Caspian Sea")
+    assert len(long) > 50
+    text = " ".join(shown(d["text"]) for d in docs)
+    assert not [t for t in long if t in text][:5]

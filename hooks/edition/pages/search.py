@@ -55,6 +55,11 @@ ENDNOTES = "ed-notes"
 NOTE_HEAD = "ed-note-head"
 NOTE_BODY = "ed-note-body"
 
+#: The class of what an entry is, on a page that lists entries under their headings (the
+#: places page); the lines beside it (sources, identifiers, the entry it is the place of)
+#: repeat the glossary's.
+DEFINITION = "ed-gl-definition"
+
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
@@ -141,6 +146,30 @@ def notes(page_html: str, url: str) -> list[dict[str, str]]:
     return docs
 
 
+def _classes(element: Any) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def described(page_html: str, url: str) -> list[dict[str, str]]:
+    """One document per entry of a built page that lists entries under their headings (the
+    places page): its heading and what it is, where that is not left out of search already.
+    """
+    page = lxml_html.document_fromstring(page_html)
+    docs: list[dict[str, str]] = []
+    for heading in page.iter("h2"):
+        if not heading.get("id"):
+            continue
+        texts: list[str] = []
+        sibling = heading.getnext()
+        while sibling is not None and sibling.tag not in ("h1", "h2"):
+            if (DEFINITION in _classes(sibling) and sibling.get("data-search-exclude") is None):
+                texts.append(_paragraph(sibling.text_content()))
+            sibling = sibling.getnext()
+        docs.append({"location": f"{url}#{heading.get('id')}",
+                     "title": _text(heading.text_content()), "text": " ".join(texts)})
+    return docs
+
+
 def entry_document(entry: Entry, location: str) -> dict[str, str]:
     """An entry's document: its name, its definition, its other names (searched, not shown)."""
     others = [*entry.aliases, *entry.variants, *([entry.native[0]] if entry.native else [])]
@@ -155,7 +184,7 @@ def rewrite(
     index: dict[str, Any], pages: Mapping[str, str],
     variants: Mapping[tuple[str, str], Iterable[str]],
     entries: Mapping[str, Entry], notes_page: tuple[str, str] | None = None,
-    lists: Iterable[str] = (),
+    lists: Iterable[str] = (), entry_pages: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """``index`` (Material's search_index.json) with each passage once, as described above.
 
@@ -164,11 +193,14 @@ def rewrite(
     spelling variants of the entries the paragraph names; ``entries`` maps each entry's
     location (``actors/x/``, ``glossary/#x``) to the entry; ``notes_page`` is the notes
     page's URL and built HTML; ``lists`` are the URLs of pages that list entries found on
-    their own pages (the actors index), whose sections are left out.
+    their own pages (the actors index), whose sections are left out; ``entry_pages`` maps
+    the URL of a page that describes entries under their headings (the places page) to its
+    built HTML, whose sections become one document per entry (``described``).
     """
     note_docs = notes(notes_page[1], notes_page[0]) if notes_page else []
     notes_url = notes_page[0] if note_docs and notes_page else None
-    entry_pages = {location for location in entries if "#" not in location}
+    pages_of = {location for location in entries if "#" not in location}
+    described_docs = {url: described(html, url) for url, html in (entry_pages or {}).items()}
     listing = set(lists)
     docs: list[dict[str, Any]] = []
     added: set[str] = set()
@@ -177,7 +209,12 @@ def rewrite(
         url = location.split("#")[0]
         if url in listing and "#" in location:
             continue
-        if location in entries or url in entry_pages:
+        if url in described_docs:
+            if "#" not in location:
+                docs.append(doc)
+                docs.extend(described_docs[url])
+            continue
+        if location in entries or url in pages_of:
             key = location if location in entries else url
             if key not in added:
                 added.add(key)
