@@ -24,6 +24,7 @@ held before (Material's own documents included).
 from __future__ import annotations
 
 import html as html_text
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -59,6 +60,11 @@ NOTE_BODY = "ed-note-body"
 #: places page); the lines beside it (sources, identifiers, the entry it is the place of)
 #: repeat the glossary's.
 DEFINITION = "ed-gl-definition"
+
+
+#: Where a sentence of plain text ends: a full stop, question or exclamation mark, perhaps a
+#: closing quotation mark, white space, then what can begin a sentence.
+_SENTENCE_END = re.compile(r"(?:(?<=[.?!])|(?<=[.?!][’”'\"]))\s+(?=[“‘'\"(]?[A-Z0-9])")
 
 
 def _plain(text: str) -> str:
@@ -101,6 +107,12 @@ def _text(value: str) -> str:
 
 def _paragraph(text: str) -> str:
     return f"<p>{_text(text)}</p>" if text.strip() else ""
+
+
+def _sentences(text: str) -> str:
+    """A paragraph's text, a block per sentence: Material's result shows the blocks that hold
+    the words searched for (two at most), so a hit shows its sentences, not the paragraph."""
+    return "".join(f"<p>{_text(part)}</p>" for part in _SENTENCE_END.split(_plain(text)))
 
 
 def _names(names: Iterable[str]) -> str:
@@ -246,7 +258,7 @@ def rewrite(
         for p in paragraphs:
             anchor = p.get("id")
             paragraph = {"location": f"{url}#{anchor}", "title": f"¶{anchor[1:]}",
-                         "text": _paragraph(p.text_content()), "boost": PARAGRAPH_BOOST}
+                         "text": _sentences(p.text_content()), "boost": PARAGRAPH_BOOST}
             names = _names(sorted(set(variants.get((url, anchor), ()))))
             if names:
                 paragraph[NAMES] = names
