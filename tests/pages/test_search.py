@@ -97,3 +97,14 @@ def test_a_paragraph_is_its_own_document_with_its_variants_apart() -> None:
                                      "text": "<p>A note.</p>"}
     assert result["config"]["fields"][NAMES] == {"boost": 1.0}
     assert result["config"]["fields"]["title"] == {"boost": 1000.0}
+
+
+def test_a_paragraph_shows_the_sentences_that_hold_the_words() -> None:
+    # Material's result shows the blocks of a text that hold a match (two at most)
+    text = "It was here. Once the “JCPOA” was agreed, Iran asked why? ‘Yes.’ Then 2015 came."
+    page = f'<p id="p1">{text}</p>'
+    index = {"config": {}, "docs": [{"location": "a/", "title": "A", "text": ""}]}
+    (_, doc) = rewrite(index, {"a/": page}, {}, {})["docs"]
+    blocks = [p.get_text() for p in BeautifulSoup(doc["text"], "html.parser").find_all("p")]
+    assert blocks == ["It was here.", "Once the “JCPOA” was agreed, Iran asked why?", "‘Yes.’",
+                      "Then 2015 came."]

@@ -116,7 +116,8 @@ def _sentences(text: str) -> str:
 
 
 def _names(names: Iterable[str]) -> str:
-    return _text(" ".join(dict.fromkeys(n for n in names if n.strip())))
+    """Other names, word by word, each word once: the field is searched, never read."""
+    return _text(" ".join(dict.fromkeys(w for name in names for w in name.split())))
 
 
 def _fragment(markup: str) -> Any:
