@@ -94,10 +94,14 @@ def inert(fragment: str) -> str:
     """
     if not fragment.strip():
         return ""
-    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, etree.ParserError):  # characters no HTML parser takes: all text
+        return html_text.escape(fragment, quote=False).strip()
     out: list[str] = []
     _serialize(root, out)
-    return _plain("".join(out))
+    # White space as it came: Material's indexer keeps it in <pre> and collapses it elsewhere.
+    return "".join(out).strip()
 
 
 def _text(value: str) -> str:
@@ -116,8 +120,8 @@ def _sentences(text: str) -> str:
 
 
 def _names(names: Iterable[str]) -> str:
-    """Other names, word by word, each word once: the field is searched, never read."""
-    return _text(" ".join(dict.fromkeys(w for name in names for w in name.split())))
+    """Other names, each once: the field is searched, never shown."""
+    return _text(" ".join(dict.fromkeys(n for n in names if n.strip())))
 
 
 def _fragment(markup: str) -> Any:
