@@ -698,7 +698,9 @@
  * (with an empty highlight when the page itself did not match). The edition's passages are
  * documents of their own (an essay paragraph at #pN, a note at #note-<id>,
  * hooks/edition/pages/search.py), so a group's title opens the group's best hit instead,
- * where the page itself scored lower.
+ * where the page itself scored lower. Material folds a group's weaker hits under "N more on
+ * this page"; the essay's paragraphs stay in view (each shows only its sentences that
+ * match), so no passage of the essay that holds the words is hidden.
  */
 (function () {
   "use strict";
@@ -710,8 +712,16 @@
 
   function retarget(item) {
     var links = item.querySelectorAll("a.md-search-result__link");
-    if (links.length < 2 || links[0].href.indexOf("#") !== -1) return;
-    if (score(links[1]) > score(links[0])) links[0].href = links[1].href;
+    if (links.length > 1 && links[0].href.indexOf("#") === -1 &&
+        score(links[1]) > score(links[0])) {
+      links[0].href = links[1].href;
+    }
+    var more = item.querySelector("details.md-search-result__more");
+    if (!more) return;
+    var hidden = more.querySelectorAll("a.md-search-result__link");
+    for (var i = 0; i < hidden.length; i++) {
+      if (/#p\d+$/.test(hidden[i].getAttribute("href") || "")) more.open = true;
+    }
   }
 
   function watch() {

@@ -93,6 +93,9 @@ def test_the_essay_comes_first_then_its_entry(page: Page, base_url: str, word: s
     assert groups[:len(essay)] == essay, groups  # every group of the essay comes first
     landed = {h.rsplit("#p", 1)[1] for g in essay for h in g if re.search(r"#p\d+$", h)}
     assert landed == expected, (word, landed, expected)
+    for number in expected:  # none is folded away under "N more on this page"
+        expect(page.locator(f'a.md-search-result__link[href$="#p{number}"]',
+                            has=page.locator("h2")).first).to_be_visible()
     # then the entry: its page, or its place on the glossary page
     after = groups[len(essay)]
     assert base_url + _entry_home(word) in after, (word, after)
