@@ -5,7 +5,8 @@ build the hook rewrites its index (``rewrite``):
 
 - each numbered essay paragraph is a document of its own, ``essay/jcpoa/#p9`` titled "¶9"
   under its part, and leaves the page's documents; paragraphs carry a document boost, so that
-  for a word the essay uses its own paragraphs come before the editor's pages;
+  for a word the essay uses its own paragraphs come before the editor's pages, and their text
+  is a block per sentence, so that a hit shows the sentences that hold the words;
 - the spelling variants of the entries a paragraph names ("Turkmenchay") go into a field of
   their own, ``names``, which the index searches and a result never shows: a variant finds the
   paragraph without being shown as part of the author's text;
@@ -13,7 +14,9 @@ build the hook rewrites its index (``rewrite``):
   which repeat them, are left out;
 - every entry of the glossary is one document, found by its name, its other names and its
   definition: a term at its place on the glossary page, an actor as its page; the actor pages'
-  lists (every mention, the actors and terms beside it) repeat the essay and stay out.
+  lists (every mention, the actors and terms beside it) repeat the essay and stay out, as do
+  the actors index's lists and the places page's sources (each place is found by its name
+  and what it is).
 
 Material's results put a document's ``title`` and ``text`` into the page as HTML. Every
 document's title and text is therefore written here through one serializer (``inert``): only
