@@ -71,6 +71,10 @@ class _Site:
     def relative(self, url: str, other: str) -> str:
         return get_relative_url(url, other)
 
+    def destination(self, src: str) -> str | None:
+        file = self.files.get_file_from_path(src)
+        return None if file is None else file.abs_dest_path
+
 
 def _current() -> Build:
     assert _build is not None
@@ -202,5 +206,5 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each essay paragraph its own search document (``edition.pages.search``)."""
-    _current().search_by_paragraph(config.site_dir)
+    """Rewrite Material's search index: each passage once (``edition.pages.search``)."""
+    _current().search_index(config.site_dir)

@@ -68,6 +68,9 @@ class Site(Protocol):
     def relative(self, url: str, other: str) -> str:
         """``url`` relative to the page at ``other``."""
 
+    def destination(self, src: str) -> str | None:
+        """Where the page or file made from ``src`` is written in the site."""
+
 
 @dataclass(frozen=True)
 class PageRef:
@@ -502,30 +505,49 @@ class Build:
             return site.relative(found, url)
         return downloads.section_html(self.exports, href)
 
-    def search_by_paragraph(self, site_dir: str) -> None:
-        """Give each essay paragraph its own search document (``edition.pages.search``)."""
+    def search_index(self, site_dir: str) -> None:
+        """Rewrite Material's search index: each passage once (``edition.pages.search``)."""
         path = Path(site_dir) / "search" / "search_index.json"
-        if not path.exists():
+        site = self.site
+        if not path.exists() or site is None:
             return
-        pages: dict[str, tuple[str, str]] = {}
+        pages: dict[str, str] = {}  # every page but the generated ones: its URL and its HTML
         urls: dict[str, str] = {}
-        for src in {page for page, _, _ in self.blocks}:
-            url = self.site.url(src) if self.site is not None else None
-            if url is None:
-                continue
-            urls[src] = url
-            pages[url] = (self.occurrences.title(src), self.rendered.get(src, ""))
+        for src, content in self.rendered.items():
+            url = site.url(src)
+            if url is not None:
+                urls[src] = url.removeprefix("./")  # the home page is "" in Material's index
+                pages[urls[src]] = content
         variants: dict[tuple[str, str], list[str]] = {}
+        entries: dict[str, Entry] = {}
         for entry in self.glossary.entries:
+            target, _, anchor = links.home(entry).partition("#")
+            home = site.url(target)
+            if home is not None:
+                entries[home + (f"#{anchor}" if anchor else "")] = entry
             for place, _ in self.occurrences.places(entry):
                 if entry.variants and place.block and place.page in urls:
                     variants.setdefault((urls[place.page], place.block), []).extend(
                         entry.variants)
-        index = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(search_index.by_paragraph(index, pages, variants),
-                                   ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        notes_html = _written(site, notes_page.PAGE)
+        actors = site.url(actor_pages.INDEX)
+        places = _written(site, places_page.PAGE)
+        described = dict([places]) if places is not None else {}
+        index = search_index.rewrite(json.loads(path.read_text(encoding="utf-8")), pages,
+                                     variants, entries, notes_html,
+                                     [actors] if actors is not None else [], described)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
 
     def generated_pages(self) -> Iterator[tuple[str, bool]]:
         """Every generated page's path, and whether it is an actor page (off the menu)."""
         for path, actor in self.generated.items():
             yield path, actor is not None
+
+
+def _written(site: Site, src: str) -> tuple[str, str] | None:
+    """The address and HTML of a page the build has written, or None."""
+    url, destination = site.url(src), site.destination(src)
+    if url is None or destination is None or not Path(destination).exists():
+        return None
+    return url, Path(destination).read_text(encoding="utf-8")
