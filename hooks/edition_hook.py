@@ -236,6 +236,9 @@ class _Build:
             raise PluginError("\n".join(duplicates))
         self.essay_words = word_count(text for _, _, text in blocks)
         self.subjects = subjects(self.matcher, blocks)
+        common = checks.common_word_problems(self.glossary, blocks)
+        if common:
+            raise DataFileError(common, "the glossary")
         self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
         # #23: one number per note through the edition; where each note and paragraph is.
         self.numbers = {anchor.note.index: number

@@ -19,8 +19,8 @@ from support.build import ROOT
 from support.data import GOOD_ENTRY
 from support.workflow import commands
 
-GLOSSARY_KEYS = ("aliases, case, category, coordinates, countries, definition, events, id, "
-                 "identifiers, note, site, "
+GLOSSARY_KEYS = ("aliases, case, category, common_word, coordinates, countries, definition, "
+                 "events, id, identifiers, note, site, "
                  "sources, term, variants")
 
 

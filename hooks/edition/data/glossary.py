@@ -102,6 +102,9 @@ class Entry:
     native: tuple[str, str] | None = None
     #: #24: the place the entry is at or happened at (Tehran for Iran), if given.
     site: Site | None = None
+    #: Why the entry means a common English word as one of its forms ("veto" is the UN's);
+    #: without it, such a form is refused (``edition.data.forms.common_word``).
+    common_word: str = ""
 
     @property
     def native_dir(self) -> str:
@@ -188,6 +191,7 @@ def _common(
         "native": ((raw["native"]["text"], raw["native"]["lang"])
                    if "native" in raw else None),  # #24
         "site": _site(raw["site"]) if "site" in raw else None,  # #24
+        "common_word": raw.get("common_word", "").strip(),
     }
 
 
