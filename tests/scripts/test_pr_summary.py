@@ -224,3 +224,23 @@ def test_a_summary_over_the_limit_is_cut_with_a_count(versions: tuple[Path, Path
     assert cut.split("\n")[-2] == (
         f"*{left} more lines of this summary cut, to keep within GitHub's 1 MiB limit for a "
         "job summary.*")
+
+
+def test_the_base_is_built_from_git_as_the_workflow_asks(tmp_path: Path) -> None:
+    """``--build-base``: the base revision built in a temporary work tree, then compared."""
+    project = copy_project(tmp_path / "project")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c",
+           "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=project, check=True)
+    replace_once(project / "glossary.yml", "The world's largest enclosed body of water",
+                 "The largest enclosed body of water on Earth")
+    assert build(project, project / "site").returncode == 0
+    summary = run("--base", "main", "--head-dir", project, "--head-site", project / "site",
+                  "--build-base", cwd=project)
+    assert "Every page whose title or content differs" in summary
+    assert {"glossary/", "places/"} <= set(pages(summary))
+    worktrees = subprocess.run(["git", "worktree", "list"], cwd=project, capture_output=True,
+                               text=True, check=True).stdout
+    assert len(worktrees.splitlines()) == 1  # the temporary work tree is gone
