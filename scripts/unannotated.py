@@ -1,14 +1,14 @@
 """List the names in the essay that no glossary entry covers: ``python scripts/unannotated.py``.
 
-A name here is a proper name or a capitalised phrase of the essay ("Supreme National Security
-Council", "Velayati", "New York"), with the words "of", "the", "and", "for", "al-" between its
+A name here is a proper name or a capitalised phrase of the essay ("Alamy Stock Photo",
+"Western"), with the words "of", "the", "and", "for", "al-" between its
 capitalised words. It is covered when a term, alias or actor alias of ``glossary.yml``
 matches it or a part of it, as the build's matcher does, or when it is one of an entry's
 ``variants``. A single capitalised word that begins a sentence and is a common English word in
 lower case ("But", "The") is no name. Each name is printed with the paragraphs it is in, the
 most frequent first, so that an editor can decide what to annotate next:
 
-    Velayati (2): ¶3, ¶9
+    Western (4): ¶2, ¶4, ¶15
 
 Exit status 0 (the list is advice, not a check).
 """
