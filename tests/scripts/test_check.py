@@ -48,6 +48,10 @@ BROKEN = {
         "the alias 'war' is a common English word (Zipf frequency 5.46 in wordfreq's English "
         "list; 3.5 or more is common) and matches in lower case, so it would link ¶15 "
         "('and strains of war have revealed something')"),
+    "gloss-over-the-limit": (
+        "notes.yml", 'gloss: "Published on 15 August 2022,',
+        'gloss: "' + "and " * 20 + 'Published on 15 August 2022,',
+        "the gloss has 38 words; a gloss has at most 25"),
     "unused-event": (
         "events.yml", "events:\n", "events:\n  - id: an-event-of-no-one\n    date: \"1900\"\n"
         "    description: \"Nothing the edition discusses\"\n    sources:\n"
