@@ -377,7 +377,7 @@ def summary(changes: list[FileChange], pages: dict[str, str], preview: str | Non
         else:
             out += ["No entry added, removed or changed (layout or comments only).", ""]
         for old, new, fields in change.changed:
-            details += [f"#### {label(new)}", ""]
+            details += [f"**{label(new)}**", ""]
             for name in fields:
                 details += [f"- **{md(name)}**", f"  - before: {shown(old.value.get(name))}",
                             f"  - after: {shown(new.value.get(name))}"]

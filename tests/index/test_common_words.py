@@ -86,3 +86,8 @@ def test_an_actor_is_named_as_an_actor() -> None:
     (problem,) = common_word_problems(parse(text.encode()), [block(2, "the leadership")])
     assert str(problem).startswith(
         "glossary.yml:10: actor 'Hassan Rouhani': the alias 'leadership' is a common English word")
+
+
+def test_a_paragraph_is_named_once_with_how_often_the_word_would_link_there() -> None:
+    (problem,) = common_word_problems(glossary("war"), [block(4, "war and war and war")])
+    assert "so it would link ¶4 ('war and war and', 3 times)." in str(problem)

@@ -196,15 +196,19 @@ def common_word_problems(glossary: Glossary,
     matcher = Matcher([(form, entry.case, (entry.kind, entry.id, form))
                        for entry in glossary.entries for form in entry.forms])
     wanted = {(entry.kind, entry.id, form) for entry, form, _ in refused}
-    found: dict[tuple[str, str, str], list[str]] = {key: [] for key in wanted}
+    # Each passage once, with the words round its first match and how often it matches.
+    found: dict[tuple[str, str, str], dict[str, list[Any]]] = {key: {} for key in wanted}
     for page, block, text in blocks:
         for match in matcher.finditer(text):
             if match.target in wanted:
-                found[match.target].append(
-                    f"{Place(page, block).label} ('{_context(text, match.start, match.end)}')")
+                label = Place(page, block).label
+                seen = found[match.target].setdefault(
+                    label, [_context(text, match.start, match.end), 0])
+                seen[1] += 1
     problems = []
     for entry, form, frequency in refused:
-        passages = found[(entry.kind, entry.id, form)]
+        passages = [f"{label} ('{words}'{f', {count} times' if count > 1 else ''})"
+                    for label, (words, count) in found[(entry.kind, entry.id, form)].items()]
         shown = "; ".join(passages[:PASSAGES_NAMED])
         more = len(passages) - PASSAGES_NAMED
         links = ("no passage of the essay yet" if not passages else
