@@ -87,7 +87,8 @@ def _page(page: Page) -> PageRef:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Under ``mkdocs serve``, keep the compiled templates between rebuilds."""
+    """Under ``mkdocs serve``, keep the compiled templates between rebuilds, and collect
+    each build's warnings for the banner."""
     _caches.start(command)
 
 
@@ -160,6 +161,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     build = _current()
     env.globals["edition_sidebar"] = _sidebar
     env.globals["edition_refused"] = list(_caches.refused)  # the banner under serve
+    # The same list, not a copy: the warnings of on_env below show in the pages rendered after.
+    env.globals["edition_warnings"] = _caches.warnings.messages if _caches.serving else []
     env.globals["edition_running_head"] = build.running_head()
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = lambda page: build.citation_meta(

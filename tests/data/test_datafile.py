@@ -19,8 +19,8 @@ from support.build import ROOT
 from support.data import GOOD_ENTRY
 from support.workflow import commands
 
-GLOSSARY_KEYS = ("aliases, case, category, coordinates, countries, definition, events, id, "
-                 "identifiers, note, site, "
+GLOSSARY_KEYS = ("aliases, case, category, common_word, coordinates, countries, definition, "
+                 "events, id, identifiers, note, site, "
                  "sources, term, variants")
 
 
@@ -254,3 +254,42 @@ def test_a_value_its_tag_cannot_make_is_a_problem_on_its_line() -> None:
     found = problems("terms:\n  - term: JCPOA\n    definition: !!binary a\n")
     assert found[0].startswith("glossary.yml:3: terms[0]: failed to decode base64 data: ")
     assert found[0].endswith("; use plain text.")
+
+
+# ---- Messages that name what is wrong in the contributor's words ----------------------
+
+
+def test_a_tab_is_named_with_its_line_and_column() -> None:
+    text = GOOD_ENTRY.replace("    category: treaty", "  \tcategory: treaty")
+    assert problems("terms:\n" + text) == [
+        "glossary.yml:4: a tab at line 4, column 3: YAML indents with spaces only. Replace the "
+        "tab with spaces (your editor can show tabs and convert them)."]
+
+
+def test_a_source_without_its_url_is_named_by_its_place_in_the_list() -> None:
+    text = GOOD_ENTRY.replace("        url: https://example.org/jcpoa\n", "")
+    assert problems("terms:\n" + text) == [
+        "glossary.yml:7: terms[0] 'JCPOA': 'sources[0]' has no 'url'; add it."]
+
+
+@pytest.mark.parametrize(("written", "form"), [
+    ('{wikidata: "794"}', "a Wikidata item's id: Q and its digits, e.g. 'Q794' (Iran)"),
+    ('{geonames: "Q130758"}', "a GeoNames id: digits only, e.g. '130758' (Iran)"),
+    ('{viaf: "v47538880"}', "a VIAF id: digits only, e.g. '47538880'"),
+])
+def test_an_identifier_in_the_wrong_form_is_told_its_form(written: str, form: str) -> None:
+    text = GOOD_ENTRY + f"    identifiers: {written}\n"
+    (found,) = problems("terms:\n" + text)
+    assert found.startswith("glossary.yml:9: terms[0] 'JCPOA': 'identifiers.")
+    assert found.endswith(f"; it must be {form}.")
+
+
+def test_a_language_tag_in_the_wrong_form_is_told_its_form() -> None:
+    actor = ("actors:\n  - name: Vladimir Putin\n    kind: person\n    aliases: [Putin]\n"
+             "    native: {text: \"Владимир Путин\", lang: \"Russian\"}\n"
+             "    description: President of Russia.\n"
+             "    sources: [{title: P, url: \"https://example.org/p\"}]\n")
+    assert problems("terms:\n" + GOOD_ENTRY + actor) == [
+        "glossary.yml:13: actors[0] 'Vladimir Putin': 'native.lang' is 'Russian'; it must be a "
+        "BCP 47 language tag: a language, then a script or region if need be, e.g. 'fa', 'ru', "
+        "'az-Latn' or 'en-GB'."]

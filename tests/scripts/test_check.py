@@ -42,6 +42,12 @@ BROKEN = {
     "two-notes-one-id": (
         "notes.yml", "- id: treaty-turkmenchai", "- id: title",
         "the id 'title' is already the id of notes[0] (line 11)"),
+    "common-word-alias": (
+        "glossary.yml", '- term: "Anglophobia"\n    aliases: []',
+        '- term: "Anglophobia"\n    aliases: [war]',
+        "the alias 'war' is a common English word (Zipf frequency 5.46 in wordfreq's English "
+        "list; 3.5 or more is common) and matches in lower case, so it would link ¶15 "
+        "('and strains of war have revealed something')"),
     "gloss-over-the-limit": (
         "notes.yml", 'gloss: "Published on 15 August 2022,',
         'gloss: "' + "and " * 20 + 'Published on 15 August 2022,',

@@ -147,7 +147,7 @@ class Build:
         self._warn_text = warn
         self._error_text = error
         # The same steps, in the same order, as scripts/check_glossary.py (edition.index.checks).
-        caches.refused.clear()
+        caches.begin()
         try:
             data = checks.load_data(*self.paths)
         except DataFileError as error_:
@@ -314,6 +314,9 @@ class Build:
             raise BuildError("\n".join(duplicates))
         self.essay_words = word_count(text for _, _, text in blocks)
         self.subjects = subjects(self.matcher, blocks)
+        common = checks.common_word_problems(self.glossary, blocks)
+        if common:
+            raise DataFileError(common, "the glossary")
         self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
         places = NotePlaces.of(self.anchors, blocks)
         self.places.numbers, self.places.note_pages = places.numbers, places.note_pages

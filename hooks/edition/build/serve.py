@@ -7,6 +7,8 @@ from, never by a time stamp.
 
 from __future__ import annotations
 
+import logging
+
 from jinja2.bccache import Bucket, BytecodeCache
 
 from edition.data.datafile import DataFileError, Problem
@@ -37,6 +39,19 @@ class CompiledTemplates(BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
+class Warnings(logging.Handler):
+    """Under ``mkdocs serve``, each warning of the build being made (the hook's and MkDocs'
+    own), shown in the pages' banner: ``--strict``, as CI builds, fails on every one."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:  # errors stop the build, or are refused saves
+            self.messages.append(record.getMessage())
+
+
 class ServeCaches:
     """The compiled templates, the glossary's matcher, the last good data and the problems
     of a refused save: all that one build hands the next."""
@@ -52,10 +67,21 @@ class ServeCaches:
         self.last_good: checks.Data | None = None
         #: The problems of the save the build refused, shown in a banner on every page.
         self.refused: list[Problem] = []
+        #: The warnings of the build being made, shown in the banner (under serve).
+        self.warnings = Warnings()
 
     def start(self, command: str) -> None:
-        """Keep compiled templates between rebuilds only under ``mkdocs serve``."""
+        """Under ``mkdocs serve`` only, keep compiled templates between rebuilds and collect
+        each build's warnings (from MkDocs' logger) for the banner."""
         self.templates = CompiledTemplates() if command == "serve" else None
+        mkdocs_log = logging.getLogger("mkdocs")
+        if command == "serve" and self.warnings not in mkdocs_log.handlers:
+            mkdocs_log.addHandler(self.warnings)
+
+    def begin(self) -> None:
+        """A build begins: forget the last one's refused save and warnings."""
+        self.refused.clear()
+        self.warnings.messages.clear()
 
     @property
     def serving(self) -> bool:

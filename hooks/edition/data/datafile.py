@@ -261,6 +261,13 @@ def _compose(text: str, name: str) -> yaml.Node | None:
             )]) from None
         line = mark.line + 1 if mark else 0
         column = f", column {mark.column + 1}" if mark else ""
+        if mark and text[mark.index:mark.index + 1] == "\t":
+            # PyYAML says "found character '\t' that cannot start any token", which never
+            # says "tab", the key that put it there.
+            raise DataFileError([Problem(
+                name, line, f"a tab at line {line}{column}: YAML indents with spaces only. "
+                "Replace the tab with spaces (your editor can show tabs and convert them)."
+            )]) from None
         problem = error.problem or error.context or "cannot be parsed"
         raise DataFileError([Problem(
             name, line, f"malformed YAML{column}: {problem}. Check the indentation and that "
@@ -494,7 +501,8 @@ def _explain(
         return line, f"unknown key '{key}'.{hint} Allowed keys: {', '.join(allowed)}."
     if kind == "required":
         field = _required_key(error)
-        where = "the file" if not path else "this entry"
+        where = ("the file" if not path else
+                 "this entry" if len(path) <= 2 else _field(path, lines.spec.lists))
         return line, f"{where} has no '{field}'; add it."
     if kind == "type":
         expected = {"string": "text", "array": "a list", "object": "a mapping of keys"}.get(
@@ -536,6 +544,11 @@ def _explain(
                    "spaces, quotes or braces (percent-encode others: %7B for {)",
             "id": "lower-case letters and digits joined by single hyphens, e.g. 'treaty-of-1921'",
             "date": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes',
+            "wikidata": "a Wikidata item's id: Q and its digits, e.g. 'Q794' (Iran)",
+            "geonames": "a GeoNames id: digits only, e.g. '130758' (Iran)",
+            "viaf": "a VIAF id: digits only, e.g. '47538880'",
+            "lang": "a BCP 47 language tag: a language, then a script or region if need "
+                    "be, e.g. 'fa', 'ru', 'az-Latn' or 'en-GB'",
         }.get(name, "text without leading or trailing spaces")
         return line, f"{field} is {error.instance!r}; it must be {advice}."
     return line, f"{field}: {error.message}"

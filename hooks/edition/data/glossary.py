@@ -19,7 +19,7 @@ from typing import Any
 
 import icu
 
-from edition.data import datafile
+from edition.data import datafile, references
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
 from edition.data.forms import fold, form_problem
 from edition.data.lookalikes import key as lookalike_key
@@ -102,6 +102,11 @@ class Entry:
     native: tuple[str, str] | None = None
     #: #24: the place the entry is at or happened at (Tehran for Iran), if given.
     site: Site | None = None
+    #: Why the entry means a common English word as one of its forms ("veto" is the UN's);
+    #: without it, such a form is refused (``edition.data.forms.common_word``).
+    common_word: str = ""
+    #: Links in the summary and the note to other entries (``edition.data.references``).
+    references: tuple[references.Reference, ...] = ()
 
     @property
     def native_dir(self) -> str:
@@ -154,6 +159,7 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     problems += _duplicate_problems(terms + actors, name)
     problems += _name_problems(terms + actors, name)
     problems += _form_problems(value, lines)
+    problems += references.problems(terms + actors, name)
     problems += _variant_problems(terms + actors, name)  # #24
     problems += _identifier_problems(terms + actors, name)  # #24
     problems += _native_problems(actors, name)  # #24
@@ -169,12 +175,16 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
 def _common(
     raw: dict[str, Any], name: str, summary: str, lines: LineMap, path: tuple[str, int]
 ) -> dict[str, Any]:
+    text, refs = references.split(plain(raw[summary]), "summary", lines.line((*path, summary)))
+    note, note_refs = (references.split(plain(raw["note"]), "note", lines.line((*path, "note")))
+                       if "note" in raw else (None, ()))
     return {
         "id": raw.get("id") or slugify(name),
         "name": name,
         "aliases": tuple(raw.get("aliases", ())),
-        "summary": plain(raw[summary]),
-        "note": plain(raw["note"]) if "note" in raw else None,
+        "summary": text,
+        "note": note,
+        "references": refs + note_refs,
         "sources": read_sources(raw["sources"], lines, path),
         "case": raw.get("case", "auto"),
         "events": tuple(raw.get("events", ())),
@@ -188,6 +198,7 @@ def _common(
         "native": ((raw["native"]["text"], raw["native"]["lang"])
                    if "native" in raw else None),  # #24
         "site": _site(raw["site"]) if "site" in raw else None,  # #24
+        "common_word": raw.get("common_word", "").strip(),
     }
 
 
