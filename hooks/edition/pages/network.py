@@ -325,8 +325,8 @@ def _separated(boxes: tuple[tuple[str, Box], ...], width: float,
                height: float) -> tuple[tuple[str, tuple[float, float]], ...]:
     """:func:`separate` of ``boxes`` (id and box, in id order), kept for the same boxes.
 
-    On the real edition the pass never settles and runs all its rounds, about a third of
-    the hook's own time; a rebuild that changed no box gets the same moves again."""
+    On the real edition the pass never settles and runs all its rounds; a rebuild that
+    changed no box gets the same moves again."""
     return tuple(separate(dict(boxes), width, height).items())
 
 
