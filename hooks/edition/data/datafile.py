@@ -19,6 +19,7 @@ from typing import Any
 
 import jsonschema
 import yaml
+import yaml.resolver
 
 from edition.data import characters
 
@@ -221,7 +222,9 @@ def _compose(text: str, name: str) -> yaml.Node | None:
     """Parse YAML safely: no anchors or aliases, no custom tags, one document."""
     depth = 0
     try:
+        events = []
         for count, event in enumerate(yaml.parse(text, Loader=_LOADER)):
+            events.append(event)
             line = event.start_mark.line + 1
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
@@ -242,7 +245,9 @@ def _compose(text: str, name: str) -> yaml.Node | None:
                 raise DataFileError([Problem(
                     name, line, "has far too many items to be a glossary of one essay."
                 )])
-        root = yaml.compose(text, Loader=_LOADER)
+        root = _nodes(events)
+        if root is _SEVERAL:  # more than one document: YAML's own composer says so
+            root = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as error:  # a character YAML itself refuses (U+0001)
         line = text[: error.position].count("\n") + 1
         char = chr(error.character) if isinstance(error.character, int) else str(
@@ -268,6 +273,61 @@ def _compose(text: str, name: str) -> yaml.Node | None:
         )]) from None
     except yaml.YAMLError as error:
         raise DataFileError([Problem(name, 0, f"malformed YAML: {error}")]) from None
+    return root
+
+
+_SEVERAL = object()
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _nodes(events: list[yaml.Event]) -> yaml.Node | object | None:
+    """The node tree of the one document in ``events``, as ``yaml.compose`` builds it, or
+    ``_SEVERAL`` if the stream holds more than one.
+
+    The file's events are read once, for the checks above, and the tree is built from
+    them: composing the text would parse it again. The events hold no anchors or aliases
+    (refused above), so every node is new; the nesting is bounded, and this loop does not
+    recurse. Tags are resolved as PyYAML's composer resolves them.
+    """
+    resolve = _RESOLVER.resolve
+    stack: list[list[Any]] = []  # each open collection and, in a mapping, its pending key
+    root = None
+    documents = 0
+    for event in events:
+        kind = type(event)
+        node: yaml.Node
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                                   style=event.style)
+        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            cls = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(cls, None, event.implicit)
+            stack.append([cls(tag, [], event.start_mark, None, flow_style=event.flow_style),
+                          None])
+            continue
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            node = stack.pop()[0]
+            node.end_mark = event.end_mark
+        else:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return _SEVERAL
+            continue
+        if not stack:
+            root = node
+        elif type(stack[-1][0]) is yaml.SequenceNode:
+            stack[-1][0].value.append(node)
+        elif stack[-1][1] is None:
+            stack[-1][1] = node
+        else:
+            stack[-1][0].value.append((stack[-1][1], node))
+            stack[-1][1] = None
     return root
 
 
