@@ -79,7 +79,8 @@ def _gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-def page_load(site: Path, page: str) -> dict[str, int]:
+def page_load(site: Path, page: str,
+              sizes: dict[Path, tuple[int, int]] | None = None) -> dict[str, int]:
     """What a browser loads for the built ``page`` from the site itself (the page, its
     stylesheets, scripts, images and icons; Material's search worker and the search index
     it fetches as the page loads; not other sites' files), raw and gzipped."""
@@ -108,21 +109,27 @@ def page_load(site: Path, page: str) -> dict[str, int]:
             index = site / "search" / "search_index.json"
             if index.is_file():
                 wanted.add(index.resolve())
-    files = [raw, *(target.read_bytes() for target in sorted(wanted))]
-    return {"files": len(files), "raw": sum(map(len, files)),
-            "gzip": sum(_gzip_size(data) for data in files)}
+    known = {} if sizes is None else sizes  # each shared file gzipped once per site
+    for target in wanted:
+        if target not in known:
+            data = target.read_bytes()
+            known[target] = (len(data), _gzip_size(data))
+    return {"files": 1 + len(wanted), "raw": len(raw) + sum(known[t][0] for t in wanted),
+            "gzip": _gzip_size(raw) + sum(known[t][1] for t in wanted)}
 
 
 def weight(site: Path) -> dict[str, Any]:
     """The search index's size, and what the home page and the heaviest essay part load."""
     index = site / "search" / "search_index.json"
     data = index.read_bytes() if index.is_file() else b""
-    parts = {page.relative_to(site).as_posix(): page_load(site, page.relative_to(site).as_posix())
+    sizes: dict[Path, tuple[int, int]] = {}
+    parts = {page.relative_to(site).as_posix():
+             page_load(site, page.relative_to(site).as_posix(), sizes)
              for page in sorted((site / "essay").glob("*/index.html"))}
     heaviest = max(parts, key=lambda p: parts[p]["gzip"]) if parts else None
     return {
         "search_index": {"raw": len(data), "gzip": _gzip_size(data) if data else 0},
-        "home": page_load(site, "index.html") if (site / "index.html").is_file() else None,
+        "home": page_load(site, "index.html", sizes) if (site / "index.html").is_file() else None,
         "essay_parts": parts,
         "heaviest_essay_part": heaviest,
     }
