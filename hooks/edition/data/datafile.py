@@ -472,7 +472,7 @@ def validator(spec: Spec) -> jsonschema.Draft202012Validator:
     return cached[1]
 
 
-#: The keywords :func:`_quick` knows, and those that never bear on validity.
+#: The keywords :func:`_compile` knows, and those that never bear on validity.
 _QUICK_KEYWORDS = frozenset({
     "type", "pattern", "minLength", "maxLength", "minItems", "maxItems", "items",
     "uniqueItems", "enum", "minimum", "maximum", "properties", "required",
