@@ -194,7 +194,11 @@ def character_problems(value: Any, lines: LineMap) -> list[Problem]:
         found = characters.refused(text, not is_key and bool(path) and
                                    path[-1] in characters.MULTILINE)
         if found is None:
-            continue
+            ref = characters.reference(text)
+            if ref is None:
+                continue
+            index, written, named = ref
+            found = (index, "&", characters.reference_advice(written, named))
         index, char, why = found
         line = lines.key_lines[path] if is_key else lines.line(path)
         if not is_key and "\n" in text[:index] and path in lines.block_scalars:
