@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from edition.data.datafile import Problem
+from edition.data.datafile import Problem, shortened
 from edition.data.forms import loose_pattern
 from edition.data.notes import SPEC, Note, NotesError
 from edition.text.matcher import Matcher
@@ -58,7 +58,7 @@ def anchor(
             anchors.append(found[0])
             continue
         if found:
-            where = ", ".join(Place(a.page, a.block).label for a in found)
+            where = shortened([Place(a.page, a.block).label for a in found])
             problems.append(Problem(file, note.where, (
                 f"{note.label}: the quotation occurs {len(found)} times ({where}); add the "
                 "words just 'before' or 'after' it to make it unique."
