@@ -10,6 +10,7 @@ paragraph's document also carries the listed spelling variants of the entries it
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from lxml import html as lxml_html
@@ -48,7 +49,7 @@ def by_paragraph(
             if _plain(element.text_content()) in texts:
                 element.drop_tree()
         kept = "".join(lxml_html.tostring(child, encoding="unicode") for child in rest)
-        docs.append({**doc, "text": _plain((rest.text or "") + kept)})
+        docs.append({**doc, "text": _plain(escape((rest.text or ""), quote=False) + kept)})
         if url in added:
             continue
         added.add(url)
@@ -58,6 +59,7 @@ def by_paragraph(
             if also:
                 text += " (also spelled " + ", ".join(sorted(set(also))) + ")"
             anchor = p.get("id")
+            # Material renders a document's text as HTML: text in it is escaped.
             docs.append({"location": f"{url}#{anchor}",
-                         "title": f"{title} · ¶{anchor[1:]}", "text": text})
+                         "title": f"{title} · ¶{anchor[1:]}", "text": escape(text, quote=False)})
     return {**index, "docs": docs}
