@@ -42,7 +42,7 @@ def payload(marker: str, *, links: bool = True) -> str:
         f"[{marker}](javascript:alert(4))" if links else f"javascript:alert(4) {marker}",
         f'{{ onmouseover="alert(5)" data-pwned="{marker}" }}',
         "&lt b data-pwned&gt {{ 7*7 }} {% raw %}x{% endraw %} ${7*7}",
-        f"‘{marker}’ \"{marker}\" '{marker}' & R&D; <!-- {marker} -->",
+        f"‘{marker}’ \"{marker}\" '{marker}' & R&D, <!-- {marker} -->",
     ]
     return " ".join(parts)
 
