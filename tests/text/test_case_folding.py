@@ -18,7 +18,7 @@ from edition.text.matcher import Matcher
 
 #: Letters, marks and numbers of every script, where case lives.
 LETTERS = st.characters(categories=("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Nl"))
-#: The pairs the issue names, and the rest of the letters ``re`` adds to ``str.lower``.
+#: Letters ``re.IGNORECASE`` takes as one that ``str.lower`` keeps apart, and a capital.
 PAIRS = [("sanctions", "ſanctions"), ("Izmir", "ızmir"), ("σοφία", "ςοφία"),
          ("μg", "µg"), ("SANCTIONS", "ſanctions"), ("İzmir", "izmir")]
 
