@@ -16,6 +16,7 @@ notes:
     id: a-note
     kind: context
     quote: the quoted words
+    gloss: A short gloss.
     sources:
       - title: {title}
         url: https://example.org/a
@@ -66,7 +67,7 @@ def test_a_reference_in_a_note_text_or_a_source_title_is_located() -> None:
     with pytest.raises(notes.NotesError) as caught:
         notes.parse(text.encode(), "notes.yml")
     (found,) = [str(p) for p in caught.value.problems]
-    assert found.startswith("notes.yml:7:") and "U+200B (ZERO WIDTH SPACE)" in found
+    assert found.startswith("notes.yml:8:") and "U+200B (ZERO WIDTH SPACE)" in found
 
 
 @pytest.mark.parametrize("text", [
