@@ -11,6 +11,7 @@ import datetime
 import difflib
 import hashlib
 import json
+import math
 import os
 import re
 from collections.abc import Callable
@@ -177,7 +178,8 @@ def parse(data: bytes, spec: Spec, name: str) -> tuple[Any, LineMap]:
         raise fail([Problem(name, 1, f"is empty: it needs a '{first}:' list.")])
     lines = LineMap(name, spec)
     value = lines.build(root)
-    problems = lines.problems + character_problems(value, lines) + _schema_problems(value, lines)
+    problems = (lines.problems + character_problems(value, lines) + number_problems(value, lines)
+                + _schema_problems(value, lines))
     if problems:
         raise fail(problems)
     return value, lines
@@ -198,7 +200,11 @@ def character_problems(value: Any, lines: LineMap) -> list[Problem]:
         found = characters.refused(text, not is_key and bool(path) and
                                    path[-1] in characters.MULTILINE)
         if found is None:
-            continue
+            ref = characters.reference(text)
+            if ref is None:
+                continue
+            index, written, named = ref
+            found = (index, "&", characters.reference_advice(written, named))
         index, char, why = found
         line = lines.key_lines[path] if is_key else lines.line(path)
         if not is_key and "\n" in text[:index] and path in lines.block_scalars:
@@ -211,6 +217,33 @@ def character_problems(value: Any, lines: LineMap) -> list[Problem]:
             f"{characters.describe(char)} at character {index + 1}: {why}."
         )))
     return problems
+
+
+def number_problems(value: Any, lines: LineMap) -> list[Problem]:
+    """Every number that is not finite (YAML's ``.nan``, ``.inf``): no range a schema sets
+    holds it back, since every comparison with ``nan`` is false."""
+    problems = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            problems.append(Problem(lines.name, lines.line(path), (
+                f"{_entry_label(value, path, lines.spec.lists)}{_field(path, lines.spec.lists)} "
+                f"is {lines.sources.get(path, str(item))!r}, which is not a finite number; "
+                "write the number in decimal degrees, as the source gives it.")))
+        elif isinstance(item, dict):
+            stack.extend(((*path, key), child) for key, child in item.items())
+        elif isinstance(item, list):
+            stack.extend(((*path, i), child) for i, child in enumerate(item))
+    return problems
+
+
+def shortened(items: list[str], most: int = 5) -> str:
+    """``items`` joined with commas, cut after ``most`` with a count: "¶5, ¶7 and 1,185
+    more" (a message stays readable however many places it names)."""
+    if len(items) <= most:
+        return ", ".join(items)
+    return f"{', '.join(items[:most])} and {len(items) - most:,} more"
 
 
 def plain(text: str) -> str:
@@ -382,9 +415,14 @@ class LineMap:
                     continue
                 key = self._scalar(key_node, path, value=False)
                 if not isinstance(key, str):
+                    # A mapping or a list used as a key is named by what it is, not by the
+                    # YAML library's node object; a number or a yes/no as YAML read it.
+                    shown = {yaml.MappingNode: "a mapping ({...})",
+                             yaml.SequenceNode: "a list ([...])"}.get(
+                        type(key), repr(key))
                     self.problems.append(Problem(
                         self.name, key_node.start_mark.line + 1,
-                        f"{self._where(path)}the key {key!r} is not a name; keys are words like "
+                        f"{self._where(path)}the key {shown} is not a name; keys are words like "
                         "'term' or 'definition'.",
                     ))
                     continue
@@ -630,6 +668,9 @@ def _schema_problems(value: Any, lines: LineMap) -> list[Problem]:
     for path, error in errors:
         if error.validator == "required" and (path, _required_key(error)) in misspelt:
             continue
+        if error.validator in ("minimum", "maximum") and isinstance(error.instance, float) and (
+                not math.isfinite(error.instance)):
+            continue  # said once, as a number that is not finite (number_problems)
         line, message = _explain(error, path, lines)
         problem = Problem(lines.name, line, _entry_label(value, path, lines.spec.lists) + message)
         if problem not in problems:  # e.g. an empty text breaks both minLength and pattern
@@ -701,6 +742,11 @@ def _explain(
             f"{field} is {len(error.instance)} characters long; the limit is "
             f"{error.validator_value}. Shorten it."
         )
+    if kind in ("minimum", "maximum") and isinstance(error.instance, (int, float)):
+        bound = "at least" if kind == "minimum" else "at most"
+        return line, (f"{field} is {error.instance}; it must be {bound} {error.validator_value}"
+                      " (decimal degrees: a latitude runs from -90 to 90, a longitude from -180 "
+                      "to 180).")
     if kind == "minItems":
         return line, f"{field} needs at least {error.validator_value} item(s)."
     if kind == "maxItems":

@@ -39,8 +39,11 @@ from edition.pages.links import (
     literal,
     sources_line,
 )
+from edition.pages.registry import Ids
 
 PAGE = "places.md"
+#: The ids the places page has besides its places': its heading's and the map's.
+PAGE_IDS = ("places", "ed-map-title", "ed-map-desc")
 DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
 #: The outlines as the map draws them, made from ``DATA`` by ``scripts/vendor_natural_earth.py``
 #: (clipped and thinned once, there, not in every build), with the map they were made for.
@@ -102,7 +105,10 @@ class Point:
 
 def points(glossary: Glossary) -> list[Point]:
     """Every place the index lists, by name: the place terms and the entries' sites."""
-    found = [Point(e.id, e.name, e.coordinates, e.countries, entry=e) for e in places(glossary)]
+    # Every id on the page claimed once: the map's own, the page's heading, the entries'.
+    ids = Ids(PAGE_IDS)
+    found = [Point(ids.claim(e.id), e.name, e.coordinates, e.countries, entry=e)
+             for e in places(glossary)]
     taken = {point.id for point in found}
     sites: dict[str, list[Entry]] = {}
     for entry in glossary.entries:
@@ -112,8 +118,8 @@ def points(glossary: Glossary) -> list[Point]:
         site = entries[0].site
         assert site is not None
         anchor = slugify(name)
-        found.append(Point(anchor if anchor not in taken else f"place-{anchor}", name,
-                           site.coordinates, at=tuple(entries)))
+        found.append(Point(ids.claim(anchor if anchor not in taken else f"place-{anchor}"),
+                           name, site.coordinates, at=tuple(entries)))
     return sorted(found, key=lambda p: p.name.casefold())
 
 
