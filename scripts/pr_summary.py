@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -47,6 +48,9 @@ from edition.text.matcher import Matcher  # noqa: E402
 
 #: The key that names an entry in each list, first found wins.
 NAME_KEYS = ("term", "name", "quote", "title", "event")
+#: The key that names an entry of a known list: an actor's ``term`` is the glossary term it
+#: is one with, not its name.
+LIST_NAME_KEYS = {"terms": "term", "actors": "name", "notes": "quote"}
 #: Generated pages, by the list whose entries they show.
 LIST_PAGES = {
     "terms": ["glossary.md"],
@@ -62,6 +66,9 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_TEXT = 80
 #: GitHub's limit for one step's job summary (1 MiB); a longer one is not shown at all.
 SUMMARY_LIMIT = 1024 * 1024
+#: What GitHub's autolinking starts from: a scheme's colon, an e-mail's at sign ("www."'s
+#: dot is escaped by :func:`literal` already).
+_AUTOLINK = re.compile(r"[:@]")
 
 
 def data_files(root: Path) -> list[str]:
@@ -71,10 +78,10 @@ def data_files(root: Path) -> list[str]:
 
 
 def from_dir(folder: Path) -> Callable[[str], bytes | None]:
-    """Read data files from a folder."""
+    """Read data files from a folder (an unreadable file raises :class:`OSError`)."""
     def read(name: str) -> bytes | None:
         path = folder / name
-        return path.read_bytes() if path.is_file() else None
+        return path.read_bytes() if path.exists() else None
     return read
 
 
@@ -110,7 +117,8 @@ class Entry:
 
     def forms(self) -> list[str]:
         """The words the essay uses for it: a term and its aliases, an actor's aliases."""
-        words = [self.value.get("term"), *(self.value.get("aliases") or [])]
+        aliases = self.value.get("aliases")  # a number or a yes is the build's problem
+        words = [self.value.get("term"), *(aliases if isinstance(aliases, list) else [])]
         return [w for w in words if isinstance(w, str) and w.strip()]
 
     def dated(self) -> bool:
@@ -129,7 +137,8 @@ def entries(value: Any) -> dict[tuple[str, str], Entry]:
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            name = next((str(item[k]) for k in NAME_KEYS if isinstance(item.get(k), str)),
+            keys = (LIST_NAME_KEYS[list_name],) if list_name in LIST_NAME_KEYS else NAME_KEYS
+            name = next((str(item[k]) for k in keys if isinstance(item.get(k), str)),
                         f"#{index + 1}")
             # An event is named by its id and description (issue 28), not by its number.
             if list_name == "events" and isinstance(item.get("id"), str):
@@ -152,11 +161,28 @@ class FileChange:
     changed: list[tuple[Entry, Entry, list[str]]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     status: str = "changed"  # or "added", "removed", "unchanged"
+    #: Whether a version could not be read at all, so no entry could be compared.
+    unreadable: bool = False
 
     @property
     def touched(self) -> list[Entry]:
         """Every entry added, removed or changed, old and new versions."""
         return self.added + self.removed + [e for old, new, _ in self.changed for e in (old, new)]
+
+
+def compare_read(name: str, old: Callable[[str], bytes | None],
+                 new: Callable[[str], bytes | None]) -> FileChange:
+    """:func:`compare` of ``name`` as ``old`` and ``new`` read it; a file that cannot be read
+    at all is a problem of the summary, never "no change"."""
+    data = []
+    for label, read in (("base", old), ("this pull request", new)):
+        try:
+            data.append(read(name))
+        except OSError as error:
+            return FileChange(name, unreadable=True, problems=[
+                f"in {label} the file cannot be read ({error.strerror or error}); check that "
+                "it is a readable file."])
+    return compare(name, data[0], data[1])
 
 
 def compare(name: str, old: bytes | None, new: bytes | None) -> FileChange:
@@ -181,12 +207,14 @@ def compare(name: str, old: bytes | None, new: bytes | None) -> FileChange:
     if change.problems and any(data is not None and value is None
                                for data, value in zip((old, new), values, strict=True)):
         # Issue 25: a file that cannot be read is reported as such, not as every entry removed.
+        change.unreadable = True
         return change
     before, after = entries(values[0]), entries(values[1])
     change.added = [after[k] for k in after if k not in before]
     change.removed = [before[k] for k in before if k not in after]
     for key in before.keys() & after.keys():
-        fields = sorted(k for k in before[key].value.keys() | after[key].value.keys()
+        # A key YAML reads as a number or a yes/no (``1:``, ``yes:``) is named as written.
+        fields = sorted(str(k) for k in before[key].value.keys() | after[key].value.keys()
                         if before[key].value.get(k) != after[key].value.get(k))
         if fields:
             change.changed.append((before[key], after[key], fields))
@@ -293,7 +321,11 @@ def md(text: Any, limit: int | None = _MAX_TEXT) -> str:
     flat = plain(visible(str(text)))
     if limit is not None and len(flat) > limit:
         flat = flat[: _MAX_TEXT - 1] + "…"
-    return literal(flat).replace("|", "\\|").replace("~", "\\~")
+    # GitHub links a bare address (https://, www., name@host) in text; its ":" or "@" as a
+    # character reference (and "www."'s dot escaped) shows the same character and leaves
+    # nothing to link, in CommonMark and in Python-Markdown alike.
+    escaped = literal(flat).replace("|", "\\|").replace("~", "\\~")
+    return _AUTOLINK.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
 def code(text: Any) -> str:
@@ -370,7 +402,9 @@ def summary(changes: list[FileChange], pages: dict[str, str], preview: str | Non
         rows = [("Added", e, "") for e in change.added]
         rows += [("Changed", new, ", ".join(fields)) for _, new, fields in change.changed]
         rows += [("Removed", e, "") for e in change.removed]
-        if rows:
+        if not rows and change.unreadable:
+            out += ["The entries are compared once the file can be read.", ""]
+        elif rows:
             out += ["| | Entry | Fields changed |", "| --- | --- | --- |"]
             out += [f"| {what} | {label(e)} | {md(fields)} |" for what, e, fields in rows]
             out.append("")
@@ -419,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     old = from_dir(args.base_dir) if args.base_dir else from_git(args.base, args.head_dir)
     new = from_dir(args.head_dir)
-    changes = [compare(name, old(name), new(name)) for name in data_files(args.head_dir)]
+    changes = [compare_read(name, old, new) for name in data_files(args.head_dir)]
     docs = args.docs or args.head_dir / "docs"
     pages = essay_pages(docs) if docs.is_dir() else {}
     base_site = args.base_site

@@ -293,3 +293,53 @@ def test_a_language_tag_in_the_wrong_form_is_told_its_form() -> None:
         "glossary.yml:13: actors[0] 'Vladimir Putin': 'native.lang' is 'Russian'; it must be a "
         "BCP 47 language tag: a language, then a script or region if need be, e.g. 'fa', 'ru', "
         "'az-Latn' or 'en-GB'."]
+
+
+# ---- The node tree, built from the events the checks read ---------------------------
+
+
+@pytest.mark.parametrize("name", ["glossary.yml", "notes.yml", "events.yml"])
+def test_the_files_nodes_are_those_yaml_composes(name: str) -> None:
+    import yaml
+
+    text = (ROOT / name).read_text(encoding="utf-8")
+    _same_tree(datafile._compose(text, name), yaml.compose(text, Loader=datafile._LOADER))
+
+
+@pytest.mark.parametrize("text", [
+    "", "# only a comment\n", "a: 1\n", "- [1, 2, {b: c}]\n- x\n", "k: |\n  two\n  lines\n",
+    "? complex\n: key\nflow: {x: [y, 'z'], w: ~}\nt: !!str 3\nd: 2026-01-02\ne: ''\n",
+    "---\nstart: yes\n...\n",
+])
+def test_a_tree_is_the_one_yaml_composes(text: str) -> None:
+    import yaml
+
+    _same_tree(datafile._compose(text, "x.yml"), yaml.compose(text, Loader=datafile._LOADER))
+
+
+def test_a_second_document_is_refused_as_yaml_refuses_it() -> None:
+    with pytest.raises(DataFileError) as error:
+        datafile._compose("a: 1\n---\nb: 2\n", "x.yml")
+    assert str(error.value.problems[0]).startswith("x.yml:2: malformed YAML, column 1: "
+                                                   "but found another document")
+
+
+def _same_tree(ours: Any, theirs: Any) -> None:
+    assert type(ours) is type(theirs)
+    if theirs is None:
+        return
+    for attribute in ("tag", "style", "flow_style"):
+        assert getattr(ours, attribute, None) == getattr(theirs, attribute, None)
+    for mark in ("start_mark", "end_mark"):
+        assert (getattr(ours, mark).line, getattr(ours, mark).column) == (
+            getattr(theirs, mark).line, getattr(theirs, mark).column)
+    if isinstance(theirs.value, str):
+        assert ours.value == theirs.value
+        return
+    assert len(ours.value) == len(theirs.value)
+    for mine, other in zip(ours.value, theirs.value, strict=True):
+        if isinstance(other, tuple):
+            _same_tree(mine[0], other[0])
+            _same_tree(mine[1], other[1])
+        else:
+            _same_tree(mine, other)

@@ -26,9 +26,28 @@ def unify(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_UNIFY))
 
 
+#: The letters that Python's ``re.IGNORECASE`` takes as one beyond what ``str.lower`` makes
+#: one (CPython's ``re._casefix``): long s and s, dotless i and i, final and medial sigma,
+#: micro sign and mu, the Greek symbol forms, the Cyrillic round forms. Each class is written
+#: in lower case; its first letter is the one :func:`fold` writes for all.
+_ONE_LETTER = ("i\u0131", "s\u017f", "\u00b5\u03bc", "\u03b9\u0345\u1fbe", "\u0390\u1fd3",
+               "\u03b0\u1fe3", "\u03b2\u03d0", "\u03b5\u03f5", "\u03b8\u03d1", "\u03ba\u03f0",
+               "\u03c0\u03d6", "\u03c1\u03f1", "\u03c3\u03c2", "\u03c6\u03d5", "\u0432\u1c80",
+               "\u0434\u1c81", "\u043e\u1c82", "\u0441\u1c83", "\u0442\u1c84\u1c85",
+               "\u044a\u1c86", "\u0463\u1c87", "\ua64b\u1c88", "\u1e61\u1e9b", "\ufb06\ufb05")
+_CANONICAL = str.maketrans({member: letters[0] for letters in _ONE_LETTER
+                            for member in letters[1:]})
+#: The one letter whose ``str.lower`` is two (İ: i and a combining dot); ``re.IGNORECASE``
+#: takes it as i, and a key must keep one character per letter matched.
+_BEFORE_LOWER = str.maketrans({"\u0130": "i"})
+
+
 def fold(text: str) -> str:
-    """The key under which spellings count as one form (also ignoring case)."""
-    return unify(text).lower()
+    """The key under which spellings count as one form, ignoring case exactly as the
+    matcher's ``re.IGNORECASE`` does (ſ and s, ı and i, ς and σ, µ and μ are one), so that
+    whatever the matcher finds is a key it has: the one case folding of matching and lookup.
+    """
+    return unify(text).translate(_BEFORE_LOWER).lower().translate(_CANONICAL)
 
 
 def accepts(form: str, case: str, text: str) -> bool:

@@ -19,7 +19,7 @@ from edition.data import events as event_records
 from edition.data import glossary as glossary_file
 from edition.data import notes as notes_data
 from edition.data.datafile import MAX_BYTES, DataFileError, Problem, Spec, schema_digest
-from edition.data.forms import COMMON_ZIPF, common_word
+from edition.data.forms import COMMON_ZIPF, common_word, fold
 from edition.data.glossary import Entry, Glossary, variant_uses
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import Note
@@ -128,21 +128,37 @@ def paragraph_references(notes: tuple[Note, ...], notes_file: str,
     return problems
 
 
-def _other_case(form: str, blocks: list[tuple[str, str, str]]) -> tuple[str, str] | None:
-    """How the essay writes ``form`` in another case, and where, if it does."""
-    matcher = Matcher([(form, "ignore", form)])
+def _other_cases(forms: list[str],
+                 blocks: list[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """How the essay writes each of ``forms`` in another case, and where, by folded form:
+    its first occurrence in any case, for the forms that have one.
+
+    One case-insensitive matcher of all the forms reads each block once, and stops once
+    every form is found: a matcher per form, each reading the whole essay, grows with
+    forms × blocks. Every form at every place a form begins is seen (``within``, plus
+    a block that is one whole form), as a matcher of that form alone would find it.
+    """
+    wanted = {fold(form): form for form in forms}
+    matcher = Matcher([(form, "ignore", form) for form in wanted.values()])
+    seen: dict[str, tuple[str, str]] = {}
     for page, block, text in blocks:
-        found = next(matcher.finditer(text), None)
-        if found is not None:
-            return found.text, Place(page, block).label
-    return None
+        if len(seen) == len(wanted):
+            break
+        whole = next(matcher.finditer(text), None)
+        found = [whole] if whole is not None and (whole.start, whole.end) == (0, len(text)) else []
+        found += matcher.within(text, 0, len(text))
+        for match in sorted(found, key=lambda m: m.start):
+            key = fold(match.form)
+            if key not in seen:
+                seen[key] = (match.text, Place(page, block).label)
+    return seen
 
 
 def unused_form_problem(file: str, entry: Entry, form: str,
-                        blocks: list[tuple[str, str, str]]) -> Problem:
-    """What to say of a form that never occurs: in another case, say so and name ``case``."""
+                        written: tuple[str, str] | None) -> Problem:
+    """What to say of a form that never occurs: if the essay ``written`` it in another case
+    (the text and where), say so and name ``case``."""
     which = "term" if form == entry.name else "alias"
-    written = _other_case(form, blocks)
     if written is not None:
         text, where = written
         return Problem(file, entry.line, (
@@ -158,8 +174,10 @@ def unused_form_problem(file: str, entry: Entry, form: str,
 def form_problems(glossary: Glossary, index: OccurrenceIndex, words: int,
                   blocks: list[tuple[str, str, str]]) -> list[Problem]:
     """Forms that never occur, and forms too frequent to be names (the build's warnings)."""
-    found = [unused_form_problem(glossary.file, entry, form, blocks)
-             for entry, form in index.unused_forms(glossary.entries)]
+    unused = index.unused_forms(glossary.entries)
+    written = _other_cases([form for _, form in unused], blocks)
+    found = [unused_form_problem(glossary.file, entry, form, written.get(fold(form)))
+             for entry, form in unused]
     return found + [
         frequent_form_problem(glossary.file, entry, form, count, words)
         for entry, form, count in index.frequent_forms(glossary.entries, words)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from edition.data.datafile import Problem
+from edition.data.datafile import Problem, shortened
 from edition.data.forms import loose_pattern
 from edition.data.notes import SPEC, Note, NotesError
 from edition.text.matcher import Matcher
@@ -58,7 +58,10 @@ def anchor(
             anchors.append(found[0])
             continue
         if found:
-            where = ", ".join(Place(a.page, a.block).label for a in found)
+            # Each place once, in reading order (not the order the pages were read in).
+            places = sorted({Place(a.page, a.block) for a in found},
+                            key=lambda place: (place.order, place.page))
+            where = shortened([place.label for place in places])
             problems.append(Problem(file, note.where, (
                 f"{note.label}: the quotation occurs {len(found)} times ({where}); add the "
                 "words just 'before' or 'after' it to make it unique."
