@@ -537,7 +537,6 @@
       more.setAttribute("aria-label", "Note " + n + " in full, with its sources");
       note.appendChild(full);
       note.appendChild(open);
-      note.appendChild(document.createTextNode(" "));
       note.appendChild(body);
       note.appendChild(more);
       column.appendChild(note);

@@ -38,7 +38,7 @@ AddressOf = Callable[[str], str]
 
 #: A sentence ends at ., ! or ? (and any closing quotation mark or bracket) before a space and
 #: a capital, a digit or an opening quotation mark.
-_SENTENCE_END = re.compile(r"""(?<=[.!?])['"\u2019\u201d)]*\s+(?=['"\u2018\u201c(]?[A-Z0-9])""")
+_SENTENCE_END = re.compile(r"""[.!?]['"\u2019\u201d)]*(?=\s+['"\u2018\u201c(]?[A-Z0-9])""")
 #: Words whose full stop ends no sentence: initials and the abbreviations notes use.
 _ABBREVIATION = re.compile(
     r"\b(?:[A-Z]|e\.g|i\.e|c|ca|cf|St|Mr|Mrs|Ms|Dr|No|vol|pp|p|Art|art|Jr|Sr|Gen|Lt|Col)\.$")
@@ -52,9 +52,8 @@ def plain_text(html: str) -> str:
 def first_sentence(text: str) -> str:
     """The first sentence of plain ``text`` (all of it if it is one sentence)."""
     for end in _SENTENCE_END.finditer(text):
-        head = text[:end.start()].rstrip()
-        if not _ABBREVIATION.search(head):
-            return head
+        if not _ABBREVIATION.search(text[:end.start() + 1]):
+            return text[:end.end()]
     return text
 
 
