@@ -703,3 +703,72 @@
   }
 })();
 /* ==== end of issue 22: margin notes ==== */
+
+/* ==== Endnotes that do not bury the next part ====================================
+   On a phone the endnotes of a part run longer than the part: they fold, under their
+   heading, behind a button that says how many there are (the stylesheet hides the list
+   from the first paint, where the script runs and the screen is narrow). A note number
+   still opens its note in place (Material's tooltip, from the list however it is shown),
+   and any way to a note in the list (its number's second tap, a link, an address with
+   #note-...) unfolds it first. Without the script, or on a wider screen, the list shows. */
+(function () {
+  "use strict";
+
+  function open(section, on) {
+    section.classList.toggle("ed-notes--open", on);
+    var button = section.querySelector(".ed-notes-toggle");
+    if (button) {
+      button.setAttribute("aria-expanded", on ? "true" : "false");
+      button.textContent = (on ? "Hide the " : "Show the ") + button.getAttribute("data-count");
+    }
+  }
+
+  function reveal(id) {
+    var target = id ? document.getElementById(id) : null;
+    var section = target ? target.closest("section.ed-notes") : null;
+    if (!section || section.classList.contains("ed-notes--open")) return false;
+    open(section, true);
+    return true;
+  }
+
+  function mount() {
+    document.querySelectorAll("article section.ed-notes").forEach(function (section) {
+      var heading = section.querySelector(":scope > h2");
+      var list = section.querySelector(":scope > ol");
+      if (!heading || !list || section.querySelector(".ed-notes-toggle")) return;
+      if (!list.id) list.id = (heading.id || "ed-notes") + "-list";
+      var count = list.querySelectorAll(":scope > li").length;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ed-notes-toggle";
+      button.setAttribute("aria-controls", list.id);
+      button.setAttribute("data-count", count === 1 ? "editor\u2019s note"
+        : count + " editor\u2019s notes");
+      button.addEventListener("click", function () {
+        open(section, !section.classList.contains("ed-notes--open"));
+      });
+      heading.insertAdjacentElement("afterend", button);
+      open(section, false);
+    });
+    reveal(decodeURIComponent(window.location.hash.slice(1)));
+  }
+
+  // Before the browser scrolls to a note: a link's click, then the address's change.
+  document.addEventListener("click", function (event) {
+    // A number's first tap on a touch screen opens its tooltip and follows no link.
+    if (event.defaultPrevented) return;
+    var link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
+    if (link) reveal(decodeURIComponent(link.getAttribute("href").slice(1)));
+  }, true);
+  window.addEventListener("hashchange", function () {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (reveal(id)) document.getElementById(id).scrollIntoView();
+  });
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mount);
+  }
+})();
+/* ==== end of endnotes that fold ==== */
