@@ -16,7 +16,10 @@ MOST = 0.15
 FIRST_ON_LINE = """() => {
   const stranded = [];
   for (const ref of document.querySelectorAll('article .essay a.ed-note-ref')) {
-    const box = ref.getBoundingClientRect();
+    // The number as drawn: its box less the padding that widens its target.
+    const outer = ref.getBoundingClientRect(), style = getComputedStyle(ref);
+    const box = {left: outer.left + parseFloat(style.paddingLeft),
+                 top: outer.top + parseFloat(style.paddingTop)};
     const range = document.createRange();
     const before = ref.previousSibling;
     if (!before) continue;
