@@ -17,7 +17,8 @@ from support.data import margin_forms
     ("Only one sentence, with no full stop", "Only one sentence, with no full stop"),
     ("Signed on 26 February 1921. It cancelled them.", "Signed on 26 February 1921."),
     # Initials and abbreviations end no sentence.
-    ("George W. Bush met him in St. Petersburg. Then.", "George W. Bush met him in St. Petersburg."),
+    ("George W. Bush met him in St. Petersburg. Then.",
+     "George W. Bush met him in St. Petersburg."),
     ("Some (e.g. Zarif) went. Others stayed.", "Some (e.g. Zarif) went."),
     # A closing quotation mark or bracket stays with its sentence.
     ("He said 'it is over.' Then he left.", "He said 'it is over.'"),
