@@ -91,8 +91,8 @@ def margin_forms(path: Path = ROOT / "notes.yml") -> dict[str, str]:
     where it has one, else its text's first sentence."""
     found = {}
     for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]:
-        if raw.get("gloss"):
-            found[raw["id"]] = markdown_words(raw["gloss"])
+        if raw.get("gloss"):  # plain text, no Markdown
+            found[raw["id"]] = plain(raw["gloss"])
             continue
         text = markdown_words(raw["note"])
         end = next((m for m in _SENTENCE.finditer(text)

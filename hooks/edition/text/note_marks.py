@@ -22,7 +22,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from edition.data.notes import KINDS, Note, render_note, resolve
+from edition.data.notes import KINDS, Note, resolve
 from edition.text.anchoring import Anchor
 from edition.text.paragraphs import is_essay_block
 
@@ -61,10 +61,8 @@ def short_form(note: Note) -> str:
     """What the margin shows of a note: its gloss, the short form written for the margin,
     where it has one; else its first sentence. Plain text: the page gives it to the script
     as an attribute, which the script sets as text."""
-    gloss = getattr(note, "gloss", "") or ""
-    if gloss:
-        return plain_text(render_note(gloss))
-    return first_sentence(plain_text(note.html))
+    gloss = " ".join((getattr(note, "gloss", "") or "").split())  # plain text, as written
+    return gloss or first_sentence(plain_text(note.html))
 
 
 def note_key(anchor: Anchor, number: int) -> str:
