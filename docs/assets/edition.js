@@ -671,6 +671,15 @@
     });
   }
 
+  // A click anywhere else closes an open note.
+  document.addEventListener("click", function (event) {
+    if (!state || !(event.target instanceof Element)) return;
+    state.items.forEach(function (item) {
+      if (item.note.classList.contains("ed-mn--open") && !item.note.contains(event.target) &&
+          !item.mark.contains(event.target)) setOpen(item, false);
+    });
+  });
+
   // Escape closes an open note and gives the focus back to its number.
   document.addEventListener("keydown", function (event) {
     if (!state || (event.key !== "Escape" && event.key !== "Esc")) return;

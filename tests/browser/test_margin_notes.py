@@ -219,6 +219,9 @@ def test_a_note_with_no_room_shows_its_number_which_opens_it_in_place(
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(button).to_be_focused()
     assert page.url == url
+    # A click elsewhere closes it.
+    page.locator("article h1").click()
+    expect(button).to_have_attribute("aria-expanded", "false")
 
 
 def test_no_margin_note_on_a_phone(browser: Browser, base_url: str) -> None:
