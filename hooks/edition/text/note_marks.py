@@ -58,10 +58,10 @@ def first_sentence(text: str) -> str:
 
 
 def short_form(note: Note) -> str:
-    """What the margin shows of a note: its gloss, the short form written for the margin,
-    where it has one; else its first sentence. Plain text: the page gives it to the script
-    as an attribute, which the script sets as text."""
-    gloss = " ".join((getattr(note, "gloss", "") or "").split())  # plain text, as written
+    """What the margin shows of a note: its gloss, the short form written for the margin
+    (else, for a note made without one, as a test's may be, its first sentence). Plain
+    text: the page gives it to the script as an attribute, which the script sets as text."""
+    gloss = " ".join(note.gloss.split())  # plain text, as written
     return gloss or first_sentence(plain_text(note.html))
 
 
