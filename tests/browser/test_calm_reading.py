@@ -16,7 +16,10 @@ MOST = 0.15
 FIRST_ON_LINE = """() => {
   const stranded = [];
   for (const ref of document.querySelectorAll('article .essay a.ed-note-ref')) {
-    const box = ref.getBoundingClientRect();
+    // The number as drawn: its box less the padding that widens its target.
+    const outer = ref.getBoundingClientRect(), style = getComputedStyle(ref);
+    const box = {left: outer.left + parseFloat(style.paddingLeft),
+                 top: outer.top + parseFloat(style.paddingTop)};
     const range = document.createRange();
     const before = ref.previousSibling;
     if (!before) continue;
@@ -256,10 +259,13 @@ TARGETS = """(svg) => {
   const box = (e) => { const r = e.getBoundingClientRect();
     return {left: r.left, top: r.top, right: r.right, bottom: r.bottom,
             width: r.width, height: r.height}; };
-  const links = [...document.querySelectorAll(svg + ' a')];
+  // The drawing the reader sees: a phone's or a wide screen's (the other is not shown).
+  const shown = [...document.querySelectorAll(svg)].filter((s) => s.checkVisibility());
+  const links = shown.flatMap((s) => [...s.querySelectorAll('a')]);
   return {
+    drawings: shown.length,
     links: links.map((a) => ({name: a.getAttribute('aria-label'), ...box(a)})),
-    labels: [...document.querySelectorAll(svg + ' a text')].map(box),
+    labels: shown.flatMap((s) => [...s.querySelectorAll('a text')]).map(box),
   };
 }"""
 
@@ -284,6 +290,7 @@ def test_every_point_node_and_name_is_a_24_px_target_and_no_two_names_overlap(
     found = page.evaluate(TARGETS, svg)
     context.close()
     links = found["links"]
+    assert found["drawings"] == 1
     assert len(links) >= 20
     small = [(a["name"], round(a["width"], 1), round(a["height"], 1)) for a in links
              if a["width"] < 24 - 0.01 or a["height"] < 24 - 0.01]
