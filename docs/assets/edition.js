@@ -611,7 +611,6 @@
       });
     if (!right) right = base.width * 0.65;
     var left = right + 32;
-    state.article.style.setProperty("--ed-mn-measure", right + "px");
     state.column.style.left = left + "px";
     state.column.style.width = Math.min(400, Math.max(160, base.width - left)) + "px";
     // Four lines a note; where that would push a note more than DRIFT px below its mark
@@ -652,7 +651,12 @@
     if (!article || !article.querySelector(".ed-notes") ||
         article.querySelector(".ed-mn-column")) return;
     state = build(article);
-    if (!state) return;
+    // The head set the margin layout before the first paint; a page with no note to put in
+    // the margin keeps its contents sidebar.
+    if (!state) {
+      document.documentElement.classList.remove("ed-mn-on");
+      return;
+    }
     layout();
     if (window.ResizeObserver) new ResizeObserver(schedule).observe(article);
     article.querySelectorAll("img").forEach(function (img) {
