@@ -169,8 +169,10 @@ class _Build:
                                      occurrence.entry)
 
     def is_essay_page(self, page: Page) -> bool:
-        """The home page and the essay's parts: every page of ``docs/``, none generated."""
-        return page.file.src_uri not in self.generated
+        """The home page and the essay's parts: the pages of ``docs/`` that hold the essay's
+        blocks (not the pages about the edition, which have nothing to cite or to hide)."""
+        return (page.file.src_uri not in self.generated
+                and page.file.src_uri in self.block_pages.values())
 
     def reader_page(self) -> PageInfo | None:
         """The essay page being rendered, for the reader's tools (None for other pages)."""
