@@ -469,7 +469,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         assert _build.edition is not None
         return colophon.render(ESSAY, _build.edition, {
             "notes": len(_build.notes), "terms": len(glossary.terms),
-            "actors": len(glossary.actors), "events": len(_build.events)})
+            "actors": len(glossary.actors), "events": len(_build.events)},
+            config.repo_url)
     if src == timeline.PAGE:
         return timeline.render(
             timeline.events(_build.anchors, glossary, occurrences, _build.events))

@@ -357,10 +357,18 @@
         : d.getDate() + " " + MLA[d.getMonth()] + " " + d.getFullYear();
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
-  else fill();
+  // A build without its public address cites this computer's: say so where the page is
+  // read from anywhere else.
+  function local() {
+    document.querySelectorAll("[data-ed-local-origin]").forEach(function (note) {
+      note.hidden = note.getAttribute("data-ed-local-origin") === window.location.origin;
+    });
+  }
+  function start() { fill(); local(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(fill);  // Material's instant navigation
+    window.document$.subscribe(start);  // Material's instant navigation
   }
 })();
 
