@@ -46,3 +46,27 @@ def test_the_glossary_opens_with_an_a_to_z_of_its_entries(browser: Browser, base
                        key=lambda n: n.lstrip("'\"‘“(").casefold()):
         firsts.setdefault(_letter(name), name)
     assert {letter: text for letter, text in landed.items()} == firsts
+
+
+def test_each_pop_up_names_the_entry_it_explains(browser: Browser, base_url: str) -> None:
+    """The words marked are often another form than the entry's name ("Imperial Russia" for
+    the Russian Empire): the pop-up says which entry it explains."""
+    names = {e.id: e.name for e in raw_entries()}
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "essay/post-soviet/")
+    marks = page.locator("article .essay a.ed-annotation")
+    shown = {}
+    for index in range(min(marks.count(), 8)):
+        mark = marks.nth(index)
+        entry = mark.get_attribute("href").rstrip("/").rsplit("/", 1)[-1].split("#")[-1]
+        mark.hover()
+        tooltip = page.locator(".md-tooltip2--active")
+        tooltip.wait_for()
+        shown[entry] = tooltip.inner_text().strip()
+        page.mouse.move(0, 0)
+        page.wait_for_timeout(300)
+    context.close()
+    assert len(shown) >= 5
+    assert {e: text.startswith(names[e] + ":") for e, text in shown.items()} == {
+        e: True for e in shown}, shown
