@@ -153,8 +153,9 @@ def test_tabbing_to_a_term_shows_it_escape_hides_it_and_enter_follows_it(
     entry_id = urlsplit(href).fragment
     assert entry_id and urlsplit(href).path.endswith("/glossary/")
     # What the tooltip must say: the term's name and definition as glossary.yml writes them.
-    shown = next(f"{e.name}: {e.summary}" for e in raw_entries()
-                 if e.kind == "term" and e.id == entry_id)
+    name, summary = next((e.name, e.summary) for e in raw_entries()
+                         if e.kind == "term" and e.id == entry_id)
+    shown = f"{name}: {summary}"
     tooltip = tooltip_of(page, term)
     expect(tooltip).to_have_class(ACTIVE, timeout=SETTLE_MS)
     expect_shown(tooltip, shown)
@@ -176,7 +177,7 @@ def test_tabbing_to_a_term_shows_it_escape_hides_it_and_enter_follows_it(
     expect(heading).to_be_in_viewport()
     # The entry it leads to gives the same definition.
     expect(page.locator(f"article h2[id='{entry_id}'] ~ p.ed-gl-definition").first).to_have_text(
-        shown
+        summary
     )
 
 
