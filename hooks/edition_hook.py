@@ -608,25 +608,39 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each essay paragraph its own search document (``edition.pages.search``)."""
+    """Rewrite Material's search index: each passage once (``edition.pages.search``)."""
     assert _build is not None
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.exists():
-        return
     files = _build.files
-    pages: dict[str, tuple[str, str]] = {}
+    if not path.exists() or files is None:
+        return
+    pages: dict[str, str] = {}  # every page but the generated ones: its URL and its HTML
     urls: dict[str, str] = {}
-    for src in {page for page, _, _ in _build.blocks}:
-        file = files.get_file_from_path(src) if files is not None else None
-        if file is None:
-            continue
-        urls[src] = file.url
-        pages[file.url] = (_build.occurrences.title(src), _build.rendered.get(src, ""))
+    for src, content in _build.rendered.items():
+        file = files.get_file_from_path(src)
+        if file is not None:
+            urls[src] = file.url.removeprefix("./")  # the home page is "" in Material's index
+            pages[urls[src]] = content
     variants: dict[tuple[str, str], list[str]] = {}
+    entries: dict[str, Entry] = {}
     for entry in _build.glossary.entries:
+        target, _, anchor = links.home(entry).partition("#")
+        home = files.get_file_from_path(target)
+        if home is not None:
+            entries[home.url + (f"#{anchor}" if anchor else "")] = entry
         for place, _ in _build.occurrences.places(entry):
             if entry.variants and place.block and place.page in urls:
                 variants.setdefault((urls[place.page], place.block), []).extend(entry.variants)
-    index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(search_index.by_paragraph(index, pages, variants),
-                               ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    notes = files.get_file_from_path(notes_page.PAGE)
+    notes_html = None
+    if notes is not None and Path(notes.abs_dest_path).exists():
+        notes_html = (notes.url, Path(notes.abs_dest_path).read_text(encoding="utf-8"))
+    actors = files.get_file_from_path(actor_pages.INDEX)
+    places = files.get_file_from_path(places_page.PAGE)
+    described = {}
+    if places is not None and Path(places.abs_dest_path).exists():
+        described[places.url] = Path(places.abs_dest_path).read_text(encoding="utf-8")
+    index = search_index.rewrite(json.loads(path.read_text(encoding="utf-8")), pages, variants,
+                                 entries, notes_html, [actors.url] if actors else [], described)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")

@@ -704,3 +704,55 @@
   }
 })();
 /* ==== end of issue 22: margin notes ==== */
+
+/* ==== Search: a group of results opens at its best passage ====
+ * Material heads each group of search results with its page, linked to the top of the page
+ * (with an empty highlight when the page itself did not match). The edition's passages are
+ * documents of their own (an essay paragraph at #pN, a note at #note-<id>,
+ * hooks/edition/pages/search.py), so a group's title opens the group's best hit instead,
+ * where the page itself scored lower. Material folds a group's weaker hits under "N more on
+ * this page"; the essay's paragraphs stay in view (each shows only its sentences that
+ * match), so no passage of the essay that holds the words is hidden.
+ */
+(function () {
+  "use strict";
+
+  function score(link) {
+    var article = link.querySelector("article[data-md-score]");
+    return article ? Number(article.getAttribute("data-md-score")) : 0;
+  }
+
+  function retarget(item) {
+    var links = item.querySelectorAll("a.md-search-result__link");
+    if (links.length > 1 && links[0].href.indexOf("#") === -1 &&
+        score(links[1]) > score(links[0])) {
+      links[0].href = links[1].href;
+    }
+    var more = item.querySelector("details.md-search-result__more");
+    if (!more) return;
+    var hidden = more.querySelectorAll("a.md-search-result__link");
+    for (var i = 0; i < hidden.length; i++) {
+      if (/#p\d+$/.test(hidden[i].getAttribute("href") || "")) more.open = true;
+    }
+  }
+
+  function watch() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || !window.MutationObserver || list.hasAttribute("data-ed-retarget")) return;
+    list.setAttribute("data-ed-retarget", "");
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node instanceof Element && node.matches("li.md-search-result__item")) {
+            retarget(node);
+          }
+        });
+      });
+    }).observe(list, { childList: true });
+  }
+
+  watch();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(watch);
+  }
+})();

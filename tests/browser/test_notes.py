@@ -70,7 +70,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (project / "notes.yml").write_text(
         "notes:\n  - quote: more discrete\n    kind: slip\n"
         f"    note: '{HOSTILE}'\n"
-        '    sources: [{title: "<b>S</b>", url: "https://example.org/s"}]\n    id: more-discrete\n',
+        '    sources: [{title: "<b>S</b>", url: "https://example.org/s"}]\n    id: more-discrete\n'
+        f"    gloss: '{HOSTILE}'\n",
         encoding="utf-8",
     )
     keep_referred_events(project)

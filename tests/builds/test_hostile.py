@@ -130,6 +130,7 @@ def make_hostile(project: Path, markers: Markers) -> None:
             note["sources"] = hostile_sources(markers(f"notes[{n}].sources"))
         data["notes"].append({
             "id": "hostile-note", "quote": TERM_FORM, "kind": "context",
+            "gloss": "A note added by the hostile build.",
             "note": payload(markers("hostile note.note"), links=False),
             "sources": hostile_sources(markers("hostile note.sources")),
         })

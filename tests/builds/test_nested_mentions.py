@@ -64,6 +64,7 @@ notes:
     note: A note.
     sources: [{{title: S, url: "https://example.org/n"}}]
     id: a-note
+    gloss: A gloss.
 """
 
 

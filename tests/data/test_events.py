@@ -180,6 +180,7 @@ notes:
     sources: [{title: S, url: "https://example.org/s"}]
     events: [vienna-talks]
     id: the-talks
+    gloss: A gloss.
 """
 EVENTS = events_file(("jcpoa-agreed", "2015-07-14", "The JCPOA is agreed"),
                      ("lavrov-demands", "2022-03-05", "Lavrov demands US guarantees"),
@@ -224,7 +225,7 @@ def test_the_old_date_and_event_keys_point_to_events() -> None:
         parse_notes(old.encode())
     assert [str(p) for p in caught.value.problems] == [
         "notes.yml:6: notes[0] 'the talks': unknown key 'event'. Did you mean 'events'? Allowed "
-        "keys: after, before, events, id, kind, note, quote, sources."]
+        "keys: after, before, events, gloss, id, kind, note, quote, sources."]
 
 
 # ---- Real builds ----------------------------------------------------------------------------

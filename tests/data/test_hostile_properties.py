@@ -24,6 +24,7 @@ GOOD = {
                      glossary.parse),
     "notes.yml": ({"notes": [{"id": "a-note", "quote": "in the following year", "kind": "context",
                               "note": "A *note*.", "before": "a", "after": "b",
+                              "gloss": "A gloss.",
                               "sources": [{"title": "S", "url": "https://example.org/s"}]}]},
                   notes.parse),
     "events.yml": ({"events": [{"id": "deal", "date": "2015-07-14", "description": "A deal.",

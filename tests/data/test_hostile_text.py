@@ -85,7 +85,7 @@ def test_zwnj_is_allowed_inside_a_persian_word_only() -> None:
 def test_a_note_with_a_control_character_is_located() -> None:
     text = ('notes:\n  - quote: in the following year\n    kind: context\n'
             '    note: "A \\x01 note."\n    sources:\n      - title: S\n'
-            '        url: https://example.org/s\n    id: a\n')
+            '        url: https://example.org/s\n    id: a\n    gloss: A gloss.\n')
     with pytest.raises(DataFileError) as caught:
         notes.parse(text.encode())
     (found,) = map(str, caught.value.problems)

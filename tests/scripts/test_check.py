@@ -42,6 +42,10 @@ BROKEN = {
     "two-notes-one-id": (
         "notes.yml", "- id: treaty-turkmenchai", "- id: title",
         "the id 'title' is already the id of notes[0] (line 11)"),
+    "gloss-over-the-limit": (
+        "notes.yml", 'gloss: "Published on 15 August 2022,',
+        'gloss: "' + "and " * 20 + 'Published on 15 August 2022,',
+        "the gloss has 38 words; a gloss has at most 25"),
     "unused-event": (
         "events.yml", "events:\n", "events:\n  - id: an-event-of-no-one\n    date: \"1900\"\n"
         "    description: \"Nothing the edition discusses\"\n    sources:\n"

@@ -35,6 +35,7 @@ notes:
     sources:
       - title: "Nobody judged this host"
         url: "http://unjudged.example/page"
+    gloss: A gloss.
 """
 
 

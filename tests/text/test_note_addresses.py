@@ -58,13 +58,13 @@ def test_every_note_in_the_file_has_an_id_of_its_own() -> None:
 def test_two_notes_with_one_id_are_refused_naming_both_lines() -> None:
     text = ("notes:\n"
             "  - id: talks\n    quote: the talks\n    kind: context\n    note: A.\n"
-            "    sources: [{title: S, url: \"https://example.org/s\"}]\n"
+            "    sources: [{title: S, url: \"https://example.org/s\"}]\n    gloss: A.\n"
             "  - id: talks\n    quote: in Vienna\n    kind: context\n    note: B.\n"
-            "    sources: [{title: S, url: \"https://example.org/s\"}]\n")
+            "    sources: [{title: S, url: \"https://example.org/s\"}]\n    gloss: B.\n")
     with pytest.raises(NotesError) as caught:
         parse(text.encode())
     assert [str(p) for p in caught.value.problems] == [
-        "notes.yml:7: notes[1] 'in Vienna': the id 'talks' is already the id of notes[0] "
+        "notes.yml:8: notes[1] 'in Vienna': the id 'talks' is already the id of notes[0] "
         "(line 2); give this note an id of its own (never change a published one)."]
 
 
@@ -117,7 +117,7 @@ def test_a_note_added_before_the_others_moves_no_address(tmp_path: Path, site: P
     project = copy_project(tmp_path / "project")
     replace_once(project / "notes.yml", "notes:\n", (
         "notes:\n  - id: an-added-note\n    quote: \"Perhaps the greatest sleight of hand\"\n"
-        "    kind: context\n    note: An added note.\n"
+        "    kind: context\n    gloss: An added note.\n    note: An added note.\n"
         "    sources: [{title: S, url: \"https://example.org/s\"}]\n"))
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output

@@ -25,6 +25,7 @@ NOTE = """\
     note: A note.
     sources: [{{title: S, url: "https://example.org/s"}}]
     id: {id}
+    gloss: A gloss.
 """
 
 
@@ -86,14 +87,14 @@ def test_bad_notes_name_the_line_and_the_note() -> None:
     dated = note_yaml("y") + "    events: [jcpoa-agreed]\n"
     undated = note_yaml("z") + "    events: []\n"
     assert problems(lambda: parse(("notes:\n" + bad + dated + undated).encode())) == [
-        "notes.yml:18: notes[2] 'z': 'events' needs at least 1 item(s)."
+        "notes.yml:21: notes[2] 'z': 'events' needs at least 1 item(s)."
     ]
     assert problems(lambda: parse(("notes:\n" + bad + dated).encode())) == [
         "notes.yml:4: notes[0] 'x': the note uses <img>; notes allow only *emphasis*, **strong** "
         "and [links](https://...).",
     ]
     (_, note) = parse(("notes:\n" + note_yaml("x") + dated).encode())
-    assert (note.events, note.events_line) == (("jcpoa-agreed",), 12)
+    assert (note.events, note.events_line) == (("jcpoa-agreed",), 14)
 
 
 # ---- Anchoring ------------------------------------------------------------------------
@@ -142,7 +143,7 @@ def test_an_edit_elsewhere_in_the_paragraph_does_not_move_the_note() -> None:
 def test_overlapping_notes_are_an_error() -> None:
     assert problems(lambda: anchor(notes("the following year Russia", "year Russia joined"),
                                    BLOCKS[:1])) == [
-        "notes.yml:7: notes[1] 'year Russia joined': its words overlap those of notes[0] 'the "
+        "notes.yml:8: notes[1] 'year Russia joined': its words overlap those of notes[0] 'the "
         "following year Russia' (line 2); notes may not overlap."
     ]
 

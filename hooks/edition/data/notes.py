@@ -11,6 +11,10 @@ and ``[words](note:<id>)`` (another note). The rendered HTML holds each as a lin
 address, ``<a data-ed-ref="p8">``; :func:`resolve` gives it the address wherever the note is
 shown. Note ids are checked here; paragraphs, which need the essay, in
 :mod:`edition.index.checks`.
+
+Every note also has a ``gloss``, its short form in plain text for the margin and the note
+opened in place, where only a few lines fit: at most ``GLOSS_WORDS`` words, checked here so
+that the build and the quick check refuse a longer one alike.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ _NOTE_LINK = re.compile(f"note:({ID_PATTERN})")
 _PARAGRAPHS = re.compile(r"¶\s?(\d+)(?:\s?[–-]\s?(\d+))?")
 #: The attribute that holds a reference's target until :func:`resolve` gives it an address.
 REF = "data-ed-ref"
+#: The most words a note's gloss may have: what the margin shows whole beside its line.
+GLOSS_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,9 @@ class Note:
     #: The line of its quotation, where problems with its words are reported (#23: the
     #: entry begins with its id now, a line above).
     quote_line: int = 0
+    #: The note's short form, plain text of at most ``GLOSS_WORDS`` words, for the margin
+    #: and the note opened in place; the full note stays for the endnotes and the notes page.
+    gloss: str = ""
 
     @property
     def where(self) -> int:
@@ -218,6 +227,12 @@ def _notes(value: dict[str, Any], lines: LineMap) -> tuple[Note, ...]:
         except ValueError as error:
             problems.append(Problem(lines.name, text_line, f"{label}: the note {error}."))
             rendered = ""
+        gloss = plain(raw["gloss"])
+        if len(gloss.split()) > GLOSS_WORDS:
+            problems.append(Problem(lines.name, lines.line(("notes", index, "gloss")), (
+                f"{label}: the gloss has {len(gloss.split())} words; a gloss has at most "
+                f"{GLOSS_WORDS} (one sentence, or two short ones, saying what the reader needs "
+                "at that line). Shorten it; the full note keeps the rest.")))
         refs = references(rendered) if rendered else ()
         for ref in refs:
             if ref.startswith("note:") and ref[5:] not in first:
@@ -232,7 +247,7 @@ def _notes(value: dict[str, Any], lines: LineMap) -> tuple[Note, ...]:
             line=lines.line(("notes", index)),
             events=tuple(raw.get("events", ())), events_line=lines.line(("notes", index, "events")),
             id=raw["id"], text_line=text_line, refs=refs,
-            quote_line=lines.line(("notes", index, "quote")),
+            quote_line=lines.line(("notes", index, "quote")), gloss=gloss,
         ))
     if problems:
         raise NotesError(problems, SPEC.title)

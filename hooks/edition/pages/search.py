@@ -1,63 +1,280 @@
-"""#24: the search index by paragraph: a hit in the essay lands on its ¶N.
+"""The site's search index: each passage once, found by any spelling, opened where it stands.
 
-Material's search plugin makes one document per page section (split at headings), so a
-hit in the essay opened the top of its part. After the build, each numbered paragraph of
-an essay page becomes a document of its own, ``essay/jcpoa/#p9`` titled "The JCPOA years
-· ¶9", and leaves the page's document, so that each sentence is still found once. A
-paragraph's document also carries the listed spelling variants of the entries it names
-("Turkmenchay"), so that a search by any spelling finds the passages too.
+Material's search plugin makes one document per page section (split at headings). After the
+build the hook rewrites its index (``rewrite``):
+
+- each numbered essay paragraph is a document of its own, ``essay/jcpoa/#p9`` titled "¶9"
+  under its part, and leaves the page's documents; paragraphs carry a document boost, so that
+  for a word the essay uses its own paragraphs come before the editor's pages, and their text
+  is a block per sentence, so that a hit shows the sentences that hold the words;
+- the spelling variants of the entries a paragraph names ("Turkmenchay") go into a field of
+  their own, ``names``, which the index searches and a result never shows: a variant finds the
+  paragraph without being shown as part of the author's text;
+- every note is one document, on the notes page at ``#note-<id>``; the essay pages' endnotes,
+  which repeat them, are left out;
+- every entry of the glossary is one document, found by its name, its other names and its
+  definition: a term at its place on the glossary page, an actor as its page; the actor pages'
+  lists (every mention, the actors and terms beside it) repeat the essay and stay out, as do
+  the actors index's lists and the places page's sources (each place is found by its name
+  and what it is).
+
+Material's results put a document's ``title`` and ``text`` into the page as HTML. Every
+document's title and text is therefore written here through one serializer (``inert``): only
+the few bare tags Material's own indexer keeps, and all text escaped, whatever the document
+held before (Material's own documents included).
 """
 
 from __future__ import annotations
 
+import html as html_text
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
+from edition.data.glossary import Entry
 from edition.text.paragraphs import PARAGRAPH_ID
+
+#: The field of a document that holds the other spellings of what it names: searched, never
+#: shown (Material shows only ``title``, ``text`` and ``tags``).
+NAMES = "names"
+
+#: The tags Material's own indexer keeps in a document's text (``plugins/search``), without
+#: attributes; every other element is reduced to its text.
+KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+
+#: Elements whose content is never text a reader sees.
+_DROPPED = frozenset({"script", "style", "template", "object"})
+
+#: How much an essay paragraph outweighs any other document. Material weighs a title match
+#: 1,000 times a text match and a page five times a section (2 x 2 against 1 + 2 x 2, its
+#: post-query boost); a paragraph naming the word in its text must still come first.
+PARAGRAPH_BOOST = 10_000
+
+#: The class of an essay page's endnotes (``text/note_marks.py``) and of the notes page's
+#: parts of a note (``pages/notes.py``).
+ENDNOTES = "ed-notes"
+NOTE_HEAD = "ed-note-head"
+NOTE_BODY = "ed-note-body"
+
+#: The class of what an entry is, on a page that lists entries under their headings (the
+#: places page); the lines beside it (sources, identifiers, the entry it is the place of)
+#: repeat the glossary's.
+DEFINITION = "ed-gl-definition"
+
+
+#: Where a sentence of plain text ends: a full stop, question or exclamation mark, perhaps a
+#: closing quotation mark, white space, then what can begin a sentence.
+_SENTENCE_END = re.compile(r"(?:(?<=[.?!])|(?<=[.?!][’”'\"]))\s+(?=[“‘'\"(]?[A-Z0-9])")
 
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def by_paragraph(
-    index: dict[str, Any], pages: dict[str, tuple[str, str]],
-    variants: dict[tuple[str, str], list[str]],
-) -> dict[str, Any]:
-    """``index`` (Material's search_index.json) with a document per essay paragraph.
+def _serialize(element: Any, out: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _DROPPED or not tag:
+        return
+    inner: list[str] = [html_text.escape(element.text or "", quote=False)]
+    for child in element:
+        _serialize(child, inner)
+        inner.append(html_text.escape(child.tail or "", quote=False))
+    content = "".join(inner)
+    if tag not in KEPT:
+        out.append(content)
+    elif content.strip():  # as Material's indexer, which drops an empty kept element
+        out.append(f"<{tag}>{content}</{tag}>")
 
-    ``pages`` maps an essay page's URL to its title and built HTML; ``variants`` maps
-    ``(page URL, paragraph id)`` to the spelling variants of the entries it names.
+
+def inert(fragment: str) -> str:
+    """``fragment`` (HTML) as Material may render it: bare kept tags and escaped text only.
+
+    Idempotent, so a document Material escaped keeps its words: ``&lt;b&gt;`` stays the text
+    "<b>"; markup that was never escaped becomes its text, or nothing.
     """
+    if not fragment.strip():
+        return ""
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, etree.ParserError):  # characters no HTML parser takes: all text
+        return html_text.escape(fragment, quote=False).strip()
+    out: list[str] = []
+    _serialize(root, out)
+    # White space as it came: Material's indexer keeps it in <pre> and collapses it elsewhere.
+    return "".join(out).strip()
+
+
+def _text(value: str) -> str:
+    """Plain text (contributor or author's) as escaped document text."""
+    return html_text.escape(_plain(value), quote=False)
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{_text(text)}</p>" if text.strip() else ""
+
+
+def _sentences(text: str) -> str:
+    """A paragraph's text, a block per sentence: Material's result shows the blocks that hold
+    the words searched for (two at most), so a hit shows its sentences, not the paragraph."""
+    return "".join(f"<p>{_text(part)}</p>" for part in _SENTENCE_END.split(_plain(text)))
+
+
+def _names(names: Iterable[str]) -> str:
+    """Other names, each once: the field is searched, never shown."""
+    return _text(" ".join(dict.fromkeys(n for n in names if n.strip())))
+
+
+def _fragment(markup: str) -> Any:
+    return lxml_html.fragment_fromstring(markup or "<p></p>", create_parent="div")
+
+
+def _endnote_ids(page: Any) -> set[str]:
+    """The ids of the headings inside an essay page's endnotes."""
+    return {element.get("id") for section in page.iter("section")
+            if ENDNOTES in (section.get("class") or "").split()
+            for element in section.iter() if element.get("id")}
+
+
+def notes(page_html: str, url: str) -> list[dict[str, str]]:
+    """One document per note of the built notes page: its number and kind, and its words.
+
+    The quotation in a note's head repeats the essay, and its sources and events are found
+    on their own pages: only the note's text is indexed.
+    """
+    page = lxml_html.document_fromstring(page_html)
+    docs: list[dict[str, str]] = []
+    for head in page.iter("p"):
+        if NOTE_HEAD not in (head.get("class") or "").split() or not head.get("id"):
+            continue
+        body = head.getnext()
+        while body is not None and NOTE_BODY not in (body.get("class") or "").split():
+            if NOTE_HEAD in (body.get("class") or "").split():
+                body = None
+                break
+            body = body.getnext()
+        link = head.find("a")
+        label = _plain(link.text_content()) if link is not None else ""
+        kind = head.get("data-kind-label") or ""
+        title = " · ".join(part for part in (label, kind) if part)
+        text = " ".join(_paragraph(p.text_content()) for p in body.iter("p")) if body is not None \
+            else ""
+        docs.append({"location": f"{url}#{head.get('id')}", "title": _text(title),
+                     "text": text})
+    return docs
+
+
+def _classes(element: Any) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def described(page_html: str, url: str) -> list[dict[str, str]]:
+    """One document per entry of a built page that lists entries under their headings (the
+    places page): its heading and what it is, where that is not left out of search already.
+    """
+    page = lxml_html.document_fromstring(page_html)
+    docs: list[dict[str, str]] = []
+    for heading in page.iter("h2"):
+        if not heading.get("id"):
+            continue
+        texts: list[str] = []
+        sibling = heading.getnext()
+        while sibling is not None and sibling.tag not in ("h1", "h2"):
+            if (DEFINITION in _classes(sibling) and sibling.get("data-search-exclude") is None):
+                texts.append(_paragraph(sibling.text_content()))
+            sibling = sibling.getnext()
+        docs.append({"location": f"{url}#{heading.get('id')}",
+                     "title": _text(heading.text_content()), "text": " ".join(texts)})
+    return docs
+
+
+def entry_document(entry: Entry, location: str) -> dict[str, str]:
+    """An entry's document: its name, its definition, its other names (searched, not shown)."""
+    others = [*entry.aliases, *entry.variants, *([entry.native[0]] if entry.native else [])]
+    doc = {"location": location, "title": _text(entry.name), "text": _paragraph(entry.summary)}
+    names = _names(o for o in others if o != entry.name)
+    if names:
+        doc[NAMES] = names
+    return doc
+
+
+def rewrite(
+    index: dict[str, Any], pages: Mapping[str, str],
+    variants: Mapping[tuple[str, str], Iterable[str]],
+    entries: Mapping[str, Entry], notes_page: tuple[str, str] | None = None,
+    lists: Iterable[str] = (), entry_pages: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """``index`` (Material's search_index.json) with each passage once, as described above.
+
+    ``pages`` maps the URL of each page the hook does not generate (the essay's, the home
+    page) to its built content; ``variants`` maps ``(essay URL, paragraph id)`` to the
+    spelling variants of the entries the paragraph names; ``entries`` maps each entry's
+    location (``actors/x/``, ``glossary/#x``) to the entry; ``notes_page`` is the notes
+    page's URL and built HTML; ``lists`` are the URLs of pages that list entries found on
+    their own pages (the actors index), whose sections are left out; ``entry_pages`` maps
+    the URL of a page that describes entries under their headings (the places page) to its
+    built HTML, whose sections become one document per entry (``described``).
+    """
+    note_docs = notes(notes_page[1], notes_page[0]) if notes_page else []
+    notes_url = notes_page[0] if note_docs and notes_page else None
+    pages_of = {location for location in entries if "#" not in location}
+    described_docs = {url: described(html, url) for url, html in (entry_pages or {}).items()}
+    listing = set(lists)
     docs: list[dict[str, Any]] = []
     added: set[str] = set()
     for doc in index["docs"]:
-        url = doc["location"].split("#")[0]
+        location: str = doc["location"]
+        url = location.split("#")[0]
+        if url in listing and "#" in location:
+            continue
+        if url in described_docs:
+            if "#" not in location:
+                docs.append(doc)
+                docs.extend(described_docs[url])
+            continue
+        if location in entries or url in pages_of:
+            key = location if location in entries else url
+            if key not in added:
+                added.add(key)
+                docs.append(entry_document(entries[key], key))
+            continue
+        if url == notes_url:
+            if "#" not in location:
+                docs.append(doc)
+                docs.extend(note_docs)
+            continue
         if url not in pages:
             docs.append(doc)
             continue
-        # Every section of an essay page (the page, its h1, its notes) loses the numbered
-        # paragraphs, which become documents of their own after the page's first.
-        title, html = pages[url]
-        page = lxml_html.fragment_fromstring(html or "<p></p>", create_parent="div")
+        # An essay page's documents lose its numbered paragraphs, which become documents of
+        # their own after the page's first, and its endnotes, found on the notes page.
+        page = _fragment(pages[url])
+        if notes_url and "#" in location and location.split("#", 1)[1] in _endnote_ids(page):
+            continue
         paragraphs = [p for p in page.iter("p") if PARAGRAPH_ID.fullmatch(p.get("id", ""))]
         texts = {_plain(p.text_content()) for p in paragraphs}
-        rest = lxml_html.fragment_fromstring(doc["text"] or "<p></p>", create_parent="div")
+        rest = _fragment(doc["text"])
         for element in list(rest.iter("p")):
             if _plain(element.text_content()) in texts:
                 element.drop_tree()
-        kept = "".join(lxml_html.tostring(child, encoding="unicode") for child in rest)
-        docs.append({**doc, "text": _plain((rest.text or "") + kept)})
+        docs.append({**doc, "text": etree.tostring(rest, encoding="unicode", method="html")})
         if url in added:
             continue
         added.add(url)
         for p in paragraphs:
-            text = _plain(p.text_content())
-            also = variants.get((url, p.get("id")))
-            if also:
-                text += " (also spelled " + ", ".join(sorted(set(also))) + ")"
             anchor = p.get("id")
-            docs.append({"location": f"{url}#{anchor}",
-                         "title": f"{title} · ¶{anchor[1:]}", "text": text})
-    return {**index, "docs": docs}
+            paragraph = {"location": f"{url}#{anchor}", "title": f"¶{anchor[1:]}",
+                         "text": _sentences(p.text_content()), "boost": PARAGRAPH_BOOST}
+            names = _names(sorted(set(variants.get((url, anchor), ()))))
+            if names:
+                paragraph[NAMES] = names
+            docs.append(paragraph)
+    for doc in docs:
+        doc["title"] = inert(doc.get("title", ""))
+        doc["text"] = inert(doc.get("text", ""))
+    config = dict(index.get("config", {}))
+    fields = dict(config.get("fields", {}))
+    fields.setdefault(NAMES, {"boost": 1.0})
+    return {**index, "config": {**config, "fields": fields}, "docs": docs}
