@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import logging
 import os
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
@@ -238,6 +239,9 @@ class _Build:
             raise PluginError("\n".join(duplicates))
         self.essay_words = word_count(text for _, _, text in blocks)
         self.subjects = subjects(self.matcher, blocks)
+        common = checks.common_word_problems(self.glossary, blocks)
+        if common:
+            raise DataFileError(common, "the glossary")
         self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
         # #23: one number per note through the edition; where each note and paragraph is.
         self.numbers = {anchor.note.index: number
@@ -329,10 +333,30 @@ class _CompiledTemplates(BytecodeCache):
 _templates: _CompiledTemplates | None = None
 
 
+class _Warnings(logging.Handler):
+    """Under ``mkdocs serve``, each warning of the build being made (the hook's and MkDocs'
+    own), shown in the pages' banner: ``--strict``, as CI builds, fails on every one."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:  # errors stop the build, or are refused saves
+            self.messages.append(record.getMessage())
+
+
+_warnings = _Warnings()
+
+
 def on_startup(command: str, dirty: bool) -> None:
-    """Under ``mkdocs serve``, keep the compiled templates between rebuilds."""
+    """Under ``mkdocs serve``, keep the compiled templates between rebuilds, and collect
+    each build's warnings for the banner."""
     global _templates
     _templates = _CompiledTemplates() if command == "serve" else None
+    mkdocs_log = logging.getLogger("mkdocs")
+    if command == "serve" and _warnings not in mkdocs_log.handlers:
+        mkdocs_log.addHandler(_warnings)
 
 
 # ---- Issue 28: under `mkdocs serve`, a refused save keeps the last good data, with a banner
@@ -358,6 +382,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     options = _options(config)
     # The same steps, in the same order, as scripts/check_glossary.py (edition.index.checks).
     _refused.clear()
+    _warnings.messages.clear()
     try:
         data = checks.load_data(*(_data_path(config, option) for option in DATA_FILES))
     except DataFileError as error:
@@ -543,6 +568,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     assert _build is not None
     env.globals["edition_sidebar"] = _sidebar
     env.globals["edition_refused"] = list(_refused)  # issue 28: the banner under serve
+    # The same list, not a copy: the warnings of on_env below show in the pages rendered after.
+    env.globals["edition_warnings"] = _warnings.messages if _templates is not None else []
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = (
         lambda page: meta_tags(ESSAY, _build.edition, page.canonical_url or "")

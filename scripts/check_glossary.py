@@ -127,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     if duplicates:
         print("\n".join(duplicates), file=sys.stderr)
         return 1
+    common = checks.common_word_problems(data.glossary, blocks)
+    if common:
+        print(DataFileError(common, "the glossary"), file=sys.stderr)
+        annotate(common, args.glossary)
+        return 1
     try:
         checks.anchor_notes(data.notes, data.notes_file, blocks, Matcher(targets(data.glossary)))
     except DataFileError as error:

@@ -5,7 +5,14 @@ Compares the data files (``glossary.yml``, ``notes.yml``, and every other ``X.ym
 notes added, removed or changed, and the pages they touch::
 
     python scripts/pr_summary.py --base origin/main >> "$GITHUB_STEP_SUMMARY"
-    python scripts/pr_summary.py --base-dir old/ --head-dir new/
+    python scripts/pr_summary.py --base origin/main --head-site site --build-base
+    python scripts/pr_summary.py --base-dir old/ --head-dir new/ --base-site a/ --head-site b/
+
+"Pages affected" is exact when the summary has two built sites, the base's and the pull
+request's: each page's content (the ``ed-text`` element that ``main.html`` puts it in, and
+the title) is compared, so a renumbered note, a count on the colophon or a place on the map
+is listed as it changed. The menus are left out: one new actor would mark every page. Without
+the two sites, the pages are estimated from the data files, and the summary says so.
 
 The files are a pull request's text, so they are untrusted: they are read as plain, safe YAML
 (no anchors, aliases or tags beyond the plain ones), and every value written into the summary
@@ -16,8 +23,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
+import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +48,9 @@ from edition.text.matcher import Matcher  # noqa: E402
 
 #: The key that names an entry in each list, first found wins.
 NAME_KEYS = ("term", "name", "quote", "title", "event")
+#: The key that names an entry of a known list: an actor's ``term`` is the glossary term it
+#: is one with, not its name.
+LIST_NAME_KEYS = {"terms": "term", "actors": "name", "notes": "quote"}
 #: Generated pages, by the list whose entries they show.
 LIST_PAGES = {
     "terms": ["glossary.md"],
@@ -51,6 +64,11 @@ PAGE_TITLES = {
 }
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_TEXT = 80
+#: GitHub's limit for one step's job summary (1 MiB); a longer one is not shown at all.
+SUMMARY_LIMIT = 1024 * 1024
+#: What GitHub's autolinking starts from: a scheme's colon, an e-mail's at sign ("www."'s
+#: dot is escaped by :func:`literal` already).
+_AUTOLINK = re.compile(r"[:@]")
 
 
 def data_files(root: Path) -> list[str]:
@@ -60,10 +78,10 @@ def data_files(root: Path) -> list[str]:
 
 
 def from_dir(folder: Path) -> Callable[[str], bytes | None]:
-    """Read data files from a folder."""
+    """Read data files from a folder (an unreadable file raises :class:`OSError`)."""
     def read(name: str) -> bytes | None:
         path = folder / name
-        return path.read_bytes() if path.is_file() else None
+        return path.read_bytes() if path.exists() else None
     return read
 
 
@@ -99,7 +117,8 @@ class Entry:
 
     def forms(self) -> list[str]:
         """The words the essay uses for it: a term and its aliases, an actor's aliases."""
-        words = [self.value.get("term"), *(self.value.get("aliases") or [])]
+        aliases = self.value.get("aliases")  # a number or a yes is the build's problem
+        words = [self.value.get("term"), *(aliases if isinstance(aliases, list) else [])]
         return [w for w in words if isinstance(w, str) and w.strip()]
 
     def dated(self) -> bool:
@@ -118,7 +137,8 @@ def entries(value: Any) -> dict[tuple[str, str], Entry]:
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            name = next((str(item[k]) for k in NAME_KEYS if isinstance(item.get(k), str)),
+            keys = (LIST_NAME_KEYS[list_name],) if list_name in LIST_NAME_KEYS else NAME_KEYS
+            name = next((str(item[k]) for k in keys if isinstance(item.get(k), str)),
                         f"#{index + 1}")
             # An event is named by its id and description (issue 28), not by its number.
             if list_name == "events" and isinstance(item.get("id"), str):
@@ -141,11 +161,28 @@ class FileChange:
     changed: list[tuple[Entry, Entry, list[str]]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     status: str = "changed"  # or "added", "removed", "unchanged"
+    #: Whether a version could not be read at all, so no entry could be compared.
+    unreadable: bool = False
 
     @property
     def touched(self) -> list[Entry]:
         """Every entry added, removed or changed, old and new versions."""
         return self.added + self.removed + [e for old, new, _ in self.changed for e in (old, new)]
+
+
+def compare_read(name: str, old: Callable[[str], bytes | None],
+                 new: Callable[[str], bytes | None]) -> FileChange:
+    """:func:`compare` of ``name`` as ``old`` and ``new`` read it; a file that cannot be read
+    at all is a problem of the summary, never "no change"."""
+    data = []
+    for label, read in (("base", old), ("this pull request", new)):
+        try:
+            data.append(read(name))
+        except OSError as error:
+            return FileChange(name, unreadable=True, problems=[
+                f"in {label} the file cannot be read ({error.strerror or error}); check that "
+                "it is a readable file."])
+    return compare(name, data[0], data[1])
 
 
 def compare(name: str, old: bytes | None, new: bytes | None) -> FileChange:
@@ -170,12 +207,14 @@ def compare(name: str, old: bytes | None, new: bytes | None) -> FileChange:
     if change.problems and any(data is not None and value is None
                                for data, value in zip((old, new), values, strict=True)):
         # Issue 25: a file that cannot be read is reported as such, not as every entry removed.
+        change.unreadable = True
         return change
     before, after = entries(values[0]), entries(values[1])
     change.added = [after[k] for k in after if k not in before]
     change.removed = [before[k] for k in before if k not in after]
     for key in before.keys() & after.keys():
-        fields = sorted(k for k in before[key].value.keys() | after[key].value.keys()
+        # A key YAML reads as a number or a yes/no (``1:``, ``yes:``) is named as written.
+        fields = sorted(str(k) for k in before[key].value.keys() | after[key].value.keys()
                         if before[key].value.get(k) != after[key].value.get(k))
         if fields:
             change.changed.append((before[key], after[key], fields))
@@ -224,6 +263,47 @@ def pages_affected(changes: Iterable[FileChange], pages: dict[str, str]) -> list
     return sorted(affected, key=lambda p: (p not in PAGE_TITLES, p))
 
 
+def site_pages(site: Path) -> dict[str, bytes]:
+    """Each page of a built site by its address ("glossary/"), as what a reader reads there:
+    the title and the page's content (``main.html``'s ``div.ed-text``), serialized again by
+    lxml; the menus and the sidebars, which list every page, are left out."""
+    from lxml import etree, html
+
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        tree = html.fromstring(path.read_bytes())
+        parts = tree.xpath("//title") + (tree.xpath("//div[@class='ed-text']")
+                                         or tree.xpath("//article") or tree.xpath("//body"))
+        address = path.relative_to(site).as_posix().removesuffix("index.html") or "/"
+        found[address] = b"".join(etree.tostring(part, method="html") for part in parts)
+    return found
+
+
+def built_pages_affected(base_site: Path, head_site: Path) -> list[str]:
+    """The addresses of the pages added, removed or changed between two built sites."""
+    base, head = site_pages(base_site), site_pages(head_site)
+    return sorted(address for address in base.keys() | head.keys()
+                  if base.get(address) != head.get(address))
+
+
+def build_base(revision: str, repository: Path = ROOT) -> Path | None:
+    """The site of ``revision``, built (not strictly: the base's own warnings are not this
+    pull request's) from a detached work tree of it; None if it cannot be built."""
+    folder = Path(tempfile.mkdtemp(prefix="pr-summary-"))
+    tree, site = folder / "base", folder / "site"
+    added = subprocess.run(["git", "worktree", "add", "--detach", str(tree), revision],
+                           cwd=repository, capture_output=True, timeout=300)
+    if added.returncode != 0:
+        return None
+    try:
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                               cwd=tree, capture_output=True, timeout=1800)
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=repository,
+                       capture_output=True, timeout=300)
+    return site if built.returncode == 0 else None
+
+
 def occurs(words: list[str], case: str, text: str) -> bool:
     """Whether any of ``words`` occurs in ``text`` as the build's matcher finds it."""
     unique = {fold(word): word for word in words}.values()
@@ -241,7 +321,11 @@ def md(text: Any, limit: int | None = _MAX_TEXT) -> str:
     flat = plain(visible(str(text)))
     if limit is not None and len(flat) > limit:
         flat = flat[: _MAX_TEXT - 1] + "…"
-    return literal(flat).replace("|", "\\|").replace("~", "\\~")
+    # GitHub links a bare address (https://, www., name@host) in text; its ":" or "@" as a
+    # character reference (and "www."'s dot escaped) shows the same character and leaves
+    # nothing to link, in CommonMark and in Python-Markdown alike.
+    escaped = literal(flat).replace("|", "\\|").replace("~", "\\~")
+    return _AUTOLINK.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
 def code(text: Any) -> str:
@@ -258,16 +342,56 @@ def code(text: Any) -> str:
 KIND = {"terms": "term", "actors": "actor", "notes": "note", "events": "event"}
 
 
-def summary(changes: list[FileChange], pages: dict[str, str], preview: str | None = None) -> str:
-    """The job summary, in Markdown."""
+def label(entry: Entry) -> str:
+    """How the summary names an entry: its kind and name; a note by its id."""
+    if entry.list == "notes" and isinstance(entry.value.get("id"), str):
+        return f"note {code(entry.value['id'])}"
+    return f"{KIND.get(entry.list, md(entry.list))} {md(entry.name)}"
+
+
+def shown(value: Any) -> str:
+    """A field's value in the summary, whole, on one line: text as it reads, else JSON."""
+    if value is None:
+        return "*(none)*"
+    if isinstance(value, str):
+        return md(value, limit=None)
+    return md(json.dumps(value, ensure_ascii=False, default=str), limit=None)
+
+
+def fit(lines: list[str], limit: int = SUMMARY_LIMIT) -> str:
+    """``lines`` as one text of at most ``limit`` bytes: the lines that do not fit are cut,
+    and a last line says how many."""
+    text = "\n".join(lines)
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    kept: list[str] = []
+    size = 0
+    room = limit - 200  # for the last line
+    for line in lines:
+        size += len(line.encode("utf-8")) + 1
+        if size > room:
+            break
+        kept.append(line)
+    cut = len(lines) - len(kept)
+    return "\n".join([*kept, "", f"*{cut} more line{'s' if cut != 1 else ''} of this summary "
+                       "cut, to keep within GitHub's 1 MiB limit for a job summary.*", ""])
+
+
+def summary(changes: list[FileChange], pages: dict[str, str], preview: str | None = None,
+            built: list[str] | None = None, limit: int = SUMMARY_LIMIT) -> str:
+    """The job summary, in Markdown; ``built``: the pages two builds found changed."""
     out = ["## What this pull request does to the apparatus", ""]
     if preview and preview.startswith("https://"):
-        out += [f"**Preview:** [the built site]({preview}) (download it, unzip it, run "
-                "`python3 -m http.server -d site 8000` and open <http://127.0.0.1:8000/>).", ""]
+        out += [f"**Preview:** [the built site]({preview}) (download it, unzip it into a "
+                "folder, run `python3 -m http.server -d FOLDER 8000` and open "
+                "<http://127.0.0.1:8000/>).", ""]
     changed = [c for c in changes if c.status != "unchanged"]
     if not changed:
         names = ", ".join(code(c.name) for c in changes)
-        return "\n".join([*out, f"No change to the data files ({names}).", ""])
+        out += [f"No change to the data files ({names}).", ""]
+        if not built:
+            return "\n".join(out)
+    details: list[str] = []
     for change in changed:
         out += [f"### {code(change.name)}" + ("" if change.status == "changed"
                                           else f" ({change.status})"), ""]
@@ -278,21 +402,35 @@ def summary(changes: list[FileChange], pages: dict[str, str], preview: str | Non
         rows = [("Added", e, "") for e in change.added]
         rows += [("Changed", new, ", ".join(fields)) for _, new, fields in change.changed]
         rows += [("Removed", e, "") for e in change.removed]
-        if rows:
+        if not rows and change.unreadable:
+            out += ["The entries are compared once the file can be read.", ""]
+        elif rows:
             out += ["| | Entry | Fields changed |", "| --- | --- | --- |"]
-            out += [f"| {what} | {KIND.get(e.list, md(e.list))} {md(e.name)} | {md(fields)} |"
-                    for what, e, fields in rows]
+            out += [f"| {what} | {label(e)} | {md(fields)} |" for what, e, fields in rows]
             out.append("")
         else:
             out += ["No entry added, removed or changed (layout or comments only).", ""]
-    affected = pages_affected(changed, pages)
+        for old, new, fields in change.changed:
+            details += [f"**{label(new)}**", ""]
+            for name in fields:
+                details += [f"- **{md(name)}**", f"  - before: {shown(old.value.get(name))}",
+                            f"  - after: {shown(new.value.get(name))}"]
+            details.append("")
     out += ["### Pages affected", ""]
-    out += [f"- {PAGE_TITLES[p]} ({code(p)})" if p in PAGE_TITLES else f"- {code(p)}"
-            for p in affected]
-    if not affected:
-        out.append("None.")
+    if built is not None:
+        out += ["Every page whose title or content differs between a build of the base and a "
+                "build of this pull request (the menus left out):", ""]
+        out += [f"- {code(p)}" for p in built] or ["None."]
+    else:
+        affected = pages_affected(changed, pages)
+        out += ["Estimated from the data files (the workflow builds both sides for the exact "
+                "list):", ""]
+        out += [f"- {PAGE_TITLES[p]} ({code(p)})" if p in PAGE_TITLES else f"- {code(p)}"
+                for p in affected] or ["None."]
     out.append("")
-    return "\n".join(out)
+    if details:
+        out += ["### Each changed field, before and after", "", *details]
+    return fit(out, limit)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -305,13 +443,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=None,
                         help="the pages to search for affected ones (default: HEAD_DIR/docs)")
     parser.add_argument("--preview-url", default=None, help="where the built site was uploaded")
+    parser.add_argument("--head-site", type=Path, default=None,
+                        help="the pull request's built site, for the exact pages affected")
+    sites = parser.add_mutually_exclusive_group()
+    sites.add_argument("--base-site", type=Path, default=None, help="the base's built site")
+    sites.add_argument("--build-base", action="store_true",
+                       help="build the base (--base) in a temporary work tree")
+    parser.add_argument("--max-bytes", type=int, default=SUMMARY_LIMIT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     old = from_dir(args.base_dir) if args.base_dir else from_git(args.base, args.head_dir)
     new = from_dir(args.head_dir)
-    changes = [compare(name, old(name), new(name)) for name in data_files(args.head_dir)]
+    changes = [compare_read(name, old, new) for name in data_files(args.head_dir)]
     docs = args.docs or args.head_dir / "docs"
     pages = essay_pages(docs) if docs.is_dir() else {}
-    sys.stdout.write(summary(changes, pages, args.preview_url))
+    base_site = args.base_site
+    if args.build_base and args.base and args.head_site:
+        base_site = build_base(args.base, args.head_dir)
+    built = (built_pages_affected(base_site, args.head_site)
+             if base_site is not None and args.head_site is not None
+             and base_site.is_dir() and args.head_site.is_dir() else None)
+    sys.stdout.write(summary(changes, pages, args.preview_url, built, args.max_bytes))
     return 0
 
 

@@ -6,6 +6,11 @@ TopoJSON (quantised, delta-encoded arcs), keeps the countries that reach the ess
 and writes hooks/edition/pages/natural_earth/countries.json: each country's name and its
 rings in longitude/latitude, rounded to 0.05 degree. Natural Earth is in the public domain;
 world-atlas is ISC-licensed (LICENSE beside the data).
+
+It then writes ``outlines.json`` beside it: each country's outline as the places map draws
+it, projected, clipped to the map and thinned (``edition.pages.places.outline``), so that a
+build only places them. ``python scripts/vendor_natural_earth.py --outlines`` writes that
+file alone, from ``countries.json``, when the map's view or size changes.
 """
 
 from __future__ import annotations
@@ -14,7 +19,12 @@ import json
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "hooks/edition/pages/natural_earth/countries.json"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from edition.pages import places  # noqa: E402 (after hooks/ is on the path)
+
+OUT = places.DATA
 #: The region drawn: west, south, east, north (degrees), with a margin.
 BOX = (15.0, 20.0, 85.0, 65.0)
 STEP = 0.05
@@ -73,7 +83,19 @@ def main(path: str) -> None:
                                "world-atlas 2.0.2 (countries-50m.json)", "box": BOX,
                                "countries": countries}, separators=(",", ":")) + "\n",
                    encoding="utf-8")
+    write_outlines()
+
+
+def write_outlines() -> None:
+    """``outlines.json`` from ``countries.json``, for the map as ``places`` draws it now."""
+    places.OUTLINES.write_text(json.dumps({
+        "source": "made from countries.json by scripts/vendor_natural_earth.py",
+        **places.outlines_made()}, separators=(",", ":"), ensure_ascii=False) + "\n",
+        encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1:] == ["--outlines"]:
+        write_outlines()
+    else:
+        main(sys.argv[1])

@@ -13,12 +13,20 @@
  * requests), so before any tooltip can open, the title of every element Material gives
  * a tooltip is replaced by its HTML-escaped text: Material's innerHTML then yields the
  * text exactly as written. Without JavaScript the browser shows the plain title.
+ * Material also copies text into a title itself: a header title or a table-of-contents
+ * entry cut off with an ellipsis (.md-ellipsis) gets its innerText, an actor's name, as
+ * the title of its link, and a tooltip. Every title set on such a host, or anywhere in the
+ * content, later is escaped as it is set (a MutationObserver's callback runs before any
+ * event could open the tooltip), so no path leads contributor text into innerHTML raw.
  */
 (function () {
   "use strict";
 
   var ANNOTATION = "a.ed-annotation, a.ed-note-ref";
-  var TOOLTIP_HOSTS = ".md-content [title]:not([data-preview]):not([data-ed-escaped])";
+  var TOOLTIP_HOSTS = ".md-content [title]:not([data-preview])";
+  // Where Material's ellipsis copies cut-off text into a title: the .md-ellipsis element
+  // itself or the link around it (the header's title, the table of contents, the menu).
+  var ELLIPSIS = ".md-ellipsis";
   var lastPointer = "mouse";
   var armed = null;
 
@@ -27,10 +35,35 @@
       .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
   }
 
+  // A host's escaped title is also kept in data-ed-escaped: a title equal to it is the one
+  // this script wrote (or Material put back after a tooltip closed), never escaped twice.
+  function escapeTitle(host) {
+    var title = host.getAttribute("title");
+    if (title === null || title === host.getAttribute("data-ed-escaped")) return;
+    var escaped = escapeHtml(title);
+    host.setAttribute("data-ed-escaped", escaped);
+    host.setAttribute("title", escaped);
+  }
+
+  function isTooltipHost(element) {
+    return element.matches(TOOLTIP_HOSTS) || element.matches(ELLIPSIS) ||
+      element.querySelector(ELLIPSIS) !== null;
+  }
+
   function escapeTitles() {
-    document.querySelectorAll(TOOLTIP_HOSTS).forEach(function (host) {
-      host.setAttribute("title", escapeHtml(host.getAttribute("title")));
-      host.setAttribute("data-ed-escaped", "");
+    document.querySelectorAll(TOOLTIP_HOSTS).forEach(escapeTitle);
+  }
+
+  if (typeof MutationObserver === "function") {
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        var host = record.target;
+        if (host.nodeType === 1 && host.hasAttribute("title") && isTooltipHost(host)) {
+          escapeTitle(host);
+        }
+      });
+    }).observe(document.documentElement, {
+      subtree: true, attributes: true, attributeFilter: ["title"]
     });
   }
 

@@ -263,9 +263,129 @@ def _parts_table(sizes: list[dict[str, Any]]) -> Table | None:
     )
 
 
+#: The tooltip extension alone against abbr's glossary option: ahead at every size.
+AHEAD_OF_ABBR = ("real", "real+100p+10g", "200x500", "1000x2000")
+#: The whole hook build against plain Material, per edition.
+HOOK_OVER_PLAIN = {"real": 2.5, "real+100p+10g": 2.7}
+#: The hook's own work and its imports, as a share of the real edition's hook build.
+OWN_SHARE = 0.20
+#: An essay page edited under mkdocs serve, with the hook, against the site without it.
+SERVE_PAGE_OVER_PLAIN = 2.0
+#: Peak memory with the hook over plain Material, per edition.
+PEAK_MEMORY = {"1000x2000": 3.0}
+#: Gzipped KiB: the search index, and what an essay part loads (page, styles, scripts,
+#: search worker and index).
+SEARCH_INDEX_KIB = 25.0
+ESSAY_PART_KIB = 125.0
+
+
+def _side_by_side(results: dict[str, Any]) -> Table:
+    """Every measure and its target, in one table, from one run."""
+    by_label = {s["label"]: s for s in results["sizes"]}
+    rows: list[list[str]] = []
+
+    def met(ok: bool | None) -> str:
+        return "–" if ok is None else ("yes" if ok else "no")
+
+    def variants(label: str) -> dict[str, Any]:
+        return by_label.get(label, {}).get("variants", {})
+
+    for label in AHEAD_OF_ABBR:
+        peers = variants(label)
+        ours, theirs = peers.get("tooltips", {}), peers.get("abbr-glossary", {})
+        name = f"tooltips alone / abbr glossary option, {label}"
+        target = "≤ 1.0×" if label == "real" else "≤ 1.0× (stay ahead)"
+        if "wall" not in ours or "wall" not in theirs:
+            rows.append([name, "not measured in this run", target, "–"])
+            continue
+        wall = min(ours["wall"]) / min(theirs["wall"])
+        cpu = min(ours["cpu"]) / min(theirs["cpu"])
+        rows.append([name, f"{wall:.2f}× ({min(ours['wall']):.2f} / {min(theirs['wall']):.2f} s "
+                     f"best wall); CPU {cpu:.2f}×", target, met(wall <= 1.0 and cpu <= 1.0)])
+    for label, limit in HOOK_OVER_PLAIN.items():
+        peers = variants(label)
+        hook, plain = peers.get("hook", {}), peers.get("nohook", {})
+        name = f"whole hook / plain Material, {label}"
+        if "wall" not in hook or "wall" not in plain:
+            rows.append([name, "not measured in this run", f"≤ {limit}×", "–"])
+            continue
+        wall = min(hook["wall"]) / min(plain["wall"])
+        cpu = min(hook["cpu"]) / min(plain["cpu"])
+        rows.append([name, f"{wall:.2f}× ({min(hook['wall']):.2f} / {min(plain['wall']):.2f} s "
+                     f"best wall); CPU {cpu:.2f}×", f"≤ {limit}×",
+                     met(wall <= limit and cpu <= limit)])
+    hook = variants("real").get("hook", {})
+    timing = hook.get("hook_timing") or {}
+    if timing.get("own") is not None:
+        share = (timing["own"] + timing.get("imports", 0.0)) / hook["wall_median"]
+        rows.append(["hook's own work + its imports, share of the real build",
+                     f"{share:.0%} ({timing['own']:.2f} + {timing.get('imports', 0.0):.2f} s "
+                     f"of {hook['wall_median']:.2f} s, medians)", f"≤ {OWN_SHARE:.0%}",
+                     met(share <= OWN_SHARE)])
+    serve, plain_serve = results.get("serve") or {}, results.get("serve_nohook") or {}
+    if serve.get("glossary_edit_median") is not None:
+        best, median = serve["glossary_edit_best"], serve["glossary_edit_median"]
+        rows.append(["mkdocs serve, glossary edit to page served",
+                     f"{best:.2f} s best, {median:.2f} s median",
+                     f"≤ {SERVE_GLOSSARY_TARGET} s", met(median <= SERVE_GLOSSARY_TARGET)])
+    else:
+        rows.append(["mkdocs serve, glossary edit to page served", "not measured in this run",
+                     f"≤ {SERVE_GLOSSARY_TARGET} s", "–"])
+    ours_page, plain_page = serve.get("page_edit_median"), plain_serve.get("page_edit_median")
+    if ours_page is not None and plain_page is not None:
+        rows.append(["mkdocs serve, essay edit, hook / plain",
+                     f"{ours_page:.2f} / {plain_page:.2f} s median "
+                     f"({ours_page / plain_page:.2f}×)", f"≤ {SERVE_PAGE_OVER_PLAIN:g}× plain",
+                     met(ours_page <= SERVE_PAGE_OVER_PLAIN * plain_page)])
+    else:
+        rows.append(["mkdocs serve, essay edit, hook / plain", "not measured in this run",
+                     f"≤ {SERVE_PAGE_OVER_PLAIN:g}× plain", "–"])
+    for label, limit in PEAK_MEMORY.items():
+        peers = variants(label)
+        name = f"peak memory, {label}, hook / plain"
+        if "maxrss_kb" not in peers.get("hook", {}) or "maxrss_kb" not in peers.get("nohook", {}):
+            rows.append([name, "not measured in this run", f"≤ {limit:g}×", "–"])
+            continue
+        ours_kb, plain_kb = min(peers["hook"]["maxrss_kb"]), min(peers["nohook"]["maxrss_kb"])
+        rows.append([name, f"{ours_kb / plain_kb:.2f}× ({ours_kb / 1024:.0f} / "
+                     f"{plain_kb / 1024:.0f} MiB, lowest of runs)", f"≤ {limit:g}×",
+                     met(ours_kb / plain_kb <= limit)])
+    ours_weight = (variants("real").get("hook") or {}).get("weight")
+    plain_weight = (variants("real").get("nohook") or {}).get("weight")
+    if ours_weight and plain_weight:
+        index, plain_index = ours_weight["search_index"], plain_weight["search_index"]
+        rows.append(["search index, gzip (raw)",
+                     f"{index['gzip'] / 1024:.1f} KiB ({index['raw'] / 1024:.0f} KiB; "
+                     f"{plain_index['gzip'] / 1024:.1f} KiB without the hook)",
+                     f"≤ {SEARCH_INDEX_KIB:g} KiB gzip", met(index["gzip"] / 1024
+                                                            <= SEARCH_INDEX_KIB)])
+        heaviest, plain_heaviest = (ours_weight["heaviest_essay_part"],
+                                    plain_weight["heaviest_essay_part"])
+        load = ours_weight["essay_parts"][heaviest]
+        plain_load = plain_weight["essay_parts"][plain_heaviest]
+        rows.append(["an essay part, all it loads, gzip (the heaviest)",
+                     f"{load['gzip'] / 1024:.0f} KiB, {heaviest} (plain: "
+                     f"{plain_load['gzip'] / 1024:.0f})", f"≤ {ESSAY_PART_KIB:g} KiB",
+                     met(load["gzip"] / 1024 <= ESSAY_PART_KIB)])
+        if ours_weight.get("home"):
+            rows.append(["the home page, all it loads, gzip",
+                         f"{ours_weight['home']['gzip'] / 1024:.0f} KiB", "–", "–"])
+    rows.append(["Lighthouse, mobile, a part and the home page, served with gzip",
+                 "not measured by the benchmark", "≥ 95, LCP ≤ 2.0 s", "–"])
+    return Table(
+        "Every measure against its target, side by side", ["Measure", "Measured", "Target",
+                                                           "Met"], rows,
+        "From this one run. Ratios use each build's best run (and its least CPU time, which "
+        "other work on the machine disturbs less); a target is met only if both agree. "
+        "All it loads: the page and every file of the site it loads as it opens (styles, "
+        "scripts, icons, Material's search worker and the search index), each gzipped at "
+        "level 6; other sites' files (web fonts) are not counted.",
+    )
+
+
 def results_tables(results: dict[str, Any]) -> list[Table]:
     """Every table of the report."""
-    tables: list[Table] = []
+    tables: list[Table] = [_side_by_side(results)]
     rows = [
         _variant_row(size, variant, entry)
         for size in results["sizes"] for variant, entry in size["variants"].items()

@@ -17,7 +17,7 @@ from benchmarking.corpus import Corpus, Size
 from benchmarking.editions import variant_env, write_edition
 from benchmarking.profiles import profile_summary, write_profile_reports
 from benchmarking.settings import TIMINGS_ENV
-from benchmarking.sitestats import SiteStats, analyse_site, article_bytes
+from benchmarking.sitestats import SiteStats, analyse_site, article_bytes, weight
 
 
 def _median(values: Iterable[float]) -> float:
@@ -147,6 +147,7 @@ def benchmark_size(
             "annotations": stats[variant].annotations,
             "abbrs": stats[variant].abbrs,
             "largest_page": stats[variant].largest(),
+            "weight": weight(sites / variant) if variant in ("hook", "nohook") else None,
         }
         if variant == "hook":
             parts = runs[variant][0].hook.keys()

@@ -247,7 +247,7 @@ PAYLOADS = (
     "</a><svg onload=window.__pwned=3;alert(3)>",
     "[x](javascript:window.__pwned=4)",
     '{ onmouseover="window.__pwned=5" }',
-    "&lt;script&gt;window.__pwned=6&lt;/script&gt;",
+    "&lt script&gt window.__pwned=6 R&D,",
 )
 JCPOA_DEFINITION = " ".join(PAYLOADS[:4])
 JCPOA_NOTE = " ".join(PAYLOADS[3:])

@@ -68,3 +68,9 @@ def test_tiny_benchmark_completes_and_reports(tmp_path: Path) -> None:
         assert profile[variant]["total"] > 0
         assert (out / f"profile-3x10x5-{variant}.html").stat().st_size > 0
     assert "where the time goes, with the hook and without" in proc.stdout
+    # Every measure beside its target, in one table; the weights it reads from the sites.
+    assert "Every measure against its target, side by side" in proc.stdout
+    for variant in ("hook", "nohook"):
+        weight = variants[variant]["weight"]
+        assert weight["search_index"]["gzip"] > 0, variant
+        assert weight["home"]["gzip"] > weight["search_index"]["gzip"], variant

@@ -41,8 +41,8 @@ def payload(marker: str, *, links: bool = True) -> str:
         f"</a><svg onload=alert(3) data-pwned={marker}>",
         f"[{marker}](javascript:alert(4))" if links else f"javascript:alert(4) {marker}",
         f'{{ onmouseover="alert(5)" data-pwned="{marker}" }}',
-        "&lt;b data-pwned&gt; {{ 7*7 }} {% raw %}x{% endraw %} ${7*7}",
-        f"‘{marker}’ \"{marker}\" '{marker}' &amp; <!-- {marker} -->",
+        "&lt b data-pwned&gt {{ 7*7 }} {% raw %}x{% endraw %} ${7*7}",
+        f"‘{marker}’ \"{marker}\" '{marker}' & R&D, <!-- {marker} -->",
     ]
     return " ".join(parts)
 

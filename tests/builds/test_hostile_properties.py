@@ -213,7 +213,7 @@ def test_hostile_text_in_every_plain_field_at_once_is_published_as_text(
             target = target[part]
         target[path[-1]] = written[number] = (
             f'Hostile{number} <img src=x onerror="alert({number})"> {{{{ 7*7 }}}} [x](y) *a* '
-            f"&amp; <b>{number}</b> javascript:alert({number})")
+            f"& R&D, <b>{number}</b> javascript:alert({number})")
         (project / name).write_text(
             yaml.dump(raw, Dumper=NoAliases, allow_unicode=True, sort_keys=False, width=200),
             encoding="utf-8")

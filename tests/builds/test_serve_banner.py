@@ -66,3 +66,35 @@ def test_a_refused_save_shows_a_banner_over_the_last_good_pages(
     server.glossary.write_text(dump(data), encoding="utf-8")
     server.wait_for("the mended page without the banner", RELOAD_SECONDS,
                     lambda: served_title(server) == mended and banner(server) == "")
+
+
+def warnings_banner(server: Server) -> str | None:  # noqa: F811 (the fixture's value)
+    """The text of the warnings banner on the essay page, or None without a page."""
+    answer = server.get(ESSAY_PAGE)
+    if answer is None or answer[0] != 200:
+        return None
+    found = BeautifulSoup(answer[1], "lxml").select_one(".edition-warnings[role=status]")
+    return plain(found.get_text()) if found is not None else ""
+
+
+def test_a_warning_that_strict_fails_on_shows_in_a_banner_under_serve(
+    server: Server, tmp_path: Path  # noqa: F811 (the fixture)
+) -> None:
+    server.wait_for(f"{ESSAY_PAGE} to be served", START_SECONDS,
+                    lambda: (server.get(ESSAY_PAGE) or (0, ""))[0] == 200)
+    assert warnings_banner(server) == ""
+    text = server.glossary.read_text(encoding="utf-8")
+    old, new = '- term: "axis of resistance"', '- term: "Axis of Resistance"'
+    assert text.count(old) == 1
+    server.glossary.write_text(text.replace(old, new), encoding="utf-8")
+    server.wait_for("the warnings banner", RELOAD_SECONDS, lambda: bool(warnings_banner(server)))
+    shown = warnings_banner(server) or ""
+    # The words the strict build fails with, on the served page.
+    failed = build(server.project, tmp_path / "site")
+    assert failed.returncode != 0
+    said = "the term 'Axis of Resistance' never occurs in the essay as written"
+    assert said in failed.output and said in shown
+    assert shown.startswith("1 warning that mkdocs build --strict, as CI builds, fails on:")
+    server.glossary.write_text(text, encoding="utf-8")
+    server.wait_for("the pages without the banner", RELOAD_SECONDS,
+                    lambda: warnings_banner(server) == "")

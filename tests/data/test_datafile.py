@@ -19,8 +19,8 @@ from support.build import ROOT
 from support.data import GOOD_ENTRY
 from support.workflow import commands
 
-GLOSSARY_KEYS = ("aliases, case, category, coordinates, countries, definition, events, id, "
-                 "identifiers, note, site, "
+GLOSSARY_KEYS = ("aliases, case, category, common_word, coordinates, countries, definition, "
+                 "events, id, identifiers, note, site, "
                  "sources, term, variants")
 
 
@@ -254,3 +254,92 @@ def test_a_value_its_tag_cannot_make_is_a_problem_on_its_line() -> None:
     found = problems("terms:\n  - term: JCPOA\n    definition: !!binary a\n")
     assert found[0].startswith("glossary.yml:3: terms[0]: failed to decode base64 data: ")
     assert found[0].endswith("; use plain text.")
+
+
+# ---- Messages that name what is wrong in the contributor's words ----------------------
+
+
+def test_a_tab_is_named_with_its_line_and_column() -> None:
+    text = GOOD_ENTRY.replace("    category: treaty", "  \tcategory: treaty")
+    assert problems("terms:\n" + text) == [
+        "glossary.yml:4: a tab at line 4, column 3: YAML indents with spaces only. Replace the "
+        "tab with spaces (your editor can show tabs and convert them)."]
+
+
+def test_a_source_without_its_url_is_named_by_its_place_in_the_list() -> None:
+    text = GOOD_ENTRY.replace("        url: https://example.org/jcpoa\n", "")
+    assert problems("terms:\n" + text) == [
+        "glossary.yml:7: terms[0] 'JCPOA': 'sources[0]' has no 'url'; add it."]
+
+
+@pytest.mark.parametrize(("written", "form"), [
+    ('{wikidata: "794"}', "a Wikidata item's id: Q and its digits, e.g. 'Q794' (Iran)"),
+    ('{geonames: "Q130758"}', "a GeoNames id: digits only, e.g. '130758' (Iran)"),
+    ('{viaf: "v47538880"}', "a VIAF id: digits only, e.g. '47538880'"),
+])
+def test_an_identifier_in_the_wrong_form_is_told_its_form(written: str, form: str) -> None:
+    text = GOOD_ENTRY + f"    identifiers: {written}\n"
+    (found,) = problems("terms:\n" + text)
+    assert found.startswith("glossary.yml:9: terms[0] 'JCPOA': 'identifiers.")
+    assert found.endswith(f"; it must be {form}.")
+
+
+def test_a_language_tag_in_the_wrong_form_is_told_its_form() -> None:
+    actor = ("actors:\n  - name: Vladimir Putin\n    kind: person\n    aliases: [Putin]\n"
+             "    native: {text: \"Владимир Путин\", lang: \"Russian\"}\n"
+             "    description: President of Russia.\n"
+             "    sources: [{title: P, url: \"https://example.org/p\"}]\n")
+    assert problems("terms:\n" + GOOD_ENTRY + actor) == [
+        "glossary.yml:13: actors[0] 'Vladimir Putin': 'native.lang' is 'Russian'; it must be a "
+        "BCP 47 language tag: a language, then a script or region if need be, e.g. 'fa', 'ru', "
+        "'az-Latn' or 'en-GB'."]
+
+
+# ---- The node tree, built from the events the checks read ---------------------------
+
+
+@pytest.mark.parametrize("name", ["glossary.yml", "notes.yml", "events.yml"])
+def test_the_files_nodes_are_those_yaml_composes(name: str) -> None:
+    import yaml
+
+    text = (ROOT / name).read_text(encoding="utf-8")
+    _same_tree(datafile._compose(text, name), yaml.compose(text, Loader=datafile._LOADER))
+
+
+@pytest.mark.parametrize("text", [
+    "", "# only a comment\n", "a: 1\n", "- [1, 2, {b: c}]\n- x\n", "k: |\n  two\n  lines\n",
+    "? complex\n: key\nflow: {x: [y, 'z'], w: ~}\nt: !!str 3\nd: 2026-01-02\ne: ''\n",
+    "---\nstart: yes\n...\n",
+])
+def test_a_tree_is_the_one_yaml_composes(text: str) -> None:
+    import yaml
+
+    _same_tree(datafile._compose(text, "x.yml"), yaml.compose(text, Loader=datafile._LOADER))
+
+
+def test_a_second_document_is_refused_as_yaml_refuses_it() -> None:
+    with pytest.raises(DataFileError) as error:
+        datafile._compose("a: 1\n---\nb: 2\n", "x.yml")
+    assert str(error.value.problems[0]).startswith("x.yml:2: malformed YAML, column 1: "
+                                                   "but found another document")
+
+
+def _same_tree(ours: Any, theirs: Any) -> None:
+    assert type(ours) is type(theirs)
+    if theirs is None:
+        return
+    for attribute in ("tag", "style", "flow_style"):
+        assert getattr(ours, attribute, None) == getattr(theirs, attribute, None)
+    for mark in ("start_mark", "end_mark"):
+        assert (getattr(ours, mark).line, getattr(ours, mark).column) == (
+            getattr(theirs, mark).line, getattr(theirs, mark).column)
+    if isinstance(theirs.value, str):
+        assert ours.value == theirs.value
+        return
+    assert len(ours.value) == len(theirs.value)
+    for mine, other in zip(ours.value, theirs.value, strict=True):
+        if isinstance(other, tuple):
+            _same_tree(mine[0], other[0])
+            _same_tree(mine[1], other[1])
+        else:
+            _same_tree(mine, other)

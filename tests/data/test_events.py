@@ -193,8 +193,20 @@ def test_an_unknown_event_fails_naming_the_file_and_line_of_the_reference() -> N
         "glossary.yml:12: actor 'Sergei Lavrov': 'events' names 'jcpoa-agred', which is no "
         "event in events.yml. Did you mean 'jcpoa-agreed'?",
         "notes.yml:6: notes[0] 'the talks': 'events' names 'vienna-talks', which is no event in "
-        "events.yml. Add the event to events.yml or correct the id.",
+        "events.yml. No event has that id (was it deleted or renamed?): add the event to "
+        "events.yml, or remove the id from 'events'.",
     ]
+
+
+def test_a_deleted_event_is_not_taken_for_a_slip_of_another_id() -> None:
+    """An id that merely shares its first words with one that exists is no typo of it."""
+    refs = references(parse_glossary(GLOSSARY.encode().replace(b"jcpoa-agred", b"lavrov-met")),
+                      parse_notes(NOTES.encode()))
+    found = problems(lambda: check_references(parse(EVENTS), refs))
+    assert found[0] == (
+        "glossary.yml:12: actor 'Sergei Lavrov': 'events' names 'lavrov-met', which is no "
+        "event in events.yml. No event has that id (was it deleted or renamed?): add the event "
+        "to events.yml, or remove the id from 'events'.")
 
 
 def test_an_event_nothing_refers_to_is_reported_at_its_line() -> None:
@@ -241,10 +253,10 @@ def test_a_build_fails_on_an_unknown_event_naming_the_notes_line(tmp_path: Path)
     notes = project / "notes.yml"
     line = _line_of(notes, "events: [jcpoa-agreed]")
     notes.write_text(notes.read_text(encoding="utf-8").replace(
-        "events: [jcpoa-agreed]", "events: [jcpoa-adopted]"), encoding="utf-8")
+        "events: [jcpoa-agreed]", "events: [jcpoa-agred]"), encoding="utf-8")
     result = build(project, tmp_path / "site", strict=False)
     assert result.returncode != 0 and "Traceback" not in result.output
-    assert re.search(rf"notes\.yml:{line}: notes\[\d+\] '[^']+': 'events' names 'jcpoa-adopted', "
+    assert re.search(rf"notes\.yml:{line}: notes\[\d+\] '[^']+': 'events' names 'jcpoa-agred', "
                      r"which is no event in events\.yml\. Did you mean 'jcpoa-agreed'\?",
                      result.output), result.output
 

@@ -14,7 +14,7 @@ from edition.index.occurrences import OccurrenceIndex
 from edition.pages import actors as actor_pages
 from edition.text.annotate import Occurrence, Target
 from support.build import ROOT, build, copy_project
-from support.data import plain, raw_entries
+from support.data import as_read, raw_entries
 from support.mentions import expected, forms_of
 from support.site import page, reading_order, resolve
 
@@ -167,7 +167,7 @@ def test_each_actor_page_gives_the_description_and_note_as_written(site: Path) -
         (definition,) = article.select("p.ed-gl-definition")
         assert definition.get_text() == actor.summary, actor.id
         notes = [p.get_text() for p in article.select("p.ed-gl-note")]
-        assert notes == ([plain(actor.raw["note"])] if actor.raw.get("note") else []), actor.id
+        assert notes == ([as_read(actor.raw["note"])] if actor.raw.get("note") else []), actor.id
         assert "{" not in article.get_text(), actor.id  # no attribute list left as text
         headings = [h.get_text(" ", strip=True).removesuffix(" ¶")
                     for h in article.select("h2")]

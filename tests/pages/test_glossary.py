@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import Tag
 
-from support.data import plain, raw_entries
+from support.data import as_read, plain, raw_entries
 from support.site import page
 
 
@@ -35,7 +35,7 @@ def test_each_entry_gives_its_other_names_definition_note_and_sources(site: Path
         assert meta.get_text().endswith(also) and ("also as" in meta.get_text()) == bool(also)
         assert [p.get_text() for p in by_class["ed-gl-definition"]] == [term.summary]
         note = term.raw.get("note")
-        assert [p.get_text() for p in by_class["ed-gl-note"]] == ([plain(note)] if note else [])
+        assert [p.get_text() for p in by_class["ed-gl-note"]] == ([as_read(note)] if note else [])
         (sources,) = by_class["ed-gl-sources"]
         assert [(a.get_text(), a["href"]) for a in sources.select("a")] == [
             (plain(s["title"]), s["url"]) for s in term.raw["sources"]], term.id

@@ -8,6 +8,7 @@ and the path data back, with no build.
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import re
 
@@ -112,3 +113,23 @@ def test_each_outline_is_the_projected_ring_clipped_and_thinned() -> None:
             assert len(got) == len(want), name
             for (gx, gy), (wx, wy) in zip(got, want, strict=True):
                 assert abs(gx - wx) <= 0.06 and abs(gy - wy) <= 0.06, name
+
+
+def test_the_vendored_outlines_are_those_the_script_makes_from_the_countries() -> None:
+    # Run scripts/vendor_natural_earth.py --outlines after changing the map's view or size.
+    vendored = json.loads(places.OUTLINES.read_text(encoding="utf-8"))
+    vendored.pop("source")
+    assert vendored == places.outlines_made()
+
+
+def test_a_build_places_the_vendored_outlines_without_clipping_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("clipped in the build")
+
+    monkeypatch.setattr(places, "clip", refuse)
+    places._country_paths.cache_clear()
+    try:
+        assert places._country_paths()
+    finally:
+        places._country_paths.cache_clear()

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from edition.pages.registry import PathClaimedError, Registry
-from support.build import build, copy_project
+from edition.data.glossary import parse
+from edition.pages.places import points
+from edition.pages.registry import Ids, PathClaimedError, Registry
+from support.build import ROOT, build, copy_project
 
 
 def test_a_second_claimant_is_refused_naming_both() -> None:
@@ -32,7 +34,28 @@ def test_an_actor_with_the_id_index_fails_the_build_naming_its_line(tmp_path: Pa
                     + "\n" + text[found.end():], encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert (f"glossary.yml:{line}: actor '{found.group(1).strip(chr(34))}' (id 'index', line "
-            f"{line}) would be published at actors/index.md, which is already the actors index; "
-            "give it another 'id'.") in result.output
+    # Refused where the glossary is read, so the quick check says it too.
+    assert (f"glossary.yml:{line}: actor '{found.group(1).strip(chr(34))}' has the id 'index', "
+            "whose page would be the actors index (actors/index.md); give it another 'id'."
+            ) in result.output
     assert "Traceback" not in result.output
+
+
+def test_ids_are_handed_out_once_each() -> None:
+    ids = Ids(("places",))
+    assert [ids.claim(i) for i in ("tehran", "tehran", "places", "tehran", "tehran-2")] == [
+        "tehran", "tehran-2", "places-2", "tehran-3", "tehran-2-2"]
+
+
+def test_two_sites_that_slugify_alike_get_two_ids_on_the_places_page() -> None:
+    text = (ROOT / "glossary.yml").read_text(encoding="utf-8")
+    vienna = 'site: {name: Vienna, what: "Capital'
+    assert vienna in text
+    # A second site whose name slugifies as Vienna's does, on another entry.
+    first = text.index("site: {name: Turkmenchai")
+    changed = text[:first] + text[first:].replace(
+        "site: {name: Turkmenchai", "site: {name: Viénna", 1)
+    glossary = parse(changed.encode())
+    found = [point.id for point in points(glossary)]
+    assert len(found) == len(set(found))
+    assert {"vienna", "vienna-2"} <= set(found)

@@ -42,6 +42,12 @@ BROKEN = {
     "two-notes-one-id": (
         "notes.yml", "- id: treaty-turkmenchai", "- id: title",
         "the id 'title' is already the id of notes[0] (line 11)"),
+    "common-word-alias": (
+        "glossary.yml", '- term: "Anglophobia"\n    aliases: []',
+        '- term: "Anglophobia"\n    aliases: [war]',
+        "the alias 'war' is a common English word (Zipf frequency 5.46 in wordfreq's English "
+        "list; 3.5 or more is common) and matches in lower case, so it would link ¶15 "
+        "('and strains of war have revealed something')"),
     "gloss-over-the-limit": (
         "notes.yml", 'gloss: "Published on 15 August 2022,',
         'gloss: "' + "and " * 20 + 'Published on 15 August 2022,',
@@ -51,6 +57,30 @@ BROKEN = {
         "    description: \"Nothing the edition discusses\"\n    sources:\n"
         "      - {title: \"A source\", url: \"https://example.org/a\"}\n",
         "the event 'an-event-of-no-one' is referred to by no note"),
+    # Contributor text read once, where the file is read: the same refusals in both.
+    "character-reference": (
+        "glossary.yml", "definition: >-\n      Treaty signed",
+        "definition: >-\n      Treaty &#x202E;signed",
+        "'&#x202E;' stands for U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    "joiner-inside-a-latin-word": (
+        "glossary.yml", 'title: "Ali Akbar Velayati - Wikipedia"',
+        'title: "Ali Akbar\\u200dVelayati - Wikipedia"', "U+200D (ZERO WIDTH JOINER)"),
+    "a-long-s-is-an-s": (
+        "glossary.yml", '  - term: "Supreme Leader"\n    aliases: []',
+        '  - term: "Supreme Leader"\n    aliases: ["\u017fupreme Leader"]', "ſupreme Leader"),
+    "coordinates-not-a-number": (
+        "glossary.yml", "coordinates: {lat: 41.667, lon: 50.667}",
+        "coordinates: {lat: .nan, lon: 50.667}", "'.nan', which is not a finite number"),
+    "a-country-the-map-lacks": (
+        "glossary.yml", "countries: [Kazakhstan,", "countries: [Kazakstan,",
+        "Did you mean 'Kazakhstan'?"),
+    "actor-id-of-the-actors-index": (
+        "glossary.yml", '  - name: "Ali Khamenei"\n', '  - name: "Ali Khamenei"\n    id: index\n',
+        "whose page would be the actors index (actors/index.md)"),
+    "paragraph-range-backwards": (
+        "notes.yml", "(see ¶8)", "(see ¶9–2)", "the range '¶9–2' runs backwards"),
+    "quotation-everywhere": (
+        "notes.yml", 'quote: "the 1921 Treaty of Friendship"', 'quote: "e"', " more); add"),
 }
 
 

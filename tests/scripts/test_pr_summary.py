@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support.build import ROOT, replace_once
+from support.build import ROOT, build, copy_project, replace_once
 from support.data import slug
 
 SCRIPT = ROOT / "scripts" / "pr_summary.py"
@@ -101,7 +101,7 @@ def test_added_removed_and_changed_entries_and_the_pages_they_touch(
     assert ("Changed", f"term {term['term']}", "definition") in found
     assert ("Removed", f"actor {actor['name']}", "") in found
     assert ("Added", f"term {HOSTILE}", "") in found
-    assert ("Changed", f"note {note['quote']}", "kind") in found
+    assert ("Changed", f"note {note['id']}", "kind") in found  # a note by its id
     assert len(found) == 4
     expected = {"glossary.md", "actors/index.md", "notes.md",
                 f"actors/{actor.get('id') or slug(actor['name'])}.md"}
@@ -183,3 +183,64 @@ def test_an_event_is_named_by_its_id_and_description(tmp_path: Path) -> None:
     assert names["Changed"].startswith(f"event {second['id']}: {second['description'][:20]}")
     assert names["Removed"].startswith(f"event {first['id']}: {first['description'][:20]}")
     assert not any("#" in entry for _, entry, _ in found)
+
+
+def built_pages(summary: str) -> set[str]:
+    return set(pages(summary))
+
+
+def test_pages_affected_come_from_two_builds_page_by_page(tmp_path: Path) -> None:
+    """A changed definition changes the glossary, the map of places and every essay page whose
+    words link to the term (its tooltip), and nothing else; each field before and after."""
+    base = copy_project(tmp_path / "base")
+    head = copy_project(tmp_path / "head")
+    old = "The world's largest enclosed body of water"
+    new = "The largest enclosed body of water on Earth"
+    replace_once(head / "glossary.yml", old, new)
+    for project in (base, head):
+        assert build(project, project / "site").returncode == 0
+    summary = run("--base-dir", base, "--head-dir", head, "--base-site", base / "site",
+                  "--head-site", head / "site")
+    essay = {f"{page.removesuffix('.md')}/" for page in essay_pages_with("Caspian")}
+    expected = {"glossary/", "places/", *essay}
+    found = built_pages(summary)
+    # The home page lists the exports with their sizes, which the new words may change.
+    assert expected <= found <= expected | {"/"}, found
+    soup = rendered(summary)
+    items = [li.get_text(" ", strip=True) for li in soup.select("li")]
+    assert any(i.startswith("before: " + old) for i in items)
+    assert any(i.startswith("after: " + new) for i in items)
+
+
+def test_a_summary_over_the_limit_is_cut_with_a_count(versions: tuple[Path, Path]) -> None:
+    base, head = versions
+    edit(head)
+    whole = run("--base-dir", base, "--head-dir", head)
+    cut = run("--base-dir", base, "--head-dir", head, "--max-bytes", "1000")
+    assert len(cut.encode("utf-8")) <= 1000 < len(whole.encode("utf-8"))
+    kept = len(cut.split("\n")) - 3  # then an empty line, the count, and the final newline
+    assert cut.split("\n")[:kept] == whole.split("\n")[:kept]
+    left = len(whole.split("\n")) - kept
+    assert cut.split("\n")[-2] == (
+        f"*{left} more lines of this summary cut, to keep within GitHub's 1 MiB limit for a "
+        "job summary.*")
+
+
+def test_the_base_is_built_from_git_as_the_workflow_asks(tmp_path: Path) -> None:
+    """``--build-base``: the base revision built in a temporary work tree, then compared."""
+    project = copy_project(tmp_path / "project")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c",
+           "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=project, check=True)
+    replace_once(project / "glossary.yml", "The world's largest enclosed body of water",
+                 "The largest enclosed body of water on Earth")
+    assert build(project, project / "site").returncode == 0
+    summary = run("--base", "main", "--head-dir", project, "--head-site", project / "site",
+                  "--build-base", cwd=project)
+    assert "Every page whose title or content differs" in summary
+    assert {"glossary/", "places/"} <= set(pages(summary))
+    worktrees = subprocess.run(["git", "worktree", "list"], cwd=project, capture_output=True,
+                               text=True, check=True).stdout
+    assert len(worktrees.splitlines()) == 1  # the temporary work tree is gone

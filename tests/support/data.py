@@ -45,6 +45,16 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
+#: A glossary entry's link to another entry, ``[words](term:<id>)`` or ``(actor:<id>)``.
+ENTRY_LINK = re.compile(r"\[([^\[\]]+)\]\((?:term|actor):[A-Za-z0-9-]+\)")
+
+
+def as_read(text: str) -> str:
+    """A glossary entry's text as a reader reads it: plain, each link to another entry
+    reduced to its words."""
+    return ENTRY_LINK.sub(lambda m: " ".join(m.group(1).split()), plain(text))
+
+
 def slug(text: str) -> str:
     """An entry's default id: its name in ASCII lower case, words joined by hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -60,7 +70,7 @@ def raw_entries(path: Path = ROOT / "glossary.yml") -> list[RawEntry]:
         for raw in data.get(key) or []:
             found.append(RawEntry(
                 kind, raw.get("id") or slug(raw[name_key]), raw[name_key],
-                plain(raw[summary_key]), tuple(s["url"] for s in raw["sources"]), raw,
+                as_read(raw[summary_key]), tuple(s["url"] for s in raw["sources"]), raw,
             ))
     return found
 

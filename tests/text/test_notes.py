@@ -127,8 +127,9 @@ def test_an_ambiguous_quotation_is_an_error_until_context_settles_it() -> None:
 
 def test_a_quotation_across_a_paragraph_break_is_an_error() -> None:
     assert problems(lambda: anchor(notes("It ended there"), BLOCKS)) == [
-        "notes.yml:2: notes[0] 'It ended there': the quotation crosses a paragraph break; a "
-        "note annotates words within one paragraph."
+        "notes.yml:2: notes[0] 'It ended there': the quotation crosses the paragraph break "
+        "between ¶2 and ¶3; a note annotates words within one paragraph: quote the words of "
+        "one of them."
     ]
 
 
@@ -144,7 +145,18 @@ def test_overlapping_notes_are_an_error() -> None:
     assert problems(lambda: anchor(notes("the following year Russia", "year Russia joined"),
                                    BLOCKS[:1])) == [
         "notes.yml:8: notes[1] 'year Russia joined': its words overlap those of notes[0] 'the "
-        "following year Russia' (line 2); notes may not overlap."
+        "following year Russia' (line 2); notes may not overlap: merge them into one note, "
+        "or quote words that do not overlap."
+    ]
+
+
+def test_two_notes_on_the_same_words_are_told_to_merge() -> None:
+    second = note_yaml("the following year Russia").replace(
+        "id: n-the-following-year-russia", "id: another-note")
+    assert problems(lambda: anchor(parse(("notes:\n" + note_yaml("the following year Russia")
+                                          + second).encode()), BLOCKS[:1])) == [
+        "notes.yml:8: notes[1] 'the following year Russia': it annotates the same words as "
+        "notes[0] 'the following year Russia' (line 2); merge them into one note."
     ]
 
 
@@ -282,7 +294,8 @@ def test_a_note_that_lost_its_words_fails_the_build(tmp_path: Path) -> None:
     [
         ("the Russians", "the quotation occurs "),
         ("wait. When the Iranians did return", None),
-        ("turning into parody. That said", "the quotation crosses a paragraph break"),
+        ("turning into parody. That said", "the quotation crosses the paragraph break "
+         "between ¶11 and ¶12"),
     ],
 )
 def test_anchoring_in_a_real_build(tmp_path: Path, quote: str, message: str | None) -> None:

@@ -11,16 +11,21 @@ import datetime
 import difflib
 import hashlib
 import json
+import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
+import yaml.resolver
 
 from edition.data import characters
+
+if TYPE_CHECKING:  # imported where a file breaks its schema: see _schema_problems
+    import jsonschema
 
 #: libyaml's C parser where PyYAML has it (the same events and marks, several times faster).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -173,7 +178,8 @@ def parse(data: bytes, spec: Spec, name: str) -> tuple[Any, LineMap]:
         raise fail([Problem(name, 1, f"is empty: it needs a '{first}:' list.")])
     lines = LineMap(name, spec)
     value = lines.build(root)
-    problems = lines.problems + character_problems(value, lines) + _schema_problems(value, lines)
+    problems = (lines.problems + character_problems(value, lines) + number_problems(value, lines)
+                + _schema_problems(value, lines))
     if problems:
         raise fail(problems)
     return value, lines
@@ -194,7 +200,11 @@ def character_problems(value: Any, lines: LineMap) -> list[Problem]:
         found = characters.refused(text, not is_key and bool(path) and
                                    path[-1] in characters.MULTILINE)
         if found is None:
-            continue
+            ref = characters.reference(text)
+            if ref is None:
+                continue
+            index, written, named = ref
+            found = (index, "&", characters.reference_advice(written, named))
         index, char, why = found
         line = lines.key_lines[path] if is_key else lines.line(path)
         if not is_key and "\n" in text[:index] and path in lines.block_scalars:
@@ -209,6 +219,33 @@ def character_problems(value: Any, lines: LineMap) -> list[Problem]:
     return problems
 
 
+def number_problems(value: Any, lines: LineMap) -> list[Problem]:
+    """Every number that is not finite (YAML's ``.nan``, ``.inf``): no range a schema sets
+    holds it back, since every comparison with ``nan`` is false."""
+    problems = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            problems.append(Problem(lines.name, lines.line(path), (
+                f"{_entry_label(value, path, lines.spec.lists)}{_field(path, lines.spec.lists)} "
+                f"is {lines.sources.get(path, str(item))!r}, which is not a finite number; "
+                "write the number in decimal degrees, as the source gives it.")))
+        elif isinstance(item, dict):
+            stack.extend(((*path, key), child) for key, child in item.items())
+        elif isinstance(item, list):
+            stack.extend(((*path, i), child) for i, child in enumerate(item))
+    return problems
+
+
+def shortened(items: list[str], most: int = 5) -> str:
+    """``items`` joined with commas, cut after ``most`` with a count: "¶5, ¶7 and 1,185
+    more" (a message stays readable however many places it names)."""
+    if len(items) <= most:
+        return ", ".join(items)
+    return f"{', '.join(items[:most])} and {len(items) - most:,} more"
+
+
 def plain(text: str) -> str:
     """Folded YAML text as one paragraph: runs of white space become one space."""
     return " ".join(text.split())  # the white space of re's \s, without a regex per value
@@ -221,7 +258,9 @@ def _compose(text: str, name: str) -> yaml.Node | None:
     """Parse YAML safely: no anchors or aliases, no custom tags, one document."""
     depth = 0
     try:
+        events = []
         for count, event in enumerate(yaml.parse(text, Loader=_LOADER)):
+            events.append(event)
             line = event.start_mark.line + 1
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
@@ -242,7 +281,9 @@ def _compose(text: str, name: str) -> yaml.Node | None:
                 raise DataFileError([Problem(
                     name, line, "has far too many items to be a glossary of one essay."
                 )])
-        root = yaml.compose(text, Loader=_LOADER)
+        root = _nodes(events)
+        if root is _SEVERAL:  # more than one document: YAML's own composer says so
+            root = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as error:  # a character YAML itself refuses (U+0001)
         line = text[: error.position].count("\n") + 1
         char = chr(error.character) if isinstance(error.character, int) else str(
@@ -261,6 +302,13 @@ def _compose(text: str, name: str) -> yaml.Node | None:
             )]) from None
         line = mark.line + 1 if mark else 0
         column = f", column {mark.column + 1}" if mark else ""
+        if mark and text[mark.index:mark.index + 1] == "\t":
+            # PyYAML says "found character '\t' that cannot start any token", which never
+            # says "tab", the key that put it there.
+            raise DataFileError([Problem(
+                name, line, f"a tab at line {line}{column}: YAML indents with spaces only. "
+                "Replace the tab with spaces (your editor can show tabs and convert them)."
+            )]) from None
         problem = error.problem or error.context or "cannot be parsed"
         raise DataFileError([Problem(
             name, line, f"malformed YAML{column}: {problem}. Check the indentation and that "
@@ -268,6 +316,61 @@ def _compose(text: str, name: str) -> yaml.Node | None:
         )]) from None
     except yaml.YAMLError as error:
         raise DataFileError([Problem(name, 0, f"malformed YAML: {error}")]) from None
+    return root
+
+
+_SEVERAL = object()
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _nodes(events: list[yaml.Event]) -> yaml.Node | object | None:
+    """The node tree of the one document in ``events``, as ``yaml.compose`` builds it, or
+    ``_SEVERAL`` if the stream holds more than one.
+
+    The file's events are read once, for the checks above, and the tree is built from
+    them: composing the text would parse it again. The events hold no anchors or aliases
+    (refused above), so every node is new; the nesting is bounded, and this loop does not
+    recurse. Tags are resolved as PyYAML's composer resolves them.
+    """
+    resolve = _RESOLVER.resolve
+    stack: list[list[Any]] = []  # each open collection and, in a mapping, its pending key
+    root = None
+    documents = 0
+    for event in events:
+        kind = type(event)
+        node: yaml.Node
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                                   style=event.style)
+        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            cls = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(cls, None, event.implicit)
+            stack.append([cls(tag, [], event.start_mark, None, flow_style=event.flow_style),
+                          None])
+            continue
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            node = stack.pop()[0]
+            node.end_mark = event.end_mark
+        else:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return _SEVERAL
+            continue
+        if not stack:
+            root = node
+        elif type(stack[-1][0]) is yaml.SequenceNode:
+            stack[-1][0].value.append(node)
+        elif stack[-1][1] is None:
+            stack[-1][1] = node
+        else:
+            stack[-1][0].value.append((stack[-1][1], node))
+            stack[-1][1] = None
     return root
 
 
@@ -312,9 +415,14 @@ class LineMap:
                     continue
                 key = self._scalar(key_node, path, value=False)
                 if not isinstance(key, str):
+                    # A mapping or a list used as a key is named by what it is, not by the
+                    # YAML library's node object; a number or a yes/no as YAML read it.
+                    shown = {yaml.MappingNode: "a mapping ({...})",
+                             yaml.SequenceNode: "a list ([...])"}.get(
+                        type(key), repr(key))
                     self.problems.append(Problem(
                         self.name, key_node.start_mark.line + 1,
-                        f"{self._where(path)}the key {key!r} is not a name; keys are words like "
+                        f"{self._where(path)}the key {shown} is not a name; keys are words like "
                         "'term' or 'definition'.",
                     ))
                     continue
@@ -402,9 +510,124 @@ def validator(spec: Spec) -> jsonschema.Draft202012Validator:
     digest = _SCHEMAS[spec.schema_file][0]
     cached = _VALIDATORS.get(spec.schema_file)
     if cached is None or cached[0] != digest:
+        import jsonschema  # costly, and needed only for a broken file
+
         cached = _VALIDATORS[spec.schema_file] = (
             digest, jsonschema.Draft202012Validator(_inline(root, root)))
     return cached[1]
+
+
+#: The keywords :func:`_compile` knows, and those that never bear on validity.
+_QUICK_KEYWORDS = frozenset({
+    "type", "pattern", "minLength", "maxLength", "minItems", "maxItems", "items",
+    "uniqueItems", "enum", "minimum", "maximum", "properties", "required",
+    "additionalProperties", "minProperties", "allOf"})
+_ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "enumDescriptions",
+                          "$comment", "examples", "default"})
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+}
+_QUICK: dict[Path, tuple[bytes, Callable[[Any], bool] | None]] = {}
+
+
+def quick_valid(spec: Spec, value: Any) -> bool:
+    """Whether ``value`` surely meets ``spec``'s schema, without importing jsonschema.
+
+    A check compiled from the schema's keywords (all it uses: types, lengths, patterns,
+    items, properties, enums, bounds) answers for a sound file; where it answers no, or
+    the schema has a keyword it does not know, jsonschema decides and words the problems.
+    It never says yes where jsonschema would say no: on any doubt (an ``enum`` or
+    ``uniqueItems`` over other than text) it says no, and jsonschema looks again.
+    """
+    root = schema(spec)
+    digest = _SCHEMAS[spec.schema_file][0]
+    cached = _QUICK.get(spec.schema_file)
+    if cached is None or cached[0] != digest:
+        cached = _QUICK[spec.schema_file] = (digest, _compile(_inline(root, root)))
+    check = cached[1]
+    return check is not None and check(value)
+
+
+def _compile(node: Any) -> Callable[[Any], bool] | None:
+    """``node``'s schema as a function that says whether a value surely meets it, or None
+    where the schema holds a keyword :data:`_QUICK_KEYWORDS` lacks."""
+    if node is True or node == {}:
+        return lambda value: True
+    if not isinstance(node, dict) or set(node) - _QUICK_KEYWORDS - _ANNOTATIONS:
+        return None
+    checks: list[Callable[[Any], bool]] = []
+    kind = node.get("type")
+    if kind is not None:
+        if not isinstance(kind, str) or kind not in _TYPES:
+            return None
+        checks.append(_TYPES[kind])
+    if "pattern" in node:
+        search = re.compile(node["pattern"]).search
+        checks.append(lambda v: not isinstance(v, str) or search(v) is not None)
+    low, high = node.get("minLength", 0), node.get("maxLength")
+    if low or high is not None:
+        checks.append(lambda v: not isinstance(v, str) or (
+            low <= len(v) and (high is None or len(v) <= high)))
+    few, many = node.get("minItems", 0), node.get("maxItems")
+    if few or many is not None:
+        checks.append(lambda v: not isinstance(v, list) or (
+            few <= len(v) and (many is None or len(v) <= many)))
+    if "items" in node:
+        item = _compile(node["items"])
+        if item is None:
+            return None
+        checks.append(lambda v: not isinstance(v, list) or all(item(i) for i in v))
+    if node.get("uniqueItems") is True:  # text only: equal text is equal in JSON too
+        checks.append(lambda v: not isinstance(v, list) or (
+            all(type(i) is str for i in v) and len(set(v)) == len(v)))
+    if "enum" in node:
+        options = node["enum"]
+        if not all(isinstance(o, str) for o in options):
+            return None
+        checks.append(lambda v: type(v) is str and v in options)
+    if "minimum" in node or "maximum" in node:
+        least, most = node.get("minimum"), node.get("maximum")
+        checks.append(lambda v: not _TYPES["number"](v) or (
+            (least is None or v >= least) and (most is None or v <= most)))
+    if "properties" in node or "additionalProperties" in node or "required" in node:
+        properties: dict[str, Callable[[Any], bool]] = {}
+        for key, sub in node.get("properties", {}).items():
+            compiled = _compile(sub)
+            if compiled is None:
+                return None
+            properties[key] = compiled
+        extra = node.get("additionalProperties", True)
+        if extra is not True and extra is not False:
+            return None
+        required = tuple(node.get("required", ()))
+
+        def keys(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            for key, item in v.items():
+                check = properties.get(key)
+                if check is None:
+                    if extra is False:
+                        return False
+                elif not check(item):
+                    return False
+            return all(key in v for key in required)
+
+        checks.append(keys)
+    if "minProperties" in node:
+        least_keys = node["minProperties"]
+        checks.append(lambda v: not isinstance(v, dict) or len(v) >= least_keys)
+    for sub in node.get("allOf", ()):
+        compiled = _compile(sub)
+        if compiled is None:
+            return None
+        checks.append(compiled)
+    return lambda value: all(check(value) for check in checks)
 
 
 def _inline(node: Any, root: dict[str, Any], depth: int = 0) -> Any:
@@ -430,6 +653,8 @@ def _inline(node: Any, root: dict[str, Any], depth: int = 0) -> Any:
 
 
 def _schema_problems(value: Any, lines: LineMap) -> list[Problem]:
+    if quick_valid(lines.spec, value):
+        return []
     validator_ = validator(lines.spec)
     errors = [(tuple(error.absolute_path), error) for error in validator_.iter_errors(value)]
     # A misspelt key is reported once, as a misspelling, not also as a missing key.
@@ -443,6 +668,9 @@ def _schema_problems(value: Any, lines: LineMap) -> list[Problem]:
     for path, error in errors:
         if error.validator == "required" and (path, _required_key(error)) in misspelt:
             continue
+        if error.validator in ("minimum", "maximum") and isinstance(error.instance, float) and (
+                not math.isfinite(error.instance)):
+            continue  # said once, as a number that is not finite (number_problems)
         line, message = _explain(error, path, lines)
         problem = Problem(lines.name, line, _entry_label(value, path, lines.spec.lists) + message)
         if problem not in problems:  # e.g. an empty text breaks both minLength and pattern
@@ -494,7 +722,8 @@ def _explain(
         return line, f"unknown key '{key}'.{hint} Allowed keys: {', '.join(allowed)}."
     if kind == "required":
         field = _required_key(error)
-        where = "the file" if not path else "this entry"
+        where = ("the file" if not path else
+                 "this entry" if len(path) <= 2 else _field(path, lines.spec.lists))
         return line, f"{where} has no '{field}'; add it."
     if kind == "type":
         expected = {"string": "text", "array": "a list", "object": "a mapping of keys"}.get(
@@ -513,6 +742,11 @@ def _explain(
             f"{field} is {len(error.instance)} characters long; the limit is "
             f"{error.validator_value}. Shorten it."
         )
+    if kind in ("minimum", "maximum") and isinstance(error.instance, (int, float)):
+        bound = "at least" if kind == "minimum" else "at most"
+        return line, (f"{field} is {error.instance}; it must be {bound} {error.validator_value}"
+                      " (decimal degrees: a latitude runs from -90 to 90, a longitude from -180 "
+                      "to 180).")
     if kind == "minItems":
         return line, f"{field} needs at least {error.validator_value} item(s)."
     if kind == "maxItems":
@@ -536,6 +770,11 @@ def _explain(
                    "spaces, quotes or braces (percent-encode others: %7B for {)",
             "id": "lower-case letters and digits joined by single hyphens, e.g. 'treaty-of-1921'",
             "date": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes',
+            "wikidata": "a Wikidata item's id: Q and its digits, e.g. 'Q794' (Iran)",
+            "geonames": "a GeoNames id: digits only, e.g. '130758' (Iran)",
+            "viaf": "a VIAF id: digits only, e.g. '47538880'",
+            "lang": "a BCP 47 language tag: a language, then a script or region if need "
+                    "be, e.g. 'fa', 'ru', 'az-Latn' or 'en-GB'",
         }.get(name, "text without leading or trailing spaces")
         return line, f"{field} is {error.instance!r}; it must be {advice}."
     return line, f"{field}: {error.message}"

@@ -113,6 +113,10 @@ def references(
     return found
 
 
+#: How alike a wrong id and an event's id must be (difflib's ratio) to be offered as a slip.
+TYPO_CUTOFF = 0.8
+
+
 def check_references(events: Events, refs: Iterable[Reference]) -> None:
     """Raise :class:`EventsError` naming every reference to an event ``events`` lacks."""
     known = [event.id for event in events]
@@ -120,9 +124,12 @@ def check_references(events: Events, refs: Iterable[Reference]) -> None:
     for ref in refs:
         for event_id in ref.events:
             if events.get(event_id) is None:
-                guess = difflib.get_close_matches(event_id, known, n=1)
+                # Only a slip of the keys is a guess: an id deleted or renamed is not near
+                # one that happens to share its first words ("treaty-of-...").
+                guess = difflib.get_close_matches(event_id, known, n=1, cutoff=TYPO_CUTOFF)
                 hint = f" Did you mean '{guess[0]}'?" if guess else (
-                    f" Add the event to {events.file} or correct the id.")
+                    f" No event has that id (was it deleted or renamed?): add the event to "
+                    f"{events.file}, or remove the id from 'events'.")
                 problems.append(Problem(
                     ref.file, ref.line,
                     f"{ref.label}: 'events' names '{event_id}', which is no event in "

@@ -10,6 +10,9 @@ terms) is checked here.
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import functools
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,7 +22,7 @@ from typing import Any
 
 import icu
 
-from edition.data import datafile
+from edition.data import datafile, references
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
 from edition.data.forms import fold, form_problem
 from edition.data.lookalikes import key as lookalike_key
@@ -32,6 +35,11 @@ SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
 #: Raised for an unusable glossary: ``problems`` says why, one line each.
 GlossaryError = DataFileError
+#: The map's own outlines (vendored Natural Earth data, drawn by the places page): the
+#: names a ``countries`` list may use, read here by path, as the map reads them.
+COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "pages" / "natural_earth" / "countries.json"
+#: Actor ids whose page path a page of the edition has: ``actors/index.md``, the index.
+RESERVED_ACTOR_IDS = {"index": "the actors index (actors/index.md)"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,11 @@ class Entry:
     native: tuple[str, str] | None = None
     #: #24: the place the entry is at or happened at (Tehran for Iran), if given.
     site: Site | None = None
+    #: Why the entry means a common English word as one of its forms ("veto" is the UN's);
+    #: without it, such a form is refused (``edition.data.forms.common_word``).
+    common_word: str = ""
+    #: Links in the summary and the note to other entries (``edition.data.references``).
+    references: tuple[references.Reference, ...] = ()
 
     @property
     def native_dir(self) -> str:
@@ -154,10 +167,16 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     problems += _duplicate_problems(terms + actors, name)
     problems += _name_problems(terms + actors, name)
     problems += _form_problems(value, lines)
+    problems += references.problems(terms + actors, name)
     problems += _variant_problems(terms + actors, name)  # #24
     problems += _identifier_problems(terms + actors, name)  # #24
     problems += _native_problems(actors, name)  # #24
     problems += _site_problems(terms + actors, name)  # #24
+    problems += _country_problems(value, lines)
+    problems += [Problem(name, actor.line, (
+        f"actor '{actor.name}' has the id '{actor.id}', whose page would be "
+        f"{RESERVED_ACTOR_IDS[actor.id]}; give it another 'id'."))
+        for actor in actors if actor.id in RESERVED_ACTOR_IDS]
     if problems:
         raise GlossaryError(sorted(problems, key=lambda problem: problem.line), SPEC.title)
     return Glossary(name, terms, actors)
@@ -169,12 +188,16 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
 def _common(
     raw: dict[str, Any], name: str, summary: str, lines: LineMap, path: tuple[str, int]
 ) -> dict[str, Any]:
+    text, refs = references.split(plain(raw[summary]), "summary", lines.line((*path, summary)))
+    note, note_refs = (references.split(plain(raw["note"]), "note", lines.line((*path, "note")))
+                       if "note" in raw else (None, ()))
     return {
         "id": raw.get("id") or slugify(name),
         "name": name,
         "aliases": tuple(raw.get("aliases", ())),
-        "summary": plain(raw[summary]),
-        "note": plain(raw["note"]) if "note" in raw else None,
+        "summary": text,
+        "note": note,
+        "references": refs + note_refs,
         "sources": read_sources(raw["sources"], lines, path),
         "case": raw.get("case", "auto"),
         "events": tuple(raw.get("events", ())),
@@ -188,6 +211,7 @@ def _common(
         "native": ((raw["native"]["text"], raw["native"]["lang"])
                    if "native" in raw else None),  # #24
         "site": _site(raw["site"]) if "site" in raw else None,  # #24
+        "common_word": raw.get("common_word", "").strip(),
     }
 
 
@@ -524,6 +548,35 @@ def variant_uses(glossary: Glossary, texts: list[tuple[str, int, str, str]]) -> 
 
 
 # ---- #24: the places entries are at ------------------------------------------------------
+
+
+@functools.cache
+def country_names() -> tuple[str, ...]:
+    """The countries the map can shade, by the names its outlines have."""
+    data = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    return tuple(country["name"] for country in data["countries"])
+
+
+def _country_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
+    """A ``countries`` item the map has no outline for: it would be named as shaded while
+    nothing is drawn. A near miss ("Kazakstan") gets "Did you mean"."""
+    known = country_names()
+    problems = []
+    for key in ("terms", "actors"):
+        for index, raw in enumerate(value.get(key) or []):
+            if not isinstance(raw, dict) or not isinstance(raw.get("countries"), list):
+                continue
+            for number, country in enumerate(raw["countries"]):
+                if not isinstance(country, str) or country in known:
+                    continue
+                guess = difflib.get_close_matches(country, known, n=1, cutoff=0.75)
+                hint = f" Did you mean '{guess[0]}'?" if guess else ""
+                label = raw.get(SPEC.lists[key])
+                problems.append(Problem(lines.name, lines.line((key, index, "countries", number)), (
+                    f"{key}[{index}] '{label}': 'countries' lists '{country}', which the map has "
+                    f"no outline for.{hint} Use a name from the map's list "
+                    "(hooks/edition/pages/natural_earth/countries.json).")))
+    return problems
 
 
 def _site_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:

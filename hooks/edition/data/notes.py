@@ -173,6 +173,18 @@ def _wrap_paragraphs(parent: etree.Element, child: etree.Element | None) -> None
         child.tail = head
 
 
+def _backward_ranges(rendered: str) -> list[tuple[str, int, int]]:
+    """Each ¶ range written high to low (``¶9–2``): as written, and its two numbers."""
+    if not rendered or REF + "-to" not in rendered:
+        return []
+    found = []
+    for element in etree.fromstring(f"<div>{rendered}</div>").iter("a"):
+        start, end = element.get(REF), element.get(REF + "-to")
+        if start and end and int(end[1:]) < int(start[1:]):
+            found.append((element.text or "", int(end[1:]), int(start[1:])))
+    return found
+
+
 def references(rendered: str) -> tuple[str, ...]:
     """What a note's rendered HTML refers to: ``p8`` for each paragraph (both ends of a
     run), ``note:<id>`` for each note, in order."""
@@ -234,6 +246,10 @@ def _notes(value: dict[str, Any], lines: LineMap) -> tuple[Note, ...]:
                 f"{GLOSS_WORDS} (one sentence, or two short ones, saying what the reader needs "
                 "at that line). Shorten it; the full note keeps the rest.")))
         refs = references(rendered) if rendered else ()
+        problems += [Problem(lines.name, text_line, (
+            f"{label}: the range '{written}' runs backwards; write the lower number first "
+            f"(¶{low}–{high})."))
+            for written, low, high in _backward_ranges(rendered)]
         for ref in refs:
             if ref.startswith("note:") and ref[5:] not in first:
                 problems.append(Problem(lines.name, text_line, (

@@ -9,6 +9,7 @@ file and line (``tests/scripts/test_check.py`` holds the two to it on broken cop
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from edition.data import events as event_records
 from edition.data import glossary as glossary_file
 from edition.data import notes as notes_data
 from edition.data.datafile import MAX_BYTES, DataFileError, Problem, Spec, schema_digest
+from edition.data.forms import COMMON_ZIPF, common_word, fold
 from edition.data.glossary import Entry, Glossary, variant_uses
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import Note
@@ -126,21 +128,37 @@ def paragraph_references(notes: tuple[Note, ...], notes_file: str,
     return problems
 
 
-def _other_case(form: str, blocks: list[tuple[str, str, str]]) -> tuple[str, str] | None:
-    """How the essay writes ``form`` in another case, and where, if it does."""
-    matcher = Matcher([(form, "ignore", form)])
+def _other_cases(forms: list[str],
+                 blocks: list[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """How the essay writes each of ``forms`` in another case, and where, by folded form:
+    its first occurrence in any case, for the forms that have one.
+
+    One case-insensitive matcher of all the forms reads each block once, and stops once
+    every form is found: a matcher per form, each reading the whole essay, grows with
+    forms × blocks. Every form at every place a form begins is seen (``within``, plus
+    a block that is one whole form), as a matcher of that form alone would find it.
+    """
+    wanted = {fold(form): form for form in forms}
+    matcher = Matcher([(form, "ignore", form) for form in wanted.values()])
+    seen: dict[str, tuple[str, str]] = {}
     for page, block, text in blocks:
-        found = next(matcher.finditer(text), None)
-        if found is not None:
-            return found.text, Place(page, block).label
-    return None
+        if len(seen) == len(wanted):
+            break
+        whole = next(matcher.finditer(text), None)
+        found = [whole] if whole is not None and (whole.start, whole.end) == (0, len(text)) else []
+        found += matcher.within(text, 0, len(text))
+        for match in sorted(found, key=lambda m: m.start):
+            key = fold(match.form)
+            if key not in seen:
+                seen[key] = (match.text, Place(page, block).label)
+    return seen
 
 
 def unused_form_problem(file: str, entry: Entry, form: str,
-                        blocks: list[tuple[str, str, str]]) -> Problem:
-    """What to say of a form that never occurs: in another case, say so and name ``case``."""
+                        written: tuple[str, str] | None) -> Problem:
+    """What to say of a form that never occurs: if the essay ``written`` it in another case
+    (the text and where), say so and name ``case``."""
     which = "term" if form == entry.name else "alias"
-    written = _other_case(form, blocks)
     if written is not None:
         text, where = written
         return Problem(file, entry.line, (
@@ -156,9 +174,68 @@ def unused_form_problem(file: str, entry: Entry, form: str,
 def form_problems(glossary: Glossary, index: OccurrenceIndex, words: int,
                   blocks: list[tuple[str, str, str]]) -> list[Problem]:
     """Forms that never occur, and forms too frequent to be names (the build's warnings)."""
-    found = [unused_form_problem(glossary.file, entry, form, blocks)
-             for entry, form in index.unused_forms(glossary.entries)]
+    unused = index.unused_forms(glossary.entries)
+    written = _other_cases([form for _, form in unused], blocks)
+    found = [unused_form_problem(glossary.file, entry, form, written.get(fold(form)))
+             for entry, form in unused]
     return found + [
         frequent_form_problem(glossary.file, entry, form, count, words)
         for entry, form, count in index.frequent_forms(glossary.entries, words)
     ]
+
+
+#: How many passages a refused common word's message names before "and N more".
+PASSAGES_NAMED = 5
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The match at ``start:end`` in ``text`` with up to three words either side, as written
+    but on one line."""
+    before = re.search(r"(?:\S+\s+){0,3}\S*$", text[:start])
+    after = re.match(r"\S*(?:\s+\S+){0,3}", text[end:])
+    around = (before.group() if before else "") + text[start:end] + (after.group() if after else "")
+    return " ".join(around.split())
+
+
+def common_word_problems(glossary: Glossary,
+                         blocks: list[tuple[str, str, str]]) -> list[Problem]:
+    """Forms of one common English word that match in lower case, each with the passages of
+    the essay it would link; an entry that says why in ``common_word`` may have them.
+
+    Found where the essay is at hand (not when the glossary is read), so that the message
+    shows the contributor what the form would do. Each passage is found as the build finds
+    it: with every form of the glossary, so a word inside a longer name is not counted.
+    """
+    refused = [(entry, form, frequency) for entry in glossary.entries if not entry.common_word
+               for form in entry.forms
+               if (frequency := common_word(form, entry.case)) is not None]
+    if not refused:
+        return []
+    matcher = Matcher([(form, entry.case, (entry.kind, entry.id, form))
+                       for entry in glossary.entries for form in entry.forms])
+    wanted = {(entry.kind, entry.id, form) for entry, form, _ in refused}
+    # Each passage once, with the words round its first match and how often it matches.
+    found: dict[tuple[str, str, str], dict[str, list[Any]]] = {key: {} for key in wanted}
+    for page, block, text in blocks:
+        for match in matcher.finditer(text):
+            if match.target in wanted:
+                label = Place(page, block).label
+                seen = found[match.target].setdefault(
+                    label, [_context(text, match.start, match.end), 0])
+                seen[1] += 1
+    problems = []
+    for entry, form, frequency in refused:
+        passages = [f"{label} ('{words}'{f', {count} times' if count > 1 else ''})"
+                    for label, (words, count) in found[(entry.kind, entry.id, form)].items()]
+        shown = "; ".join(passages[:PASSAGES_NAMED])
+        more = len(passages) - PASSAGES_NAMED
+        links = ("no passage of the essay yet" if not passages else
+                 shown + (f"; and {more} more" if more > 0 else ""))
+        which = "term" if form == entry.name and entry.kind == "term" else "alias"
+        problems.append(Problem(glossary.file, entry.line, (
+            f"{entry.kind} '{entry.name}': the {which} '{form}' is a common English word "
+            f"(Zipf frequency {frequency:.2f} in wordfreq's English list; {COMMON_ZIPF} or more "
+            f"is common) and matches in lower case, so it would link {links}. List the longer "
+            "phrase the essay writes instead; or, if the entry means this word wherever the "
+            "essay uses it, say why in 'common_word: ...' on the entry.")))
+    return problems

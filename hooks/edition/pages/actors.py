@@ -22,6 +22,7 @@ from edition.pages.links import (
     home,
     identifiers_line,
     link_from,
+    linked,
     literal,
     names_line,
     sources_line,
@@ -121,12 +122,12 @@ def render_actor(
         "{ .ed-gl-meta .ed-contents }",
         "",
         *([insert([native_name(actor)]), ""] if actor.native else []),  # #24
-        literal(actor.summary),
+        linked(actor, "summary", page, glossary),
         "{ .ed-gl-definition }",
         "",
     ]
     if actor.note:
-        out += [literal(actor.note), "{ .ed-gl-note }", ""]
+        out += [linked(actor, "note", page, glossary), "{ .ed-gl-note }", ""]
     out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
     if identifiers_line(actor):  # #24
         out += [identifiers_line(actor), "{ .ed-gl-sources .ed-identifiers }", ""]

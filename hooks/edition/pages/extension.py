@@ -18,7 +18,6 @@ extension loads if it is missing.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +46,11 @@ _HELP = {
 }
 
 
-#: The glossary last read from each file and its compiled matcher, keyed by the file's
-#: content (SHA-256), never by a time stamp: a generator makes a new ``Markdown`` for every
-#: page (MkDocs does), and each calls ``extendMarkdown`` again; the same bytes are read,
-#: validated and compiled once, and any change to them is read again (issue 26).
+#: The glossary last read from each file and its compiled matcher, kept with the file's
+#: content, never by a time stamp: a generator makes a new ``Markdown`` for every page
+#: (MkDocs does), and each calls ``extendMarkdown`` again; the same bytes are read,
+#: validated and compiled once, and any change to them is read again. The bytes held are
+#: compared with the bytes read (no hash to compute for every page).
 _COMPILED: dict[Path, tuple[bytes, Matcher[Any]]] = {}
 
 
@@ -65,12 +65,11 @@ def compiled(path: Path) -> Matcher[Any]:
     except OSError:
         load(path)  # raises the DataFileError that names the file and says what to fix
         raise
-    digest = hashlib.sha256(data).digest()
     cached = _COMPILED.get(key)
-    if cached is not None and cached[0] == digest:
+    if cached is not None and cached[0] == data:
         return cached[1]
     matcher: Matcher[Any] = Matcher(targets(parse(data, path.name)))
-    _COMPILED[key] = (digest, matcher)
+    _COMPILED[key] = (data, matcher)
     return matcher
 
 

@@ -21,6 +21,7 @@ from edition.pages.links import (
     dated_line,
     identifiers_line,
     link_from,
+    linked,
     literal,
     names_line,
     sources_line,
@@ -91,23 +92,25 @@ def render(
         "",
     ]
     for entry in entries:
-        out += _entry(entry, occurrences, insert, page, glossary.actor_for(entry))
+        out += _entry(entry, occurrences, insert, page, glossary)
         out += dated_line(events, entry.events, page)
     return "\n".join(out)
 
 
 def _entry(
-    entry: Entry, occurrences: OccurrenceIndex, insert: Insert, page: str, actor: Entry | None
+    entry: Entry, occurrences: OccurrenceIndex, insert: Insert, page: str, glossary: Glossary
 ) -> list[str]:
+    actor = glossary.actor_for(entry)
     lines = [f"## {literal(entry.name)} {{ #{entry.id} }}", ""]
     meta = CATEGORY_NAMES.get(entry.category, literal(entry.category))
     if entry.aliases:
         meta += " · in the text also as " + ", ".join(f"“{literal(a)}”" for a in entry.aliases)
     if entry.variants:  # #24: shown, and so searchable, under every spelling
         meta += " · also spelled " + ", ".join(f"“{literal(v)}”" for v in entry.variants)
-    lines += [meta, "{ .ed-gl-meta }", "", literal(entry.summary), "{ .ed-gl-definition }", ""]
+    lines += [meta, "{ .ed-gl-meta }", "", linked(entry, "summary", page, glossary),
+              "{ .ed-gl-definition }", ""]
     if entry.note:
-        lines += [literal(entry.note), "{ .ed-gl-note }", ""]
+        lines += [linked(entry, "note", page, glossary), "{ .ed-gl-note }", ""]
     lines += [sources_line(entry.sources), "{ .ed-gl-sources }", ""]
     if identifiers_line(entry):  # #24
         lines += [identifiers_line(entry), "{ .ed-gl-sources .ed-identifiers }", ""]

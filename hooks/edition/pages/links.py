@@ -11,7 +11,8 @@ import posixpath
 import re
 
 from edition.data.events import Events
-from edition.data.glossary import IDENTIFIER_NAMES, Entry, Source, identifier_url
+from edition.data.glossary import IDENTIFIER_NAMES, Entry, Glossary, Source, identifier_url
+from edition.data.references import segments
 from edition.text import event_links
 
 #: The glossary page, where every term is explained.
@@ -34,6 +35,20 @@ def actor_page(actor: Entry) -> str:
 def home(entry: Entry) -> str:
     """Where the edition explains ``entry``: its actor page, or its entry on this page."""
     return actor_page(entry) if entry.kind == "actor" else f"{GLOSSARY}#{entry.id}"
+
+
+def linked(entry: Entry, field: str, page: str, glossary: Glossary) -> str:
+    """``entry``'s ``field`` ("summary" or "note") as Markdown, each reference to another
+    entry a link to where that entry is explained (the load checked that it exists)."""
+    text = getattr(entry, field) or ""
+    refs = [ref for ref in entry.references if ref.field == field]
+    if not refs:
+        return literal(text)
+    targets = {(other.kind, other.id): other for other in glossary.entries}
+    return "".join(
+        literal(words) if ref is None
+        else f"[{literal(words)}]({link_from(page, home(targets[ref.kind, ref.id]))})"
+        for words, ref in segments(text, refs))
 
 
 @functools.lru_cache(maxsize=65536)  # the same few thousand pairs, page after page

@@ -267,37 +267,57 @@ def separate(
     order); returns each id's (dx, dy).
     """
     ids = sorted(boxes)
-    moved = {i: [0.0, 0.0] for i in ids}
-
-    def at(i: str) -> Box:
-        left, top, right, bottom = boxes[i]
-        dx, dy = moved[i]
-        return left + dx, top + dy, right + dx, bottom + dy
-
+    count = len(ids)
+    # Plain lists indexed by position in ``ids``: the pair loop runs count² / 2 times a
+    # round for up to 400 rounds, so it reads floats from lists instead of calling a
+    # function per pair. Each box's current sides are ``side + moved``, recomputed from
+    # the moves whenever they change, exactly as a box would be placed from scratch, so
+    # the drawing is the same to the bit.
+    lefts = [boxes[i][0] for i in ids]
+    tops = [boxes[i][1] for i in ids]
+    rights = [boxes[i][2] for i in ids]
+    bottoms = [boxes[i][3] for i in ids]
+    dxs = [0.0] * count
+    dys = [0.0] * count
+    cl, ct, cr, cb = lefts[:], tops[:], rights[:], bottoms[:]
     for _ in range(rounds):
         clash = False
-        for n, a in enumerate(ids):
-            for b in ids[n + 1:]:
-                (al, at_, ar, ab), (bl, bt, br, bb) = at(a), at(b)
-                over_x = min(ar, br) - max(al, bl) + gap
-                over_y = min(ab, bb) - max(at_, bt) + gap
-                if over_x <= 0 or over_y <= 0:
+        for a in range(count):
+            for b in range(a + 1, count):
+                # min() and max() as the builtins choose between equals: the first.
+                al, ar, bl, br = cl[a], cr[a], cl[b], cr[b]
+                over_x = (br if br < ar else ar) - (bl if bl > al else al) + gap
+                if over_x <= 0:
+                    continue  # apart across: no need to look up and down
+                at, ab, bt, bb = ct[a], cb[a], ct[b], cb[b]
+                over_y = (bb if bb < ab else ab) - (bt if bt > at else at) + gap
+                if over_y <= 0:
                     continue
                 clash = True
-                axis, over = (0, over_x) if over_x < over_y else (1, over_y)
-                mid_a = (al + ar) if axis == 0 else (at_ + ab)
-                mid_b = (bl + br) if axis == 0 else (bt + bb)
-                # a goes towards its side of b (the lower id first where they coincide)
-                sign = -1.0 if mid_a < mid_b or (mid_a == mid_b and a < b) else 1.0
-                moved[a][axis] += sign * over / 2
-                moved[b][axis] -= sign * over / 2
-        for i in ids:  # back inside the drawing
-            left, top, right, bottom = at(i)
-            moved[i][0] += max(0.0, -left) - max(0.0, right - width)
-            moved[i][1] += max(0.0, -top) - max(0.0, bottom - height)
+                if over_x < over_y:
+                    mid_a, mid_b = al + ar, bl + br
+                    # a goes towards its side of b (the lower id first where they coincide)
+                    half = (-1.0 if mid_a <= mid_b else 1.0) * over_x / 2
+                    dxs[a] += half
+                    dxs[b] -= half
+                    cl[a], cr[a] = lefts[a] + dxs[a], rights[a] + dxs[a]
+                    cl[b], cr[b] = lefts[b] + dxs[b], rights[b] + dxs[b]
+                else:
+                    mid_a, mid_b = at + ab, bt + bb
+                    half = (-1.0 if mid_a <= mid_b else 1.0) * over_y / 2
+                    dys[a] += half
+                    dys[b] -= half
+                    ct[a], cb[a] = tops[a] + dys[a], bottoms[a] + dys[a]
+                    ct[b], cb[b] = tops[b] + dys[b], bottoms[b] + dys[b]
+        for i in range(count):  # back inside the drawing
+            left, top, right, bottom = cl[i], ct[i], cr[i], cb[i]
+            dxs[i] += max(0.0, -left) - max(0.0, right - width)
+            dys[i] += max(0.0, -top) - max(0.0, bottom - height)
+            cl[i], cr[i] = lefts[i] + dxs[i], rights[i] + dxs[i]
+            ct[i], cb[i] = tops[i] + dys[i], bottoms[i] + dys[i]
         if not clash:
             break
-    return {i: (dx, dy) for i, (dx, dy) in moved.items()}
+    return {i: (dxs[n], dys[n]) for n, i in enumerate(ids)}
 
 
 @functools.lru_cache(maxsize=4)  # issue 26: the same boxes on every mkdocs serve rebuild
@@ -305,8 +325,8 @@ def _separated(boxes: tuple[tuple[str, Box], ...], width: float,
                height: float) -> tuple[tuple[str, tuple[float, float]], ...]:
     """:func:`separate` of ``boxes`` (id and box, in id order), kept for the same boxes.
 
-    On the real edition the pass never settles and runs all its rounds, about a third of
-    the hook's own time; a rebuild that changed no box gets the same moves again."""
+    On the real edition the pass never settles and runs all its rounds; a rebuild that
+    changed no box gets the same moves again."""
     return tuple(separate(dict(boxes), width, height).items())
 
 

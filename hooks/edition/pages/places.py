@@ -39,9 +39,15 @@ from edition.pages.links import (
     literal,
     sources_line,
 )
+from edition.pages.registry import Ids
 
 PAGE = "places.md"
+#: The ids the places page has besides its places': its heading's and the map's.
+PAGE_IDS = ("places", "ed-map-title", "ed-map-desc")
 DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
+#: The outlines as the map draws them, made from ``DATA`` by ``scripts/vendor_natural_earth.py``
+#: (clipped and thinned once, there, not in every build), with the map they were made for.
+OUTLINES = DATA.with_name("outlines.json")
 #: The region drawn: west, south, east, north (degrees).
 VIEW = (14.0, 30.0, 78.0, 60.0)
 WIDTH = 800
@@ -99,7 +105,10 @@ class Point:
 
 def points(glossary: Glossary) -> list[Point]:
     """Every place the index lists, by name: the place terms and the entries' sites."""
-    found = [Point(e.id, e.name, e.coordinates, e.countries, entry=e) for e in places(glossary)]
+    # Every id on the page claimed once: the map's own, the page's heading, the entries'.
+    ids = Ids(PAGE_IDS)
+    found = [Point(ids.claim(e.id), e.name, e.coordinates, e.countries, entry=e)
+             for e in places(glossary)]
     taken = {point.id for point in found}
     sites: dict[str, list[Entry]] = {}
     for entry in glossary.entries:
@@ -109,8 +118,8 @@ def points(glossary: Glossary) -> list[Point]:
         site = entries[0].site
         assert site is not None
         anchor = slugify(name)
-        found.append(Point(anchor if anchor not in taken else f"place-{anchor}", name,
-                           site.coordinates, at=tuple(entries)))
+        found.append(Point(ids.claim(anchor if anchor not in taken else f"place-{anchor}"),
+                           name, site.coordinates, at=tuple(entries)))
     return sorted(found, key=lambda p: p.name.casefold())
 
 
@@ -186,7 +195,7 @@ def frame() -> tuple[float, float, float, float]:
     return -_MARGIN, -_MARGIN, WIDTH + _MARGIN, height() + _MARGIN
 
 
-def _path(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
+def outline(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
     """An SVG path of ``rings`` (longitude, latitude), clipped to the map and its margin:
     the outlines of Russia, China or India run far beyond the region drawn."""
     box = frame()
@@ -210,12 +219,28 @@ def _tenths(value: int) -> str:
     return ("-" if value < 0 else "") + (f"{whole}.{tenth}" if tenth else f"{whole}")
 
 
+def outlines_made() -> dict[str, Any]:
+    """What ``OUTLINES`` holds: the map they fit and each country's name and outline, for
+    the countries that have one on the map."""
+    drawn = ((name, outline(rings)) for name, rings in _countries())
+    return {**_map_made_for(), "countries": [[name, path] for name, path in drawn if path]}
+
+
+def _map_made_for() -> dict[str, Any]:
+    """The map an outline fits: its view, width, margin and thinning step."""
+    return {"view": list(VIEW), "width": WIDTH, "margin": _MARGIN, "step": _STEP}
+
+
 @cache
 def _country_paths() -> tuple[tuple[str, str], ...]:
-    """Each country's name and outline, drawn once per process (issue 26: under ``mkdocs
-    serve`` not again on every rebuild; they come from the vendored data alone)."""
-    drawn = ((name, _path(rings)) for name, rings in _countries())
-    return tuple((name, outline) for name, outline in drawn if outline)
+    """Each country's name and outline, as vendored, read once per process (under ``mkdocs
+    serve`` not again on every rebuild). Outlines made for another map (the view changed
+    and the script was not run again) are drawn here instead, the same as the script would,
+    so the map is never wrong; ``tests/pages/test_map_outlines.py`` keeps the file current."""
+    data: dict[str, Any] = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    if {key: data.get(key) for key in _map_made_for()} != _map_made_for():
+        data = outlines_made()
+    return tuple((name, path) for name, path in data["countries"])
 
 
 def degrees(coordinates: tuple[float, float]) -> str:

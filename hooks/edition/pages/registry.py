@@ -1,8 +1,10 @@
-"""The generated pages' paths, each claimed once (issue 25).
+"""The generated pages' paths, each claimed once (issue 25), and a page's element ids.
 
 An actor whose id is ``index`` would otherwise take ``actors/index.md`` from the actors
 index. :class:`Registry` refuses a second claimant by construction: :meth:`claim` raises,
-naming both, and nothing is registered twice.
+naming both, and nothing is registered twice. :class:`Ids` hands out a generated page's
+element ids the same way, each once: two names that slugify alike ("Tehran", "Tehrān") get
+two ids, never one id for two elements.
 """
 
 from __future__ import annotations
@@ -50,3 +52,20 @@ class Registry(Generic[T]):
     def items(self) -> Iterator[tuple[str, T | None]]:
         """Every path and what it shows, in the order claimed."""
         return iter(self._owners.items())
+
+
+class Ids:
+    """The element ids of one page: each handed out once, a second claimant of an id
+    getting the next free ``id-2``, ``id-3``."""
+
+    def __init__(self, taken: tuple[str, ...] = ()) -> None:
+        """``taken``: the ids the page has already (its template's, its headings')."""
+        self._taken = set(taken)
+
+    def claim(self, wanted: str) -> str:
+        """``wanted``, or the first of ``wanted-2``, ``wanted-3``... no element has yet."""
+        found, number = wanted, 2
+        while found in self._taken:
+            found, number = f"{wanted}-{number}", number + 1
+        self._taken.add(found)
+        return found

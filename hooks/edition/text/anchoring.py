@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from edition.data.datafile import Problem
+from edition.data.datafile import Problem, shortened
 from edition.data.forms import loose_pattern
 from edition.data.notes import SPEC, Note, NotesError
 from edition.text.matcher import Matcher
@@ -58,15 +58,21 @@ def anchor(
             anchors.append(found[0])
             continue
         if found:
-            where = ", ".join(Place(a.page, a.block).label for a in found)
+            # Each place once, in reading order (not the order the pages were read in).
+            places = sorted({Place(a.page, a.block) for a in found},
+                            key=lambda place: (place.order, place.page))
+            where = shortened([place.label for place in places])
             problems.append(Problem(file, note.where, (
                 f"{note.label}: the quotation occurs {len(found)} times ({where}); add the "
                 "words just 'before' or 'after' it to make it unique."
             )))
-        elif pattern.search(joined):
+        elif (across := pattern.search(joined)) is not None:
+            spanned = _blocks_between(blocks, across.start(), across.end())
+            between = " and ".join(Place(page, block).label for page, block in
+                                   (spanned[0], spanned[-1]))
             problems.append(Problem(file, note.where, (
-                f"{note.label}: the quotation crosses a paragraph break; a note annotates "
-                "words within one paragraph."
+                f"{note.label}: the quotation crosses the paragraph break between {between}; "
+                "a note annotates words within one paragraph: quote the words of one of them."
             )))
         else:
             problems.append(Problem(file, note.where, (
@@ -77,14 +83,34 @@ def anchor(
     order = {block: index for index, (_, block, _) in enumerate(blocks)}
     anchors.sort(key=lambda a: (order[a.block], a.start))
     for first, second in itertools.pairwise(anchors):
-        if first.block == second.block and second.start < first.end:
+        if first.block == second.block and (first.start, first.end) == (
+                second.start, second.end):
+            problems.append(Problem(file, second.note.where, (
+                f"{second.note.label}: it annotates the same words as {first.note.label} "
+                f"(line {first.note.where}); merge them into one note."
+            )))
+        elif first.block == second.block and second.start < first.end:
             problems.append(Problem(file, second.note.where, (
                 f"{second.note.label}: its words overlap those of {first.note.label} (line "
-                f"{first.note.where}); notes may not overlap."
+                f"{first.note.where}); notes may not overlap: merge them into one note, or "
+                "quote words that do not overlap."
             )))
     if problems:
         raise NotesError(sorted(problems, key=lambda p: p.line), SPEC.title)
     return anchors
+
+
+def _blocks_between(blocks: list[tuple[str, str, str]], start: int,
+                    end: int) -> list[tuple[str, str]]:
+    """The ``(page, block)`` of each block that ``start:end`` of the blocks' texts joined
+    by blank lines (as :func:`anchor` joins them) touches, in order."""
+    found = []
+    at = 0
+    for page, block, text in blocks:
+        if at < end and start < at + len(text) + 2:
+            found.append((page, block))
+        at += len(text) + 2
+    return found
 
 
 def reading_order(anchors: Iterable[Anchor]) -> list[Anchor]:
