@@ -170,8 +170,10 @@ class _Build:
                                      occurrence.entry)
 
     def is_essay_page(self, page: Page) -> bool:
-        """The home page and the essay's parts: every page of ``docs/``, none generated."""
-        return page.file.src_uri not in self.generated
+        """The home page and the essay's parts: the pages of ``docs/`` that hold the essay's
+        blocks (not the pages about the edition, which have nothing to cite or to hide)."""
+        return (page.file.src_uri not in self.generated
+                and page.file.src_uri in self.block_pages.values())
 
     def reader_page(self) -> PageInfo | None:
         """The essay page being rendered, for the reader's tools (None for other pages)."""
@@ -492,7 +494,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         assert _build.edition is not None
         return colophon.render(ESSAY, _build.edition, {
             "notes": len(_build.notes), "terms": len(glossary.terms),
-            "actors": len(glossary.actors), "events": len(_build.events)})
+            "actors": len(glossary.actors), "events": len(_build.events)},
+            config.repo_url)
     if src == timeline.PAGE:
         return timeline.render(
             timeline.events(_build.anchors, glossary, occurrences, _build.events))

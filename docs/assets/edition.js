@@ -390,10 +390,18 @@
         : d.getDate() + " " + MLA[d.getMonth()] + " " + d.getFullYear();
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
-  else fill();
+  // A build without its public address cites this computer's: say so where the page is
+  // read from anywhere else.
+  function local() {
+    document.querySelectorAll("[data-ed-local-origin]").forEach(function (note) {
+      note.hidden = note.getAttribute("data-ed-local-origin") === window.location.origin;
+    });
+  }
+  function start() { fill(); local(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(fill);  // Material's instant navigation
+    window.document$.subscribe(start);  // Material's instant navigation
   }
 })();
 
@@ -654,7 +662,6 @@
       });
     if (!right) right = base.width * 0.65;
     var left = right + 32;
-    state.article.style.setProperty("--ed-mn-measure", right + "px");
     state.column.style.left = left + "px";
     state.column.style.width = Math.min(400, Math.max(160, base.width - left)) + "px";
     place(base);
@@ -696,7 +703,12 @@
     if (!article || !article.querySelector(".ed-notes") ||
         article.querySelector(".ed-mn-column")) return;
     state = build(article);
-    if (!state) return;
+    // The head set the margin layout before the first paint; a page with no note to put in
+    // the margin keeps its contents sidebar.
+    if (!state) {
+      document.documentElement.classList.remove("ed-mn-on");
+      return;
+    }
     layout();
     if (window.ResizeObserver) new ResizeObserver(schedule).observe(article);
     article.querySelectorAll("img").forEach(function (img) {

@@ -91,14 +91,37 @@ ESSAY_LINES = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)])
+#: Type of other widths than the machine's own serif and sans-serif (a condensed face where the
+#: machine has one, monospace for a wide one): with narrower type more of the page stands in
+#: the first screen, so a shift that some fonts show and others hide shows here, whatever
+#: fonts the machine has.
+FONTS = {
+    "installed": "",
+    "condensed": (":root { --md-text-font-family: 'DejaVu Sans Condensed', 'Liberation Sans"
+                  " Narrow', 'Arial Narrow', sans-serif; --ed-essay-font: 'DejaVu Serif"
+                  " Condensed', serif; } body, input, aside, .md-typeset"
+                  " { font-stretch: condensed; }"),
+    "wide": (":root { --md-text-font-family: monospace; --ed-essay-font: monospace; }"
+             " body, input, aside { font-family: monospace; }"),
+}
+
+
+@pytest.mark.parametrize("width,height,fonts", [
+    (1280, 900, "installed"), (390, 844, "installed"),
+    (1280, 900, "condensed"), (1600, 1000, "condensed"), (1280, 900, "wide"),
+])
 def test_the_page_does_not_shift_as_it_loads(
-    browser: Browser, site: Path, base_url: str, width: int, height: int
+    browser: Browser, site: Path, base_url: str, width: int, height: int, fonts: str
 ) -> None:
     """Every page of the built site: the essay's parts, each generated page (the notes page's
     kind buttons included) and one actor page standing for the rest."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.add_init_script(LAYOUT_SHIFT)
+    if FONTS[fonts]:
+        def restyle(route):  # type: ignore[no-untyped-def]
+            response = route.fetch()
+            route.fulfill(response=response, body=response.text() + FONTS[fonts])
+        context.route("**/assets/edition.css", restyle)
     page = context.new_page()
     shifts = {}
     others = sorted(f"{index.parent.name}/" for index in site.glob("*/index.html")
