@@ -98,7 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build = Build(config.config_file_path, config.extra, _caches, log.warning, log.error)
         extensions = _build.configure(config.site_name, config.site_url or "",
                                       config.markdown_extensions, dict(config.mdx_configs),
-                                      config.copyright or "")
+                                      config.copyright or "", config.repo_url)
     except BuildError as error:
         raise PluginError(str(error)) from None
     config.theme.dirs.insert(0, str(TEMPLATES))

@@ -390,10 +390,18 @@
         : d.getDate() + " " + MLA[d.getMonth()] + " " + d.getFullYear();
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
-  else fill();
+  // A build without its public address cites this computer's: say so where the page is
+  // read from anywhere else.
+  function local() {
+    document.querySelectorAll("[data-ed-local-origin]").forEach(function (note) {
+      note.hidden = note.getAttribute("data-ed-local-origin") === window.location.origin;
+    });
+  }
+  function start() { fill(); local(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(fill);  // Material's instant navigation
+    window.document$.subscribe(start);  // Material's instant navigation
   }
 })();
 
@@ -496,25 +504,27 @@
 
 /* ==== issue 22: margin notes ==================================================
    On a wide screen (>= 76.25em, where Material shows its right-hand sidebar) each editor's
-   note of an essay page is also shown in the margin beside its mark, built here from the
-   endnote already in the page (the li the mark points to, #note-<id>: its kind label and its text), so the build's
-   HTML is unchanged and without JavaScript nothing changes. The margin notes take the
-   space of the right-hand table of contents (hidden on essay pages while they show); the
-   reading column keeps its 36em measure. Each note shows its number (a link back to its
-   mark), its kind and its text clamped to four lines, with a "Show all" button that
-   expands it in place. A note sits at the top of its mark's line, or just below the note
-   before it (8 px apart) when they would overlap; the layout is recomputed on resize,
-   font load, expand/collapse and layer changes. The mark links to its margin note while
-   they show (to the endnote otherwise), and hovering or focusing a margin note tints its
-   words as hovering the mark does. The layers (notes off, Text only) hide them; print
-   keeps the endnotes. */
+   note of an essay page is also shown in the margin beside its mark, as a note a reader
+   reads whole at a glance: its number and its short form, the endnote's data-ed-gloss (the
+   note's gloss, or its first sentence), set as text. The full note, its sources and its
+   events stay in the endnote, which the margin note's number opens. The build's HTML is
+   unchanged and without JavaScript nothing changes. The margin notes take the space of the
+   right-hand table of contents (hidden on essay pages while they show); the reading column
+   keeps its 36em measure.
+   A note sits at the top of its mark's line, or just below the note before it; it never
+   sits more than REACH lines below its mark, so that it is read beside its line: a note
+   that would have to go further shows only its number, a button that opens the note in
+   place, over the notes below it. The layout is recomputed on resize, font load and layer
+   changes. The mark links to its margin note while they show (to the endnote otherwise);
+   hovering or focusing a mark or its margin note lights both, and the mark's words. The
+   layers (notes off, Text only) hide them; print keeps the endnotes. */
 (function () {
   "use strict";
 
   var WIDE = window.matchMedia("(min-width: 76.25em)");
   var GAP = 8;
-  var DRIFT = 160;
-  var state = null;  // {article, column, items: [{mark, note, words}]}
+  var REACH = 5;  // lines of the text a note may sit below its mark
+  var state = null;  // {article, column, items: [{mark, note, words, open}]}
   var pending = 0;
 
   function setTarget(mark, hash) {
@@ -532,80 +542,68 @@
     var items = [];
     marks.forEach(function (mark) {
       var n = mark.getAttribute("data-note");
-      // The endnote is where the mark points (its stable address, #note-<id>, issue 23).
+      // The endnote is where the mark points (its stable address, #note-<id>).
       var target = (mark.getAttribute("href") || mark.getAttribute("data-ed-href") || "");
       var endnote = target.charAt(0) === "#" ? document.getElementById(target.slice(1)) : null;
-      if (!endnote || document.getElementById("ed-mn-" + n)) return;
+      if (!endnote || !endnote.hasAttribute("data-ed-gloss") ||
+          document.getElementById("ed-mn-" + n)) return;
       // A note, not an <aside>: a complementary landmark must not sit inside <main>.
       var note = document.createElement("div");
       note.className = "ed-mn";
       note.setAttribute("role", "note");
       note.id = "ed-mn-" + n;
       note.setAttribute("aria-label", "Editor\u2019s note " + n);
-      var head = document.createElement("p");
-      head.className = "ed-mn-head";
-      var back = document.createElement("a");
-      back.className = "ed-mn-num";
-      back.href = "#" + mark.id;
-      back.textContent = n;
-      back.setAttribute("aria-label", "Note " + n + ": back to its words in the text");
-      head.appendChild(back);
-      var kind = endnote.querySelector(".ed-note-kind");
-      if (kind) {
-        var label = document.createElement("span");
-        label.className = "ed-mn-kind";
-        label.textContent = kind.textContent.trim();
-        head.appendChild(document.createTextNode(" "));
-        head.appendChild(label);
-      }
-      var body = document.createElement("div");
+      // The number leads to the whole note, its sources and events, at the end of the page.
+      var full = document.createElement("a");
+      full.className = "ed-mn-num";
+      full.href = "#" + endnote.id;
+      full.textContent = n;
+      full.setAttribute("aria-label", "Note " + n + " in full, with its sources");
+      // Where the note cannot sit beside its line, the number alone, which opens it here.
+      var open = document.createElement("button");
+      open.type = "button";
+      open.className = "ed-mn-open";
+      open.textContent = n;
+      open.setAttribute("aria-expanded", "false");
+      open.setAttribute("aria-controls", note.id + "-body");
+      open.setAttribute("aria-label", "Editor\u2019s note " + n);
+      var body = document.createElement("p");
       body.className = "ed-mn-body";
-      var source = endnote.querySelector(".ed-note-body");
-      if (source) {
-        Array.prototype.forEach.call(source.childNodes, function (child) {
-          var copy = child.cloneNode(true);
-          if (copy instanceof Element) {
-            copy.removeAttribute("id");
-            copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-          }
-          body.appendChild(copy);
-        });
-      }
-      // The buttons on the note's first line, before the text they open (a disclosure),
-      // so a clamped note takes no extra line.
-      var foot = document.createElement("span");
-      foot.className = "ed-mn-tools";
-      var toggle = document.createElement("button");
-      toggle.type = "button";
-      toggle.className = "ed-mn-toggle";
-      toggle.setAttribute("aria-expanded", "false");
-      toggle.setAttribute("aria-controls", note.id);
-      toggle.textContent = "Show all";
-      foot.appendChild(toggle);
-      if (endnote.querySelector(".ed-note-sources, .ed-events")) {
-        var more = document.createElement("a");
-        more.className = "ed-mn-more";
-        more.href = "#" + endnote.id;
-        more.textContent = "Sources";
-        more.setAttribute("aria-label", "Sources of note " + n + ", at the end of the page");
-        foot.appendChild(more);
-      }
-      head.appendChild(foot);
-      note.appendChild(head);
+      body.id = note.id + "-body";
+      body.textContent = endnote.getAttribute("data-ed-gloss");
+      var more = document.createElement("a");
+      more.className = "ed-mn-more";
+      more.href = "#" + endnote.id;
+      more.textContent = "Full note";
+      more.setAttribute("aria-label", "Note " + n + " in full, with its sources");
+      note.appendChild(full);
+      note.appendChild(open);
       note.appendChild(body);
+      note.appendChild(more);
       column.appendChild(note);
       var words = mark.previousElementSibling && mark.previousElementSibling.matches(".ed-noted")
         ? mark.previousElementSibling : null;
-      items.push({ mark: mark, note: note, words: words, n: n, endnote: endnote.id });
+      var item = { mark: mark, note: note, words: words, n: n, endnote: endnote.id,
+                   button: open };
+      items.push(item);
       [note, mark].forEach(function (host) {
-        host.addEventListener("mouseenter", function () { light(note, words, true); });
-        host.addEventListener("mouseleave", function () {
-          if (!note.contains(document.activeElement)) light(note, words, false);
+        host.addEventListener("mouseenter", function () { light(item, true); });
+        host.addEventListener("mouseleave", function () { light(item, held(item)); });
+        host.addEventListener("focusin", function () { light(item, true); });
+        host.addEventListener("focusout", function (event) {
+          if (!note.contains(event.relatedTarget) && event.relatedTarget !== mark) {
+            light(item, false);
+          }
         });
       });
-      note.addEventListener("focusin", function () { light(note, words, true); });
-      note.addEventListener("focusout", function (event) {
-        if (!note.contains(event.relatedTarget)) light(note, words, false);
+      open.addEventListener("click", function () { toggle(item); });
+      // The mark of a note shown by its number alone opens it there, in place.
+      mark.addEventListener("click", function (event) {
+        if (!document.documentElement.classList.contains("ed-mn-on") ||
+            !note.classList.contains("ed-mn--stub")) return;
+        event.preventDefault();
+        toggle(item, true);
+        open.focus();
       });
     });
     if (!items.length) return null;
@@ -613,9 +611,29 @@
     return { article: article, column: column, items: items };
   }
 
-  function light(note, words, on) {
-    note.classList.toggle("ed-mn--lit", on);
-    if (words) words.classList.toggle("ed-noted--lit", on);
+  function held(item) {
+    var active = document.activeElement;
+    return item.note.contains(active) || active === item.mark;
+  }
+
+  function light(item, on) {
+    item.note.classList.toggle("ed-mn--lit", on);
+    item.mark.classList.toggle("ed-note-ref--lit", on);
+    if (item.words) item.words.classList.toggle("ed-noted--lit", on);
+  }
+
+  function toggle(item, force) {
+    var open = force === undefined
+      ? item.button.getAttribute("aria-expanded") !== "true" : force;
+    state.items.forEach(function (other) {
+      if (other !== item && open) setOpen(other, false);
+    });
+    setOpen(item, open);
+  }
+
+  function setOpen(item, open) {
+    item.button.setAttribute("aria-expanded", open ? "true" : "false");
+    item.note.classList.toggle("ed-mn--open", open);
   }
 
   function showing() {
@@ -644,36 +662,36 @@
       });
     if (!right) right = base.width * 0.65;
     var left = right + 32;
-    state.article.style.setProperty("--ed-mn-measure", right + "px");
     state.column.style.left = left + "px";
     state.column.style.width = Math.min(400, Math.max(160, base.width - left)) + "px";
-    // Four lines a note; where that would push a note more than DRIFT px below its mark
-    // (parts with many notes close together), two lines a note, so each stays near its line.
-    state.column.classList.remove("ed-mn-column--dense");
-    if (place(base) > DRIFT) {
-      state.column.classList.add("ed-mn-column--dense");
-      place(base);
-    }
+    place(base);
   }
 
-  /* Each note at the top of its mark's line, or GAP px below the note before it; returns
-     how far the furthest note lies below its mark. */
+  /* Each note at the top of its mark's line, or GAP px below the note before it, and at
+     most REACH lines of the text below its mark. A note that cannot be placed so shows its
+     number alone, in the gutter between the text and the margin (the stylesheet), on its
+     mark's line or just below the number before it. */
   function place(base) {
-    var floor = -Infinity, drift = 0;
+    var essay = state.article.querySelector(".essay:not(.essay-title)") || state.article;
+    var line = parseFloat(window.getComputedStyle(essay).lineHeight) || 27;
+    var reach = REACH * line;
+    var floor = -Infinity, numbers = -Infinity;
     state.items.forEach(function (item) {
-      var body = item.note.querySelector(".ed-mn-body");
-      var toggle = item.note.querySelector(".ed-mn-toggle");
-      var open = toggle.getAttribute("aria-expanded") === "true";
-      item.note.classList.toggle("ed-mn--open", open);
-      // The button shows only when there is more to show (or to fold back).
-      toggle.hidden = !open && body.scrollHeight <= body.clientHeight + 1;
+      var note = item.note;
       var want = item.mark.getBoundingClientRect().top - base.top;
       var top = Math.max(want, floor + GAP);
-      item.note.style.top = top + "px";
-      floor = top + item.note.offsetHeight;
-      drift = Math.max(drift, top - want);
+      note.classList.remove("ed-mn--stub");
+      if (top - want <= reach) {
+        setOpen(item, false);
+        note.style.top = top + "px";
+        floor = top + note.offsetHeight;
+        return;
+      }
+      note.classList.add("ed-mn--stub");
+      top = Math.max(want, numbers + 2);
+      note.style.top = top + "px";
+      numbers = top + item.button.offsetHeight;
     });
-    return drift;
   }
 
   function schedule() {
@@ -685,7 +703,12 @@
     if (!article || !article.querySelector(".ed-notes") ||
         article.querySelector(".ed-mn-column")) return;
     state = build(article);
-    if (!state) return;
+    // The head set the margin layout before the first paint; a page with no note to put in
+    // the margin keeps its contents sidebar.
+    if (!state) {
+      document.documentElement.classList.remove("ed-mn-on");
+      return;
+    }
     layout();
     if (window.ResizeObserver) new ResizeObserver(schedule).observe(article);
     article.querySelectorAll("img").forEach(function (img) {
@@ -693,14 +716,23 @@
     });
   }
 
+  // A click anywhere else closes an open note.
   document.addEventListener("click", function (event) {
-    var toggle = event.target instanceof Element
-      ? event.target.closest("button.ed-mn-toggle") : null;
-    if (!toggle) return;
-    var open = toggle.getAttribute("aria-expanded") !== "true";
-    toggle.setAttribute("aria-expanded", open ? "true" : "false");
-    toggle.textContent = open ? "Show less" : "Show all";
-    layout();
+    if (!state || !(event.target instanceof Element)) return;
+    state.items.forEach(function (item) {
+      if (item.note.classList.contains("ed-mn--open") && !item.note.contains(event.target) &&
+          !item.mark.contains(event.target)) setOpen(item, false);
+    });
+  });
+
+  // Escape closes an open note and gives the focus back to its number.
+  document.addEventListener("keydown", function (event) {
+    if (!state || (event.key !== "Escape" && event.key !== "Esc")) return;
+    state.items.forEach(function (item) {
+      if (item.button.getAttribute("aria-expanded") !== "true") return;
+      setOpen(item, false);
+      if (item.note.contains(document.activeElement)) item.button.focus();
+    });
   });
 
   window.addEventListener("resize", schedule);
@@ -725,6 +757,75 @@
   }
 })();
 /* ==== end of issue 22: margin notes ==== */
+
+/* ==== Endnotes that do not bury the next part ====================================
+   On a phone the endnotes of a part run longer than the part: they fold, under their
+   heading, behind a button that says how many there are (the stylesheet hides the list
+   from the first paint, where the script runs and the screen is narrow). A note number
+   still opens its note in place (Material's tooltip, from the list however it is shown),
+   and any way to a note in the list (its number's second tap, a link, an address with
+   #note-...) unfolds it first. Without the script, or on a wider screen, the list shows. */
+(function () {
+  "use strict";
+
+  function open(section, on) {
+    section.classList.toggle("ed-notes--open", on);
+    var button = section.querySelector(".ed-notes-toggle");
+    if (button) {
+      button.setAttribute("aria-expanded", on ? "true" : "false");
+      button.textContent = (on ? "Hide the " : "Show the ") + button.getAttribute("data-count");
+    }
+  }
+
+  function reveal(id) {
+    var target = id ? document.getElementById(id) : null;
+    var section = target ? target.closest("section.ed-notes") : null;
+    if (!section || section.classList.contains("ed-notes--open")) return false;
+    open(section, true);
+    return true;
+  }
+
+  function mount() {
+    document.querySelectorAll("article section.ed-notes").forEach(function (section) {
+      var heading = section.querySelector(":scope > h2");
+      var list = section.querySelector(":scope > ol");
+      if (!heading || !list || section.querySelector(".ed-notes-toggle")) return;
+      if (!list.id) list.id = (heading.id || "ed-notes") + "-list";
+      var count = list.querySelectorAll(":scope > li").length;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ed-notes-toggle";
+      button.setAttribute("aria-controls", list.id);
+      button.setAttribute("data-count", count === 1 ? "editor\u2019s note"
+        : count + " editor\u2019s notes");
+      button.addEventListener("click", function () {
+        open(section, !section.classList.contains("ed-notes--open"));
+      });
+      heading.insertAdjacentElement("afterend", button);
+      open(section, false);
+    });
+    reveal(decodeURIComponent(window.location.hash.slice(1)));
+  }
+
+  // Before the browser scrolls to a note: a link's click, then the address's change.
+  document.addEventListener("click", function (event) {
+    // A number's first tap on a touch screen opens its tooltip and follows no link.
+    if (event.defaultPrevented) return;
+    var link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
+    if (link) reveal(decodeURIComponent(link.getAttribute("href").slice(1)));
+  }, true);
+  window.addEventListener("hashchange", function () {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (reveal(id)) document.getElementById(id).scrollIntoView();
+  });
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mount);
+  }
+})();
+/* ==== end of endnotes that fold ==== */
 
 /* ==== Search: a group of results opens at its best passage ====
  * Material heads each group of search results with its page, linked to the top of the page

@@ -55,13 +55,14 @@ def jcpoa_page(
     browser: Browser, base_url: str, **options: Any
 ) -> Iterator[tuple[Page, Locator, str]]:
     """A fresh context with ``options``, open on the JCPOA's page: the page, the annotation
-    and the definition it should show."""
+    and what its pop-up should say: the entry's name, then its definition."""
     context = browser.new_context(**options)
     context.set_default_timeout(10_000)
     try:
         page = context.new_page()
         page.goto(base_url + JCPOA_PAGE)
-        yield page, jcpoa(page), plain(glossary_entry("JCPOA")["definition"])
+        entry = glossary_entry("JCPOA")
+        yield page, jcpoa(page), f"{entry['term']}: {plain(entry['definition'])}"
     finally:
         context.close()
 
@@ -96,7 +97,8 @@ def centre(locator: Locator) -> tuple[float, float]:
 def test_hovering_a_term_shows_its_definition_and_the_tooltip_is_hoverable(
     page: Page, base_url: str
 ) -> None:
-    definition = plain(glossary_entry("JCPOA")["definition"])
+    entry = glossary_entry("JCPOA")
+    definition = f"{entry['term']}: {plain(entry['definition'])}"  # the pop-up names its term
     page.goto(base_url + JCPOA_PAGE)
     term = jcpoa(page)
     expect(term).to_have_count(1)
@@ -150,8 +152,10 @@ def test_tabbing_to_a_term_shows_it_escape_hides_it_and_enter_follows_it(
     href = term.evaluate("e => e.href")
     entry_id = urlsplit(href).fragment
     assert entry_id and urlsplit(href).path.endswith("/glossary/")
-    # What the tooltip must say: the term's definition as glossary.yml writes it.
-    shown = next(e.summary for e in raw_entries() if e.kind == "term" and e.id == entry_id)
+    # What the tooltip must say: the term's name and definition as glossary.yml writes them.
+    name, summary = next((e.name, e.summary) for e in raw_entries()
+                         if e.kind == "term" and e.id == entry_id)
+    shown = f"{name}: {summary}"
     tooltip = tooltip_of(page, term)
     expect(tooltip).to_have_class(ACTIVE, timeout=SETTLE_MS)
     expect_shown(tooltip, shown)
@@ -173,7 +177,7 @@ def test_tabbing_to_a_term_shows_it_escape_hides_it_and_enter_follows_it(
     expect(heading).to_be_in_viewport()
     # The entry it leads to gives the same definition.
     expect(page.locator(f"article h2[id='{entry_id}'] ~ p.ed-gl-definition").first).to_have_text(
-        shown
+        summary
     )
 
 
@@ -218,7 +222,7 @@ def test_without_javascript_the_title_and_the_link_still_give_the_definition(
         heading = page.locator(f"article h2[id='{entry_id}']")
         expect(heading).to_have_text("JCPOA")
         shown = page.locator(f"article h2[id='{entry_id}'] ~ p.ed-gl-definition").first
-        expect(shown).to_have_text(definition)
+        expect(shown).to_have_text(definition.removeprefix("JCPOA: "))
 
 
 # ---- The paragraph's words ----------------------------------------------------------------
@@ -359,7 +363,8 @@ def test_hostile_definitions_are_shown_literally_and_run_nothing(
         for a in BeautifulSoup(html, "lxml").select(f"#p8 {ANNOTATION}")
         if a.get_text() in ("JCPOA", "Joint Comprehensive Plan of Action")
     }
-    assert titles == {JCPOA_DEFINITION}, "the built title is not the definition, verbatim"
+    assert titles == {f"JCPOA: {JCPOA_DEFINITION}"}, (
+        "the built title is not the name and the definition, verbatim")
 
     page, watch = watched_page(browser, hostile.url)
     try:
@@ -367,7 +372,7 @@ def test_hostile_definitions_are_shown_literally_and_run_nothing(
         term = jcpoa(page)
         term.hover()
         tooltip = tooltip_of(page, term)
-        expect_shown(tooltip, JCPOA_DEFINITION)
+        expect_shown(tooltip, f"JCPOA: {JCPOA_DEFINITION}")
         assert "<img src=x" in tooltip.inner_text()
 
         # The alias carries the same definition; mount its tooltip from the keyboard.
@@ -376,7 +381,7 @@ def test_hostile_definitions_are_shown_literally_and_run_nothing(
         )
         page.mouse.move(0, 0)
         alias.focus()
-        expect_shown(tooltip_of(page, alias), JCPOA_DEFINITION)
+        expect_shown(tooltip_of(page, alias), f"JCPOA: {JCPOA_DEFINITION}")
         page.wait_for_timeout(500)  # time for an <img onerror> or <svg onload> to fire
         assert page.evaluate(EVIDENCE) == CLEAN
         assert page.locator("#p8").inner_text() == paragraphs()[8]

@@ -34,7 +34,7 @@ def test_every_term_annotation_carries_its_definition_and_links_to_its_entry(
             target = resolve(url, link["href"])
             path, _, anchor = target.partition("#")
             assert path == "glossary/", link
-            assert link["title"] == entries[anchor].summary
+            assert link["title"] == f"{entries[anchor].name}: {entries[anchor].summary}"
             assert glossary.select_one(f'h2[id="{anchor}"]') is not None
             assert link.find_parent(class_="essay") is not None
             count += 1

@@ -102,7 +102,7 @@ def test_the_phrase_is_one_link_with_no_link_inside(nested: BuildResult) -> None
     assert soup.select("a a") == [] and soup.select("#title a.ed-annotation") == []
     war = links[0]
     assert resolve("", war["href"]) == "glossary/#iran-iraq-war"
-    assert war["title"] == "The war of 1980-1988."
+    assert war["title"] == "Iran-Iraq War: The war of 1980-1988."
     assert war.find_parent("span", class_="ed-noted").get_text() == "During the Iran-Iraq War"
     assert soup.select_one("#p1").get_text().startswith(
         "During the Iran-Iraq War, Iran's cities were bombed.")

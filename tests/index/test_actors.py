@@ -152,7 +152,7 @@ def test_actor_annotations_link_to_their_page_with_their_description(site: Path)
         for link in page(site, url).select("a.ed-annotation.ed-actor"):
             target = resolve(url, link["href"])
             actor_id = target.removeprefix("actors/").rstrip("/")
-            assert link["title"] == actors[actor_id].summary
+            assert link["title"] == f"{actors[actor_id].name}: {actors[actor_id].summary}"
             seen.add(actor_id)
     assert seen == set(actors)
 

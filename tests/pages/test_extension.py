@@ -52,7 +52,9 @@ def glossary_entries() -> list[dict[str, Any]]:
         term = actors.get(entry.id) if entry.kind == "actor" else None
         href = f"glossary/#{entry.id}" if entry.kind == "term" else f"actors/{entry.id}/"
         found.append({"forms": forms(entry) + (forms(term) if term else []),
-                      "summary": entry.summary, "href": BASE + href})
+                      "summary": entry.summary, "href": BASE + href,
+                      # The pop-up names the entry, then gives its summary.
+                      "tooltip": f"{entry.name}: {entry.summary}"})
     return found
 
 
@@ -73,7 +75,7 @@ def occurs(form: str, text: str) -> bool:
 def test_an_essay_page_gets_its_tooltips_without_mkdocs() -> None:
     soup = render(PAGE.read_text(encoding="utf-8"), mark="every")
     entries = glossary_entries()
-    by_summary = {entry["summary"]: entry for entry in entries}
+    by_tooltip = {entry["tooltip"]: entry for entry in entries}
     source = paragraphs()
     for number in (8, 9):
         block = soup.select_one(f"p.essay#p{number}")
@@ -82,17 +84,17 @@ def test_an_essay_page_gets_its_tooltips_without_mkdocs() -> None:
         links = block.select("a.ed-annotation")
         annotated = set()
         for link in links:
-            entry = by_summary[link["title"]]  # the tooltip is an entry's summary
+            entry = by_tooltip[link["title"]]  # the tooltip is an entry's name and summary
             assert link["href"] == entry["href"]
             assert any(same(link.get_text(), form) for form in entry["forms"]), link
             annotated.add(link["title"])
         # Every entry whose form occurs in the source paragraph, and is not part of a longer
         # form found there, is annotated.
         found = [(form, e) for e in entries for form in e["forms"] if occurs(form, source[number])]
-        expected = {e["summary"] for form, e in found
+        expected = {e["tooltip"] for form, e in found
                     if not any(form != other and norm(form) in norm(other) for other, _ in found)}
         assert len(expected) >= 5
-        assert expected <= annotated, {by_summary[s]["forms"][0] for s in expected - annotated}
+        assert expected <= annotated, {by_tooltip[s]["forms"][0] for s in expected - annotated}
 
 
 def test_the_same_tooltips_as_the_mkdocs_build(site: Path) -> None:
@@ -103,7 +105,7 @@ site may link an entry at a later mention than the first, outside a note's words
     built = page(site, "essay/jcpoa/")
     alone = render(PAGE.read_text(encoding="utf-8"))  # mark: page, as in mkdocs.yml
     source = paragraphs()
-    subjects = {e["summary"] for e in glossary_entries()
+    subjects = {e["tooltip"] for e in glossary_entries()
                 if 2 * sum(any(occurs(f, text) for f in e["forms"])
                            for text in source.values()) > len(source)}
     assert len(subjects) >= 2  # Iran and Russia at least
@@ -162,8 +164,8 @@ def test_a_changed_glossary_always_changes_the_tooltips(tmp_path: Path) -> None:
         soup = render("The JCPOA.\n{ .essay }\n", glossary=str(glossary))
         return [a["title"] for a in soup.select("a.ed-annotation")]
 
-    assert titles() == [jcpoa["summary"]]
-    assert titles() == [jcpoa["summary"]]  # the same content: the same tooltips
+    assert titles() == [jcpoa["tooltip"]]
+    assert titles() == [jcpoa["tooltip"]]  # the same content: the same tooltips
     # A word of the entry's summary that occurs once in the file, in another case.
     word = next(w for w in sorted(set(jcpoa["summary"].split()), key=len, reverse=True)
                 if w.isalpha() and original.count(w) == 1)
@@ -172,7 +174,7 @@ def test_a_changed_glossary_always_changes_the_tooltips(tmp_path: Path) -> None:
     glossary.write_text(edited, encoding="utf-8")
     os.utime(glossary, ns=(stamp, stamp))  # same size, same time stamp: only the content
     changed = titles()
-    assert changed != [jcpoa["summary"]] and len(changed) == 1
+    assert changed != [jcpoa["tooltip"]] and len(changed) == 1
     glossary.write_text(original.replace("terms:", "terms: [", 1), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"glossary\.yml"):
         titles()

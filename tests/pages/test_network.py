@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import random
 import re
@@ -454,3 +455,66 @@ def test_a_kept_separation_is_the_one_its_boxes_give_and_a_changed_box_is_moved_
     kept = render_svg(changed, edges, title="Network", description="Who is named with whom.")
     assert kept != first
     assert kept == _fresh(changed, edges)
+
+
+# ---- The drawing for a narrow box (a phone): ranked rows joined by arcs ---------------
+
+def ranked(nodes: list[Node], edges: list[Edge]) -> etree.Element:
+    return parse(network.render_ranked_svg(nodes, edges, title="T", description="D"))
+
+
+def rows_of(root: etree.Element) -> list[tuple[float, float, float, float]]:
+    """Each node's target (its row), as (left, top, right, bottom), in drawing order."""
+    boxes = []
+    for a in links_of(root):
+        hit = a.find(f"{NS}rect")
+        x, y = float(hit.get("x")), float(hit.get("y"))
+        boxes.append((x, y, x + float(hit.get("width")), y + float(hit.get("height"))))
+    return boxes
+
+
+def test_the_narrow_drawing_ranks_the_most_mentioned_first_one_row_each() -> None:
+    nodes, edges = big_graph()
+    root = ranked(nodes, edges)
+    width = float(root.get("viewBox").split()[2])
+    assert width == network.NARROW_WIDTH
+    expected = [n.href for n in sorted(nodes, key=lambda n: (-n.weight, n.label, n.id))]
+    assert [a.get("href") for a in links_of(root)] == expected
+    rows = rows_of(root)
+    height = float(root.get("viewBox").split()[3])
+    for above, below in itertools.pairwise(rows):
+        assert below[1] >= above[3]  # rows never overlap
+    for left, top, right, bottom in rows:
+        assert right - left >= network.TARGET and bottom - top >= network.TARGET
+        assert left >= 0 and right <= width and top >= 0 and bottom <= height
+
+
+def test_the_narrow_drawing_sets_a_long_name_whole_on_lines_inside_its_width() -> None:
+    long = "Office of the Supreme Leader of the Islamic Republic of Iran"
+    root = ranked([node("office", 5, "organisation", long), node("iran", 9, "state", "Iran")],
+                  [Edge("iran", "office", 2)])
+    width = float(root.get("viewBox").split()[2])
+    office = next(a for a in links_of(root) if a.get("href") == "office/")
+    lines = [t.text for t in office.iter(f"{NS}tspan")]
+    assert len(lines) > 1 and " ".join(lines) == long
+    for line, tspan in zip(lines, office.iter(f"{NS}tspan"), strict=True):
+        # The labels' generous estimate of a character's advance, as for the wide drawing.
+        assert float(tspan.get("x")) + len(line) * network.FONT_SIZE * 0.65 <= width
+    (top, bottom) = rows_of(root)[1][1::2]
+    assert bottom - top >= len(lines) * network.FONT_SIZE
+
+
+def test_the_narrow_drawing_has_one_hidden_arc_per_edge_and_escapes_what_it_is_given() -> None:
+    label = '<script>alert(1)</script> & "Co"'
+    nodes = [Node("evil", label, "group", 3, 'a"b<c>/'), node("plain"), node("third", 2)]
+    edges = [Edge("evil", "plain", 1), Edge("plain", "third", 4)]
+    svg = network.render_ranked_svg(nodes, edges, title="</title>", description="x")
+    assert "<script" not in svg.lower()
+    root = parse(svg)
+    (group,) = [g for g in root.iter(f"{NS}g") if g.get("class") == "ed-net-edges"]
+    assert group.get("aria-hidden") == "true"
+    assert len(group.findall(f"{NS}path")) == len(edges)
+    evil = next(a for a in links_of(root) if a.get("href") == 'a"b<c>/')
+    assert " ".join(t.text for t in evil.iter(f"{NS}tspan")) == label
+    assert root.get("aria-labelledby") == "ed-network-narrow-title"
+    assert root.find(f"{NS}title").text == "</title>"

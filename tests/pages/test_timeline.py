@@ -61,9 +61,12 @@ def test_the_timeline_is_in_order_and_its_points_link_to_its_events(site: Path) 
     dates = [e.select_one("strong").get_text() for e in events]
     parsed = [_date(d) for d in dates]
     assert parsed == sorted(parsed)
-    points = soup.select("figure.ed-timeline-figure svg a")
-    assert len(points) == len(events)
-    assert [p["href"] for p in points] == [f"#{e['id']}" for e in events]
+    # The wide drawing and the phone's, running down: each a point per event, in order.
+    drawings = soup.select("figure.ed-timeline-figure svg")
+    assert [d["class"] for d in drawings] == [["ed-timeline"], ["ed-timeline", "ed-timeline--down"]]
+    for drawing in drawings:
+        points = drawing.select("a")
+        assert [p["href"] for p in points] == [f"#{e['id']}" for e in events]
 
 
 def test_each_event_of_events_yml_is_listed_once(site: Path) -> None:
@@ -121,9 +124,10 @@ def test_contributors_text_is_literal_and_an_event_without_links_has_no_dangling
     (entry,) = soup.select(".ed-event")
     assert entry["id"] == "event-hostile"
     assert entry.get_text() == f"September 2001 · {hostile}"
-    (point,) = soup.select("svg a")
-    assert point["aria-label"] == f"September 2001: {hostile}"
-    assert point.select_one("title").get_text() == f"September 2001: {hostile}"
+    for point in soup.select("svg a"):  # the wide drawing's and the phone's
+        assert point["aria-label"] == f"September 2001: {hostile}"
+        assert point.select_one("title").get_text() == f"September 2001: {hostile}"
+    assert len(soup.select("svg a")) == 2
 
 
 @pytest.mark.parametrize("year", [1828, 1990, 1991, 2022])
@@ -185,9 +189,9 @@ def test_the_axis_marks_the_essays_own_years_then_every_five(site: Path) -> None
     collapse), from the source text, then every fifth year to 2025."""
     source = FIXTURE.read_text(encoding="utf-8")
     named = sorted({int(y) for y in re.findall(r"\b(1[89]\d\d)\b", source)})
-    labels = [int(text.get_text()) for text in
-              page(site, "timeline/").select("svg.ed-timeline g.ed-tl-axis text")]
-    assert labels == [*named, *range(2000, 2026, 5)]
+    for drawing in page(site, "timeline/").select("svg.ed-timeline"):
+        labels = [int(text.get_text()) for text in drawing.select("g.ed-tl-axis text")]
+        assert labels == [*named, *range(2000, 2026, 5)]
 
 
 def test_every_point_is_inside_the_drawing_and_clear_of_the_axis(site: Path) -> None:
@@ -215,3 +219,22 @@ def test_the_page_says_what_it_holds_and_names_each_era_once(site: Path) -> None
     assert len(eras) >= 3 and len(eras) == len(set(eras)), eras
     # Each era's events follow its heading, before the next one.
     assert all(h.find_next_sibling().name != "h2" for h in article.select("h2"))
+
+
+def test_the_phones_timeline_runs_down_inside_its_width(site: Path) -> None:
+    """Each point below the one before it (or level with it, in a lane to its right), every
+    24-unit target inside the narrow drawing and clear of the axis and of each other."""
+    drawing = page(site, "timeline/").select_one("svg.ed-timeline--down")
+    _, _, width, height = (float(v) for v in drawing["viewbox"].split())
+    assert width <= 320
+    axis = float(drawing.select_one("g.ed-tl-axis line")["x1"])
+    hits = [(float(r["x"]), float(r["y"]), float(r["width"]), float(r["height"]))
+            for r in drawing.select("rect.ed-tl-hit")]
+    assert len(hits) == len(_raw("events.yml")["events"])
+    assert [y for _, y, _, _ in hits] == sorted(y for _, y, _, _ in hits)
+    for x, y, w, h in hits:
+        assert w >= 24 and h >= 24
+        assert axis < x and x + w <= width and y >= 0 and y + h <= height
+    for i, (x, y, w, h) in enumerate(hits):
+        for x2, y2, w2, h2 in hits[i + 1:]:
+            assert not (x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h)

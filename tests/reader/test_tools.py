@@ -135,3 +135,36 @@ actors:
     assert [h.get_text() for h in section.select("h3")] == ["Glossary terms", "Actors"]
     assert [[dt.get_text() for dt in dl.select("dt")] for dl in section.select("dl")] == [
         ["JCPOA", "Treaty of Turkmenchai"], ["Vladimir Putin"]]
+
+
+def test_a_build_without_its_public_address_says_so_in_the_cite_dialog() -> None:
+    """Without SITE_URL the citations give MkDocs' local address: the dialog carries a note,
+    which the script shows wherever the page is read from another address."""
+    from edition.reader.tools import dialog, local_origin
+
+    assert local_origin("http://127.0.0.1:8000/") == "http://127.0.0.1:8000"
+    assert local_origin("http://localhost:8000/ed/") == "http://localhost:8000"
+    assert local_origin("http://[::1]:8000/") == "http://[::1]:8000"
+    assert local_origin("https://example.org/") is None
+    assert local_origin("https://127.example.org/") is None
+    local = Edition(title="An edition", editors="The editors of An edition", version="2.0",
+                    year=2026, month=1, day=2, url="http://127.0.0.1:8000/")
+    box = dialog(ESSAY, local, "ed-cite-p1", "Cite paragraph 1", "http://127.0.0.1:8000/#p1", 1)
+    (note,) = box.findall(".//p[@data-ed-local-origin]")
+    assert note.get("data-ed-local-origin") == "http://127.0.0.1:8000"
+    assert note.get("hidden") == "hidden" and "SITE_URL" in "".join(note.itertext())
+    published = dialog(ESSAY, EDITION, "ed-cite-p1", "Cite paragraph 1",
+                       "https://example.org/#p1", 1)
+    assert published.findall(".//p[@data-ed-local-origin]") == []
+
+
+def test_the_colophon_links_the_repositorys_issues() -> None:
+    from edition.reader.colophon import render as colophon
+
+    counts = {"notes": 1, "terms": 2, "actors": 3, "events": 4}
+    text = colophon(ESSAY, EDITION, counts, "https://github.com/example/edition/")
+    html = BeautifulSoup(markdown.markdown(text), "html.parser")
+    hrefs = {a.get_text(): a["href"] for a in html.select("a")}
+    assert hrefs["open an issue"] == "https://github.com/example/edition/issues"
+    assert hrefs["that repository"] == "https://github.com/example/edition"
+    assert "open an issue in that repository" in colophon(ESSAY, EDITION, counts)

@@ -79,3 +79,33 @@ def raw_entries(path: Path = ROOT / "glossary.yml") -> list[RawEntry]:
 RECORDS = {"wikidata": "http://www.wikidata.org/entity/{}",
            "geonames": "https://sws.geonames.org/{}/",
            "viaf": "https://viaf.org/viaf/{}"}
+
+
+#: The end of a sentence as a reader finds it: ., ! or ? (and a closing quotation mark or
+#: bracket) before a space and a capital, a digit or an opening quotation mark.
+_SENTENCE = re.compile("[.!?]['\"\u2019\u201d)]*(?=\\s+['\"\u2018\u201c(]?[A-Z0-9])")
+#: Words ending in a full stop that ends no sentence in the notes (initials, e.g., St.).
+_NOT_AN_END = re.compile(r"(?:^|\s)(?:[A-Z]|e\.g|i\.e|c|cf|St|Mr|Dr|No|pp?)\.$")
+
+
+def markdown_words(text: str) -> str:
+    """What a reader reads of a note's Markdown: its words, without the markup, on one line."""
+    import markdown
+    from bs4 import BeautifulSoup
+
+    return plain(BeautifulSoup(markdown.markdown(text), "html.parser").get_text())
+
+
+def margin_forms(path: Path = ROOT / "notes.yml") -> dict[str, str]:
+    """Each note's short form for the margin, by id, as notes.yml has it: its ``gloss``
+    where it has one, else its text's first sentence."""
+    found = {}
+    for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]:
+        if raw.get("gloss"):  # plain text, no Markdown
+            found[raw["id"]] = plain(raw["gloss"])
+            continue
+        text = markdown_words(raw["note"])
+        end = next((m for m in _SENTENCE.finditer(text)
+                    if not _NOT_AN_END.search(text[:m.start() + 1])), None)
+        found[raw["id"]] = text if end is None else text[:end.end()]
+    return found

@@ -56,7 +56,7 @@ def test_terms_in_essay_text_become_links_with_their_definition() -> None:
                                ("Treaty of Turkmenchai", "glossary.md#treaty-of-turkmenchai")]
     link = soup.select_one("a.ed-annotation")
     assert link.parent.name == "em"
-    assert link["title"] == 'The deal of "2015" <script>alert(1)</script> & more'
+    assert link["title"] == 'JCPOA: The deal of "2015" <script>alert(1)</script> & more'
     assert soup.select("script") == []
     assert [(o.entry.id, o.block, o.marked, o.nested) for o in seen] == [
         ("jcpoa", "p8", True, False), ("treaty-of-turkmenchai", "p8", True, False),
@@ -122,7 +122,7 @@ def test_an_element_in_the_html_stash_is_passed_over() -> None:
     (link,) = soup.select("a.ed-annotation")
     assert link.parent.name == "p" and link.previous_sibling == " and the "
     assert (link.get_text(), link["href"]) == ("JCPOA", "glossary.md#jcpoa")
-    assert link["title"] == 'The deal of "2015" <script>alert(1)</script> & more'
+    assert link["title"] == 'JCPOA: The deal of "2015" <script>alert(1)</script> & more'
     assert [(o.block, o.marked) for o in seen] == [("p2", True)]
 
 

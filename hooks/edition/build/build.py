@@ -192,6 +192,8 @@ class Build:
                     [Problem(self.glossary.file, actor.line, str(claimed))], "the glossary"
                 )) from None
         self.page: PageRef | None = None
+        #: The edition's source repository (``repo_url``), which the colophon links.
+        self.repo_url: str | None = None
         self.site: Site | None = None
         self.paragraphs = ParagraphIndex()
         self.occurrences = OccurrenceIndex()
@@ -235,10 +237,13 @@ class Build:
     # ---- on_config --------------------------------------------------------------------
 
     def configure(self, site_name: str, site_url: str, extensions: list[Any],
-                  configs: dict[str, Any], rights: str = "") -> list[Extension]:
+                  configs: dict[str, Any], rights: str = "",
+                  repo_url: str | None = None) -> list[Extension]:
         """Read the work's record and the edition's, and check the Markdown extensions;
         the extensions this build adds to them, in order. ``rights`` (the site's copyright)
-        stands for the rights of a project that records no work."""
+        stands for the rights of a project that records no work; ``repo_url`` is the source
+        repository the colophon links."""
+        self.repo_url = repo_url
         if "work" in self.options or self.work_file.exists():
             try:
                 self.work = load_work(self.work_file)
@@ -345,8 +350,9 @@ class Build:
                                      occurrence.entry)
 
     def is_essay_page(self, src: str) -> bool:
-        """The home page and the essay's parts: every page of ``docs/``, none generated."""
-        return src not in self.generated
+        """The home page and the essay's parts: the pages of ``docs/`` that hold the essay's
+        blocks (not the pages about the edition, which have nothing to cite or to hide)."""
+        return src not in self.generated and src in self.places.block_pages.values()
 
     def reader_page(self) -> PageInfo | None:
         """The essay page being rendered, for the reader's tools (None for other pages)."""
@@ -408,7 +414,8 @@ class Build:
             assert self.edition is not None
             return colophon.render(self.cited, self.edition, {
                 "notes": len(self.notes), "terms": len(glossary.terms),
-                "actors": len(glossary.actors), "events": len(self.events)})
+                "actors": len(glossary.actors), "events": len(self.events)},
+                self.repo_url)
         if src == timeline.PAGE:
             return timeline.render(
                 timeline.events(self.anchors, glossary, occurrences, self.events))

@@ -27,7 +27,7 @@ from edition.pages.links import (
     names_line,
     sources_line,
 )
-from edition.pages.network import Edge, Node, describe, render_svg
+from edition.pages.network import Edge, Node, describe, render_ranked_svg, render_svg
 
 INDEX = "actors/index.md"
 KINDS = {
@@ -239,6 +239,12 @@ def render_index(
         nodes, edges, title="Who appears with whom in the essay", description=summary,
         width=680, height=720,
     )
+    # A phone draws the same network for its narrow box, as ranked rows (the stylesheet
+    # shows one drawing or the other, by the width there is).
+    ranked = render_ranked_svg(
+        nodes, edges, title="Who appears with whom in the essay, most mentioned first",
+        description=summary,
+    )
     out = [
         "# Actors { .ed-heading }",
         "",
@@ -258,8 +264,10 @@ def render_index(
         "",
         '<figure class="ed-network">',
         svg,
+        ranked,
         "<figcaption>Who appears with whom. A line joins two actors named together in at "
-        "least two passages, or an actor to the one it is most often named with; the thicker "
+        "least two passages, or an actor to the one it is most often named with (on a narrow "
+        "screen, an arc on the left joins them, the most mentioned first); the thicker "
         "the line, the more passages. The larger the shape, the more mentions. Circles are "
         "people, squares states, diamonds organisations, triangles groups. Select a name to "
         f"open its page; the lists below give every actor.{which}</figcaption>",

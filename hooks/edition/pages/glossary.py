@@ -8,6 +8,7 @@ literally; the page's own links are ``.md`` links that MkDocs checks
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 
 from edition.data.events import Events
@@ -43,6 +44,32 @@ def _sort_key(entry: Entry) -> str:
     return re.sub(r"^[^\w]+", "", entry.name).casefold()
 
 
+def initial(entry: Entry) -> str:
+    """The letter an entry is filed under in the glossary's A–Z: its sorted name's first
+    letter without accents, "0–9" for a name that starts with a digit."""
+    key = _sort_key(entry)
+    first = unicodedata.normalize("NFKD", key[:1])[:1].upper() if key else ""
+    if first.isdigit():
+        return "0–9"
+    return first if first.isalpha() else "#"
+
+
+def jump_list(entries: list[Entry]) -> etree.Element:
+    """The glossary's A–Z: each letter that begins an entry, a link to its first entry."""
+    nav = etree.Element("nav", {"class": "ed-az not-annotatable",
+                                "aria-label": "Glossary entries by letter", **SEARCH_EXCLUDE})
+    items = etree.SubElement(nav, "ul")
+    seen: set[str] = set()
+    for entry in entries:
+        letter = initial(entry)
+        if letter in seen:
+            continue
+        seen.add(letter)
+        link = etree.SubElement(etree.SubElement(items, "li"), "a", {"href": f"#{entry.id}"})
+        link.text = letter
+    return nav
+
+
 def render(
     glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert, page: str = PAGE,
     events: Events | None = None,
@@ -60,6 +87,8 @@ def render(
         "it to read the definition, and follow it to come here. *Where it appears* links back "
         "to every paragraph that uses the term.",
         "{ .ed-summary }",
+        "",
+        insert([jump_list(entries)]),
         "",
     ]
     for entry in entries:

@@ -487,3 +487,105 @@ def describe(nodes: Sequence[Node], edges: Sequence[Edge], top: int = 5) -> str:
     elif len(ordered) > 1:
         parts.append("no two appear in the same paragraph")
     return "; ".join(parts) + "."
+
+
+#: The drawing for a narrow box (a phone): its width in units, the room the arcs take on
+#: its left, a row's least height and a label's line height.
+NARROW_WIDTH = 320
+_ARCS = 96.0
+_ROW = 30.0
+_LINE = FONT_SIZE * 1.2
+_NARROW_RADIUS = 10.0
+
+
+def _lines(label: str, room: float) -> list[str]:
+    """``label`` in lines no wider than ``room`` (by the labels' estimated width), broken
+    at spaces; a word wider than the room stands alone on its line."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and _label_width(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [label]
+
+
+def render_ranked_svg(
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    *,
+    title: str,
+    description: str,
+    width: int = NARROW_WIDTH,
+    id_prefix: str = "ed-network-narrow",
+) -> str:
+    """The network for a narrow box, as an arc diagram: one row per actor, the most
+    mentioned first, its shape and its whole name (broken over lines where it is long), and
+    each link an arc on the left joining two rows. Rows never overlap and a name is never
+    cut; each row is a link, its full width and at least ``TARGET`` high. The same
+    accessible structure as :func:`render_svg`: titled, described, edges hidden from
+    assistive technology, colours from the stylesheet."""
+    if not _ID_PREFIX.fullmatch(id_prefix):
+        raise ValueError(f"id_prefix {id_prefix!r} is not a plain identifier")
+    ordered, links = _checked(nodes, edges)
+    ranked = sorted(ordered, key=lambda n: (-n.weight, n.label, n.id))
+    heaviest = max((n.weight for n in ordered), default=1)
+    shape_x = _ARCS + 4 + _NARROW_RADIUS
+    label_x = shape_x + _NARROW_RADIUS + 6
+    room = width - label_x - 4
+    rows: dict[str, tuple[float, float, list[str]]] = {}  # id: (top, height, lines)
+    y = 4.0
+    for node in ranked:
+        lines = _lines(node.label, room)
+        height = max(_ROW, len(lines) * _LINE + 10, TARGET)
+        rows[node.id] = (y, height, lines)
+        y += height
+    total = math.ceil(y + 4)
+    strongest = max((e.weight for e in links), default=1)
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    out = [
+        f'<svg xmlns="{SVG_NS}" class="ed-network ed-network--ranked"'
+        f' viewBox="0 0 {width} {total}"'
+        f' aria-labelledby="{title_id}" aria-describedby="{desc_id}" data-search-exclude="">',
+        f'<title id="{title_id}">{_text(title)}</title>',
+        f'<desc id="{desc_id}">{_text(description)}</desc>',
+        '<g class="ed-net-edges" aria-hidden="true" stroke="currentColor" fill="none">',
+    ]
+
+    def middle(node_id: str) -> float:
+        top, height, _ = rows[node_id]
+        return top + height / 2
+
+    for edge in links:
+        y1, y2 = sorted((middle(edge.a), middle(edge.b)))
+        reach = min((y2 - y1) / 2, _ARCS - 4)
+        start = shape_x - _NARROW_RADIUS - 2
+        out.append(
+            f'<path class="ed-net-edge" d="M{_num(start)},{_num(y1)} A{_num(reach)},'
+            f'{_num((y2 - y1) / 2)} 0 0 0 {_num(start)},{_num(y2)}"'
+            f' stroke-width="{_num(_stroke(edge.weight, strongest))}"/>'
+        )
+    out.append('</g>')
+    out.append(f'<g class="ed-net-nodes" fill="currentColor" font-size="{FONT_SIZE}">')
+    for node in ranked:
+        top, height, lines = rows[node.id]
+        centre = top + height / 2
+        radius = _NARROW_RADIUS * _radius(node.weight, heaviest) / MAX_RADIUS
+        name = node_title(node)
+        first = centre - (len(lines) - 1) * _LINE / 2 + 0.35 * FONT_SIZE
+        text = "".join(
+            f'<tspan x="{_num(label_x)}" y="{_num(first + i * _LINE)}">{_text(line)}</tspan>'
+            for i, line in enumerate(lines))
+        out += [
+            f'<a href={_attr(_safe_href(node.href))} class="ed-net-node ed-net-{node.kind}"'
+            f' aria-label={_attr(name)}>',
+            f'<title>{_text(name)}</title>',
+            f'<rect class="ed-net-hit" x="{_num(shape_x - _NARROW_RADIUS - 2)}"'
+            f' y="{_num(top)}" width="{_num(width - shape_x + _NARROW_RADIUS + 2)}"'
+            f' height="{_num(height)}"/>',
+            _shape(node.kind, shape_x, centre, max(radius, 3.0)),
+            f'<text class="ed-net-label">{text}</text>',
+            '</a>',
+        ]
+    out += ['</g>', '</svg>']
+    return "\n".join(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,9 +52,15 @@ OUTLINES = DATA.with_name("outlines.json")
 #: The region drawn: west, south, east, north (degrees).
 VIEW = (14.0, 30.0, 78.0, 60.0)
 WIDTH = 800
-#: About the width of one character of a label at a phone's type size (30 units, the
-#: stylesheet's), wide letters included: the room a label needs.
-_PHONE_EM = 17
+#: The labels' type size in the map's units, on a wide screen and on a phone (where the
+#: 800-unit map is drawn at under half size), as the stylesheet sets them; and each
+#: point's radius there.
+LABEL_SIZES = {"wide": (16.0, 7.0), "narrow": (36.0, 11.0)}
+#: A label character's advance, in ems, generous (wide letters included): the room a
+#: label needs; a line's height.
+_ADVANCE, _LEADING = 0.62, 1.2
+#: A label longer than this many ems is set on two lines, broken at a space.
+_LONGEST_LINE = 16
 
 
 @cache
@@ -261,6 +268,19 @@ def beyond(coordinates: tuple[float, float]) -> tuple[str, float, float]:
     return "-".join(part for part in (ns, ew) if part), x, y
 
 
+def _edge_box(entry: Point) -> Box:
+    """The room an arrow on the edge and its name take, at the larger type size."""
+    assert entry.coordinates is not None
+    toward, x, y = beyond(entry.coordinates)
+    size = max(size for size, _ in LABEL_SIZES.values())
+    width = len(entry.name) * size * _ADVANCE + 40
+    if toward.endswith("west"):
+        return (x, y - size, x + width, y + size)
+    if toward.endswith("east"):
+        return (x - width, y - size, x, y + size)
+    return (x - width / 2, y - 40 - size, x + width / 2, y + 40 + size)
+
+
 def _edge_marker(entry: Point) -> str:
     """A place beyond the region drawn: an arrow on the map's edge pointing toward it,
     linked to its entry like the points."""
@@ -284,6 +304,126 @@ def _edge_marker(entry: Point) -> str:
             f'<polygon points="{shape}"/>'
             f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">'
             f"{escape(entry.name)}</text></a>")
+
+
+Box = tuple[float, float, float, float]
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """The area two (left, top, right, bottom) boxes share."""
+    return (max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+            * max(0.0, min(a[3], b[3]) - max(a[1], b[1])))
+
+
+def _label_lines(name: str) -> list[str]:
+    """A label on one line, or, if it is long, on lines of at most ``_LONGEST_LINE``
+    characters broken at spaces (a longer word stands alone)."""
+    lines: list[str] = []
+    for word in name.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= _LONGEST_LINE:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+@dataclass(frozen=True)
+class Label:
+    """Where a place's name is set: its anchor point, alignment and lines, and its box."""
+
+    x: float
+    y: float  # the first line's baseline
+    anchor: str  # start, middle or end
+    lines: tuple[str, ...]
+    box: Box
+
+
+def _candidates(x: float, y: float, lines: list[str], size: float,
+                radius: float) -> list[Label]:
+    """A name's places around its point, in order of preference: right, left, below and
+    above it, centred on it, then, on each side, drawn to one end of it; then the corners."""
+    width = max(len(line) for line in lines) * size * _ADVANCE
+    tall = len(lines) * size * _LEADING
+    gap = radius + 6
+    corner = gap * 0.7
+    ascent = 0.8 * size
+    spots = []  # (anchor x, box left, box top, anchor)
+    for top in dict.fromkeys((y - tall / 2, y - tall + 0.6 * size, y - 0.6 * size)):
+        spots += [(x + gap, x + gap, top, "start"), (x - gap, x - gap - width, top, "end")]
+    for left in (x - width / 2, x - size, x - width + size):
+        spots += [(left, left, y + gap, "start"), (left, left, y - gap - tall, "start")]
+    spots += [(x + corner, x + corner, y + corner, "start"),
+              (x + corner, x + corner, y - corner - tall, "start"),
+              (x - corner, x - corner - width, y + corner, "end"),
+              (x - corner, x - corner - width, y - corner - tall, "end")]
+    return [Label(ax, top + (tall / len(lines) - size) / 2 + ascent, anchor, tuple(lines),
+                  (left, top, left + width, top + tall))
+            for ax, left, top, anchor in spots]
+
+
+def place_labels(marked: list[tuple[str, str, float, float]], size: float, radius: float,
+                 width: float, tall: float, reserved: Sequence[Box] = ()) -> dict[str, Label]:
+    """Each point's name (id, name, x, y) set where it overlaps no other name, no point and
+    nothing ``reserved``, inside the map: around its point, in the most preferred places
+    that leave every name room (a search that takes the most crowded points first and
+    goes back when a name finds no room); where no such setting is found, each name in
+    turn where it overlaps least."""
+    pad = size * 0.1
+    # A point as drawn, a unit larger (a name keeps ``pad`` from it as from another name).
+    dots = {key: (x - radius - 1, y - radius - 1, x + radius + 1, y + radius + 1)
+            for key, _, x, y in marked}
+
+    def crowding(item: tuple[str, str, float, float]) -> tuple[int, str]:
+        _, name, x, y = item
+        return -sum(1 for _, _, ox, oy in marked if math.hypot(ox - x, oy - y) < size * 8), name
+
+    def clash(key: str, label: Label, taken: list[Box]) -> float:
+        left, top, right, bottom = label.box
+        grown = (left - pad, top - pad, right + pad, bottom + pad)
+        outside = max(0.0, -left) + max(0.0, right - width) + max(0.0, -top) + max(
+            0.0, bottom - tall)
+        return outside * size * 100 + sum(_overlap(grown, other) for other in taken) + sum(
+            _overlap(grown, dot) for other, dot in dots.items() if other != key)
+
+    order = sorted(marked, key=crowding)
+    options = [(key, _candidates(x, y, _label_lines(name), size, radius))
+               for key, name, x, y in order]
+    chosen: list[Label] = []
+    budget = [20_000]
+
+    def search(index: int) -> bool:
+        if index == len(options):
+            return True
+        key, candidates = options[index]
+        for label in candidates:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return False
+            if clash(key, label, [*reserved, *(c.box for c in chosen)]) == 0:
+                chosen.append(label)
+                if search(index + 1):
+                    return True
+                chosen.pop()
+        return False
+
+    if search(0):
+        return {key: label for (key, _), label in zip(options, chosen, strict=True)}
+    placed: dict[str, Label] = {}
+    taken: list[Box] = list(reserved)
+    for key, candidates in options:
+        best = min(candidates, key=lambda label: clash(key, label, taken))
+        placed[key] = best
+        taken.append(best.box)
+    return placed
+
+
+def _label_text(label: Label, variant: str) -> str:
+    """The name as SVG text, a line per ``tspan``, for one width of screen."""
+    lines = "".join(
+        f'<tspan x="{label.x:.1f}" dy="{"0" if i == 0 else f"{_LEADING:g}em"}">'
+        f"{escape(line)}</tspan>" for i, line in enumerate(label.lines))
+    return (f'<text class="ed-map-label ed-map-label--{variant}" x="{label.x:.1f}" '
+            f'y="{label.y:.1f}" text-anchor="{label.anchor}">{lines}</text>')
 
 
 def svg(found: list[Point], page: str = PAGE) -> str:
@@ -313,24 +453,25 @@ def svg(found: list[Point], page: str = PAGE) -> str:
         kind = ' class="ed-map-region"' if name in shaded else ""
         parts.append(f"<path{kind} d=\"{outline}\"><title>{escape(name)}</title></path>")
     parts.append("</g>")
+    # Each name set twice, once at the type size of a wide screen and once at a phone's
+    # (the stylesheet shows one), where it overlaps no other name and no point, nor the
+    # arrows on the edge and their names.
+    where = {entry.id: project(*entry.coordinates) for entry in marked if entry.coordinates}
+    edges = [_edge_box(entry) for entry in off]
+    labels = {variant: place_labels([(e.id, e.name, *where[e.id]) for e in marked], size,
+                                    radius, WIDTH, tall, edges)
+              for variant, (size, radius) in LABEL_SIZES.items()}
     for entry in marked:
         assert entry.coordinates is not None
-        x, y = project(*entry.coordinates)
+        x, y = where[entry.id]
         label = f"{entry.name}: {degrees(entry.coordinates)}"
-        # A label goes left of its point when another point lies close on its right.
-        crowded = any(0 < project(*o.coordinates)[0] - x < 200
-                      and abs(project(*o.coordinates)[1] - y) < 40
-                      for o in marked if o is not entry and o.coordinates)
-        text_x, text_y, anchor = (x - 11, y + 5, "end") if crowded else (x + 11, y + 5, "start")
-        if crowded and x - 11 < _PHONE_EM * len(entry.name):
-            # No room on the left at a phone's larger type either: below the point.
-            text_x, text_y, anchor = x, y + 34, "middle"
         parts.append(
             f'<a href="#{entry.id}" class="ed-map-place" aria-label={quoteattr(label)}>'
             f"<title>{escape(label)}</title>"
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
-            f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">'
-            f"{escape(entry.name)}</text></a>"
+            + "".join(_label_text(labels[variant][entry.id], variant)
+                      for variant in LABEL_SIZES)
+            + "</a>"
         )
     parts += [_edge_marker(entry) for entry in off]
     parts.append("</svg>")

@@ -7,6 +7,7 @@ the essay dwells on wide.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
@@ -146,6 +147,86 @@ def svg(found: Sequence[Event]) -> str:
     return "".join(parts)
 
 
+#: The timeline for a narrow box (a phone), running down: its width, the axis's x, the
+#: height of the two centuries before the break, and the least height of a year after it.
+DOWN_WIDTH, DOWN_AXIS, DOWN_BEFORE, DOWN_YEAR = 320, 64, 150, 32
+DOWN_TOP = 16
+
+
+def _year(date: EventDate) -> float:
+    return date.year + (max(date.month, 1) - 1) / 12 + (max(date.day, 1) - 1) / 365
+
+
+def _down_y(date: EventDate, per_year: float) -> float:
+    """Where ``date`` lies down the narrow timeline, ``per_year`` units a year after the break."""
+    year = _year(date)
+    if year < BREAK:
+        start = SPAN[0]
+        return DOWN_TOP + DOWN_BEFORE * (max(year, start) - start) / (BREAK - start)
+    return DOWN_TOP + DOWN_BEFORE + 12 + per_year * (min(year, SPAN[1]) - BREAK)
+
+
+def _down_lanes(found: Sequence[Event], per_year: float) -> list[tuple[float, int]]:
+    """Each event's y and lane across: the first lane whose last point is a target above."""
+    last: list[float] = []
+    placed = []
+    for event in found:
+        y = _down_y(event.date, per_year)
+        lane = next((i for i, end in enumerate(last) if end < y - TARGET), len(last))
+        if lane == len(last):
+            last.append(y)
+        last[lane] = y
+        placed.append((y, lane))
+    return placed
+
+
+def svg_down(found: Sequence[Event]) -> str:
+    """The overview for a narrow box: the axis runs down the left, the years beside it, each
+    event a point (a 24-unit target) in the first lane to its right where it overlaps none;
+    years after the break are drawn as tall as the lanes that fit need, so nothing is wider
+    than the box."""
+    lanes_fit = int((DOWN_WIDTH - DOWN_AXIS - 16) // LANE)
+    per_year = float(DOWN_YEAR)
+    placed = _down_lanes(found, per_year)
+    while max((lane for _, lane in placed), default=0) >= lanes_fit:
+        per_year *= 1.25
+        placed = _down_lanes(found, per_year)
+    height = math.ceil(_down_y(EventDate(SPAN[1]), per_year) + TARGET)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline ed-timeline--down" '
+        f'viewBox="0 0 {DOWN_WIDTH} {height}" aria-labelledby="ed-timeline-down-title" '
+        'aria-describedby="ed-timeline-down-desc" data-search-exclude="">',
+        '<title id="ed-timeline-down-title">Timeline of the events the essay moves through'
+        '</title>',
+        f'<desc id="ed-timeline-down-desc">{len(found)} events from {found[0].date.label} to '
+        f'{found[-1].date.label}, from the top down; the axis is broken at 1990, after which '
+        'it is drawn longer.</desc>' if found
+        else '<desc id="ed-timeline-down-desc">No dated events.</desc>',
+        '<g class="ed-tl-axis" aria-hidden="true">',
+        f'<line x1="{DOWN_AXIS}" y1="{DOWN_TOP}" x2="{DOWN_AXIS}" '
+        f'y2="{_down_y(EventDate(BREAK - 1), per_year):.1f}"/>',
+        f'<line x1="{DOWN_AXIS}" y1="{_down_y(EventDate(BREAK), per_year):.1f}" '
+        f'x2="{DOWN_AXIS}" y2="{_down_y(EventDate(SPAN[1]), per_year):.1f}"/>',
+    ]
+    for year in (1828, 1921, 1991, 2000, 2005, 2010, 2015, 2020, 2025):
+        y = _down_y(EventDate(year), per_year)
+        parts.append(f'<line x1="{DOWN_AXIS - 5}" y1="{y:.1f}" x2="{DOWN_AXIS}" y2="{y:.1f}"/>')
+        parts.append(f'<text x="{DOWN_AXIS - 9}" y="{y + 4:.1f}" text-anchor="end">{year}</text>')
+    parts.append("</g>")
+    for event, (y, lane) in zip(found, placed, strict=True):
+        x = DOWN_AXIS + 4 + TARGET / 2 + lane * LANE
+        label = f"{event.date.label}: {event.text}"
+        parts.append(
+            f'<a href="#{event.anchor}" class="ed-tl-event" aria-label={quoteattr(label)}>'
+            f"<title>{escape(label)}</title>"
+            f'<rect class="ed-tl-hit" x="{x - TARGET / 2:.1f}" y="{y - TARGET / 2:.1f}" '
+            f'width="{TARGET}" height="{TARGET}"/>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6"/></a>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def render(found: list[Event], page: str = PAGE) -> str:
     """The Markdown of the timeline page."""
     out = [
@@ -161,6 +242,7 @@ def render(found: list[Event], page: str = PAGE) -> str:
         "",
         '<figure class="ed-timeline-figure">',
         svg(found),
+        svg_down(found),
         "<figcaption>Each point is an event; select one to go to it below. The axis is broken "
         "at 1990: the two centuries before it are compressed.</figcaption>",
         "</figure>",

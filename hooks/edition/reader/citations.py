@@ -21,7 +21,9 @@ case for APA.
 citeproc-py renders none of the three republished forms (CSL 1.0 has no second container
 and its ``original-*`` variables are dropped by the official MLA and APA styles), so the
 forms are written here, each rule with its paragraph of the manual; tests/reader compares
-them with citations of two paragraphs written by hand. BibTeX is written by ``pybtex``.
+them with citations of two paragraphs written by hand. The BibTeX entry, in biblatex's
+fields, is written by ``pybtex``. An edition that names no person as its editor ("The
+editors of" its own title) is cited by its title alone, in every style.
 
 The access date is a ``<span data-ed-today>`` that the edition's script fills in with the
 reader's day (``docs/assets/edition.js``); without the script the dialogs stay hidden.
@@ -50,8 +52,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 #: MLA 9's abbreviated months (MLA 9 appendix 1): May, June and July are written out.
 MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
               "Oct.", "Nov.", "Dec.")
-#: BibTeX's month macros (jan … dec), written unquoted.
-BIBTEX_MONTHS = tuple(m[:3].lower() for m in MONTHS)
 #: Shown where the reader's script writes the day's date (the dialogs need the script).
 ACCESS_PLACEHOLDER = "[date accessed]"
 
@@ -120,23 +120,39 @@ def _mla_url(url: str) -> str:
     return url
 
 
+def named_editors(edition: Edition) -> str | None:
+    """The editors a citation names, or None when no one is named: a corporate name that
+    only repeats the edition's title ("The editors of <title>") names no one, and a style
+    then cites the edition by its title alone (CMOS 18 14.76, a work with no editor; MLA 9
+    5.17 lists only contributors it can name; APA 7 10.3, no editor)."""
+    editors = edition.editors.strip()
+    title = edition.title.strip().casefold()
+    if not editors or editors.casefold() in (f"the editors of {title}", f"editors of {title}",
+                                             title):
+        return None
+    return editors
+
+
 def _chicago(work: Work, edition: Edition, url: str,
              paragraph: int | None) -> tuple[etree.Element, etree.Element]:
     title = headline(work.title)
     book = headline(edition.title)
     original = _us_date(work.year, work.month, work.day)
     revised = _us_date(edition.year, edition.month, edition.day)
-    # Note: Author, "Chapter," in Book, ed. Editors, version (date), locator, URL,
+    editors = named_editors(edition)
+    # Note: Author, "Chapter," in Book[, ed. Editors], version (date), locator, URL,
     # originally published in Journal, date, URL.
     note = _element(
-        f"{work.author}, “{title},” in ", ("i", book), f", ed. {_lower_first(edition.editors)}, "
-        f"version {edition.version} ({revised}), "
+        f"{work.author}, “{title},” in ", ("i", book),
+        (f", ed. {_lower_first(editors)}" if editors else "")
+        + f", version {edition.version} ({revised}), "
         + (f"par. {paragraph}, " if paragraph else "")
         + f"{url}, originally published in ", ("i", work.container),
         f", {original}, {work.original_url}.")
     entry = _element(
         f"{work.family}, {work.given}. “{title}.” In ", ("i", book),
-        f", edited by {_lower_first(edition.editors)}. Version {edition.version}, {revised}. "
+        (f", edited by {_lower_first(editors)}" if editors else "")
+        + f". Version {edition.version}, {revised}. "
         f"{edition.url}. Originally published in ", ("i", work.container),
         f", {original}. {work.original_url}.")
     return note, entry
@@ -146,13 +162,15 @@ def _mla(work: Work, edition: Edition,
          paragraph: int | None) -> tuple[etree.Element, etree.Element]:
     title = headline(work.title)
     book = headline(edition.title)
+    editors = named_editors(edition)
     in_text = _element(f"({work.family}" + (f", par. {paragraph})" if paragraph else ")"))
-    # Author. "Title." Container 1, date, location. Container 2, other contributors, version,
-    # date, location. Accessed date.
+    # Author. "Title." Container 1, date, location. Container 2[, other contributors],
+    # version, date, location. Accessed date.
     entry = _element(
         f"{work.family}, {work.given}. “{title}.” ", ("i", work.container),
         f", {_mla_date(work.year, work.month, work.day)}, {_mla_url(work.original_url)}. ",
-        ("i", book), f", edited by {_lower_first(edition.editors)}, version {edition.version}, "
+        ("i", book), (f", edited by {_lower_first(editors)}" if editors else "")
+        + f", version {edition.version}, "
         f"{_mla_date(edition.year, edition.month, edition.day)}, {_mla_url(edition.url)}. "
         "Accessed ", ("today", "mla"), ".")
     return in_text, entry
@@ -169,27 +187,31 @@ def _apa(work: Work, edition: Edition,
     years = f"{work.year}/{edition.year}"
     in_text = _element(f"({work.family}, {years}" +
                        (f", para. {paragraph})" if paragraph else ")"))
-    # Author, A. (Year). Title (Version) [Description]. In Editors (Eds.), Book. URL
-    # (Original work published Year)
+    editors = named_editors(edition)
+    # Author, A. (Year). Chapter title. In [Editors (Eds.),] Book (Version) [Description].
+    # URL (Original work published Year): the version and the description belong to the
+    # edition, after its title (APA 7 10.3, 10.10).
     entry = _element(
-        f"{work.family}, {work.given[:1]}. ({edition.year}). {work.title} "
-        f"(Version {edition.version}) [Annotated digital edition]. In {edition.editors} "
-        "(Eds.), ", ("i", sentence_after_colon(edition.title)),
-        f". {edition.url} (Original work published {work.year})")
+        f"{work.family}, {work.given[:1]}. ({edition.year}). {work.title}. In "
+        + (f"{editors} (Eds.), " if editors else ""), ("i", sentence_after_colon(edition.title)),
+        f" (Version {edition.version}) [{work.medium[:1].upper() + work.medium[1:]}]. "
+        f"{edition.url} (Original work published {work.year})")
     return in_text, entry
 
 
 def note_citation(work: Work, edition: Edition, number: int, paragraph: str,
                   url: str) -> etree.Element:
     """#23: an editor's note, cited as a Chicago note: "Editors' note 12, on par. 4 of
-    Author, “Chapter,” in Book, ed. …, version (date), address of the note." ``paragraph`` is
-    the place's label (``¶4``, ``standfirst``); CMOS writes a paragraph "par." (14.55)."""
+    Author, “Chapter,” in Book, version (date), address of the note" (with "ed." and the
+    editors where a citation names them). ``paragraph`` is the place's label (``¶4``,
+    ``standfirst``); CMOS writes a paragraph "par." (14.55)."""
     where = f"par. {paragraph[1:]}" if paragraph.startswith("¶") else f"the {paragraph}"
+    editors = named_editors(edition)
     return _element(
         f"Editors’ note {number}, on {where} of {work.author}, “{headline(work.title)},” in ",
-        ("i", headline(edition.title)), f", ed. {_lower_first(edition.editors)}, "
-        f"version {edition.version} ({_us_date(edition.year, edition.month, edition.day)}), "
-        f"{url}.")
+        ("i", headline(edition.title)), (f", ed. {_lower_first(editors)}" if editors else "")
+        + f", version {edition.version} "
+        f"({_us_date(edition.year, edition.month, edition.day)}), {url}.")
 
 
 def styled(work: Work, edition: Edition, url: str,
@@ -207,27 +229,31 @@ def styled(work: Work, edition: Edition, url: str,
 
 @functools.lru_cache(maxsize=8)
 def bibtex(work: Work, edition: Edition) -> str:
-    """The essay as one BibTeX ``@incollection`` entry written by pybtex, the same from every
-    paragraph, for what the reader consulted: the essay in this edition (its title as
-    ``booktitle``, its editors, ``version`` and date of revision, its address, ``urldate`` for
-    the reader's day, the placeholder ``YYYY-MM-DD`` until the script fills it), the original
-    publication in ``note``, as Chicago's "originally published in", so that no field puts the
-    original's journal at this edition's address. ``month`` is BibTeX's macro."""
+    """The essay as one biblatex ``@incollection`` entry written by pybtex, the same from
+    every paragraph, for what the reader consulted: the essay in this edition, in biblatex's
+    fields throughout (biblatex manual 2.2.2): the edition's title as ``booktitle``, its
+    ``version``, its ``date`` of revision (ISO 8601), its ``url`` and the reader's
+    ``urldate`` (the placeholder ``YYYY-MM-DD`` until the script fills it); the original's
+    ``origdate``, and the original publication in ``note``, as Chicago's "originally
+    published in", so that no field puts the original's journal at this edition's address.
+    An ``editor`` only where a citation names one (:func:`named_editors`)."""
     fields = {
         "title": work.title,
         "booktitle": headline(edition.title),
         "version": edition.version,
-        "year": str(edition.year),
-        "month": BIBTEX_MONTHS[edition.month - 1],
+        "date": edition.iso_date,
         "url": edition.url,
         "urldate": URLDATE_PLACEHOLDER,
+        "origdate": work.iso_date,
         "note": (f"Originally published in {work.container}, {work.day} "
                  f"{MONTHS[work.month - 1]} {work.year}, {work.original_url}"),
-        "language": "english" if work.language == "en" else work.language,
+        "langid": "english" if work.language == "en" else work.language,
     }
-    entry = Entry("incollection", fields=fields, persons={
-        "author": [Person(first=work.given, last=work.family)],
-        "editor": [_bibtex_editor(edition.editors)]})
+    persons = {"author": [Person(first=work.given, last=work.family)]}
+    editors = named_editors(edition)
+    if editors:
+        persons["editor"] = [_bibtex_editor(editors)]
+    entry = Entry("incollection", fields=fields, persons=persons)
     return _Writer().to_string(BibliographyData(entries={key(work): entry})).strip()
 
 
@@ -251,15 +277,12 @@ URLDATE_PLACEHOLDER = "YYYY-MM-DD"
 
 
 class _Writer(Writer):
-    """pybtex's BibTeX writer, but a URL is written as it is (BibTeX and biblatex read the
-    ``url`` field verbatim, so LaTeX escapes would end up in the address) and the month as
-    BibTeX's macro, unquoted (``month = aug``), which every style turns into its own form."""
+    """pybtex's BibTeX writer, but a URL is written as it is (biblatex reads the ``url``
+    field verbatim, so LaTeX escapes would end up in the address)."""
 
     def _write_field(self, stream, type, value):  # type: ignore[no-untyped-def]
         if type.lower() == "url":
             stream.write(f",\n    {type} = {self.quote(value)}")
-        elif type.lower() == "month" and value in BIBTEX_MONTHS:
-            stream.write(f",\n    {type} = {value}")
         else:
             super()._write_field(stream, type, value)
 

@@ -43,8 +43,18 @@ def _changes(edition: Edition) -> list[str]:
     return [*lines, ""]
 
 
-def render(work: Work, edition: Edition, counts: dict[str, int]) -> str:
-    """The colophon's Markdown; ``counts`` gives the number of notes, terms, actors, events."""
+def _report(repo_url: str | None) -> str:
+    """Where to report an error: the repository's issues, linked when ``repo_url`` is set."""
+    if not repo_url:
+        return "open an issue in that repository"
+    base = repo_url.rstrip("/")
+    return f"[open an issue](<{base}/issues>) in [that repository](<{base}>)"
+
+
+def render(work: Work, edition: Edition, counts: dict[str, int],
+           repo_url: str | None = None) -> str:
+    """The colophon's Markdown; ``counts`` gives the number of notes, terms, actors, events;
+    ``repo_url`` (mkdocs.yml's) the repository whose issues take reports of errors."""
     revised = f"{edition.day} {MONTHS[edition.month - 1]} {edition.year}"
     original = f"{work.day} {MONTHS[work.month - 1]} {work.year}"
     lines = [
@@ -69,7 +79,7 @@ def render(work: Work, edition: Edition, counts: dict[str, int]) -> str:
         "",
         "The edition is made from the files of its source repository (the notes, the glossary "
         "and the events are plain data files there). To report an error or suggest a note, "
-        "open an issue in that repository; how to change a note or an entry yourself is "
+        f"{_report(repo_url)}; how to change a note or an entry yourself is "
         "described in its contributors' guide (CONTRIBUTING.md).",
         "",
         "## Rights",

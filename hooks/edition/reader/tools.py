@@ -19,9 +19,11 @@ definitions are found on the glossary's pages.
 
 from __future__ import annotations
 
+import ipaddress
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -29,7 +31,13 @@ from markdown.treeprocessors import Treeprocessor
 
 from edition.data.glossary import Entry
 from edition.pages.inserts import SEARCH_EXCLUDE
-from edition.reader.citations import MONTHS, URLDATE_PLACEHOLDER, bibtex, styled
+from edition.reader.citations import (
+    MONTHS,
+    URLDATE_PLACEHOLDER,
+    bibtex,
+    named_editors,
+    styled,
+)
 from edition.reader.work import Edition, Work
 
 
@@ -78,6 +86,20 @@ def _copy(parent: etree.Element, target: str, what: str) -> None:
     button.set("data-ed-copy", target)
 
 
+def local_origin(url: str) -> str | None:
+    """The origin of ``url`` (``http://127.0.0.1:8000``) when it is this computer's
+    (``localhost``, a loopback address): the address a build gets without SITE_URL."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    loopback = host == "localhost" or host.endswith(".localhost")
+    if not loopback:
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return None
+    return f"{parts.scheme}://{parts.netloc}" if loopback else None
+
+
 def dialog(work: Work, edition: Edition, dialog_id: str, title: str, url: str,
            paragraph: int | None) -> etree.Element:
     """The citation dialog of the essay (or of ``paragraph``) at ``url``."""
@@ -90,6 +112,15 @@ def dialog(work: Work, edition: Edition, dialog_id: str, title: str, url: str,
     _sub(head, "button", "Close", type="button", class_="ed-cite-close")
     where = _sub(box, "p", "Address: ", class_="ed-cite-dialog__url")
     _sub(where, "a", url, href=url)
+    local = local_origin(edition.url)
+    if local:
+        # Built without its public address (SITE_URL): the script shows this wherever the
+        # page is read from another address than the one its citations give.
+        warning = _sub(box, "p", "This copy was built without its public address (SITE_URL): "
+                       f"these citations give {edition.url}, where only a copy served on this "
+                       "computer answers. Cite the edition at its published address.",
+                       class_="ed-cite-local", hidden="hidden", role="note")
+        warning.set("data-ed-local-origin", local)
     for style in styled(work, edition, url, paragraph):
         section = _sub(box, "section", class_="ed-cite-style",
                        aria_labelledby=f"{dialog_id}-{style.key}")
@@ -147,8 +178,9 @@ def print_source(work: Work, edition: Edition, url: str) -> etree.Element:
     _sub(line, "i", work.container).tail = (
         f", {work.day} {MONTHS[work.month - 1]} {work.year}, {work.original_url}. "
         "Printed from ")
+    editors = named_editors(edition)
     _sub(line, "i", edition.title).tail = (
-        f", edited by {edition.editors[:1].lower() + edition.editors[1:]}, version "
+        (f", edited by {editors[:1].lower() + editors[1:]}" if editors else "") + ", version "
         f"{edition.version} (revised {edition.day} {MONTHS[edition.month - 1]} "
         f"{edition.year}): {url}.")
     # What the print holds, said plainly: the stylesheet shows the sentence that is true,

@@ -310,10 +310,16 @@ class Annotator(Treeprocessor):
         element = etree.Element("a", {
             "class": f"{ANNOTATION_CLASS} ed-{entry.kind}",
             "href": self.link_for(entry),
-            "title": entry.summary,
+            "title": tooltip(entry),
         })
         element.text = AtomicString(text)
         return element
+
+
+def tooltip(entry: Entry) -> str:
+    """What a mark's pop-up says: the entry it explains, by name, then its summary; the
+    words marked are often another form ("Imperial Russia" for the Russian Empire)."""
+    return f"{entry.name}: {entry.summary}"
 
 
 class AnnotationExtension(Extension):

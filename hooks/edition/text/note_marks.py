@@ -14,6 +14,7 @@ their addresses from ``address``.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from edition.data.notes import KINDS, resolve
+from edition.data.notes import KINDS, Note, resolve
 from edition.text.anchoring import Anchor, reading_order
 from edition.text.paragraphs import is_essay_block
 
@@ -67,6 +68,35 @@ class NotePlaces:
             key = reference.removeprefix("note:")
             return (page if notes_page else self.note_pages[key]), f"note-{key}"
         return self.block_pages[reference], reference
+
+
+#: A sentence ends at ., ! or ? (and any closing quotation mark or bracket) before a space and
+#: a capital, a digit or an opening quotation mark.
+_SENTENCE_END = re.compile(r"""[.!?]['"\u2019\u201d)]*(?=\s+['"\u2018\u201c(]?[A-Z0-9])""")
+#: Words whose full stop ends no sentence: initials and the abbreviations notes use.
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]|e\.g|i\.e|c|ca|cf|St|Mr|Mrs|Ms|Dr|No|vol|pp|p|Art|art|Jr|Sr|Gen|Lt|Col)\.$")
+
+
+def plain_text(html: str) -> str:
+    """The words of a note's rendered HTML, without markup, on one line."""
+    return " ".join("".join(etree.fromstring(f"<div>{html}</div>").itertext()).split())
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of plain ``text`` (all of it if it is one sentence)."""
+    for end in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text[:end.start() + 1]):
+            return text[:end.end()]
+    return text
+
+
+def short_form(note: Note) -> str:
+    """What the margin shows of a note: its gloss, the short form written for the margin
+    (else, for a note made without one, as a test's may be, its first sentence). Plain
+    text: the page gives it to the script as an attribute, which the script sets as text."""
+    gloss = " ".join(note.gloss.split())  # plain text, as written
+    return gloss or first_sentence(plain_text(note.html))
 
 
 def note_key(anchor: Anchor, number: int) -> str:
@@ -144,7 +174,11 @@ class NoteMarker(Treeprocessor):
             number = numbers[id(anchor)]
             key = note_key(anchor, number)
             # The edition's number, not the list's: notes are numbered through the edition.
-            item = etree.SubElement(items, "li", {"id": f"note-{key}", "value": str(number)})
+            item = etree.SubElement(items, "li", {
+                "id": f"note-{key}", "value": str(number),
+                # The margin's short form of the note (edition.js), read as text.
+                "data-ed-gloss": short_form(anchor.note),
+            })
             kind = etree.SubElement(item, "p", {"class": "ed-note-kind"})
             kind.text = KINDS[anchor.note.kind]
             body = etree.SubElement(item, "div", {"class": "ed-note-body"})
