@@ -1,4 +1,4 @@
-"""Every text a contributor writes is plain, visible text (issue 25).
+"""Every text a contributor writes is plain, visible text.
 
 Walks every string of a data file (values and keys, at any depth, without recursion), so a
 field added to a schema later is covered without being named here. Refused, with the file,
@@ -97,7 +97,7 @@ def describe(char: str) -> str:
 def refused(text: str, multiline: bool) -> tuple[int, str, str] | None:
     """The first character ``text`` may not hold: (index, character, why), or None."""
     # Most texts are printable through and through (``str.isprintable``: no character of
-    # category C* or Z* but the space, so none refused here), and need no walk (issue 26).
+    # category C* or Z* but the space, so none refused here), and need no walk.
     if text.isprintable() or (multiline and text.translate(_LINES_ALLOWED).isprintable()):
         return None
     for index, char in enumerate(text):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # imported where a file breaks its schema: see _schema_proble
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1024 * 1024
 MAX_YAML_EVENTS = 200_000
-#: How deep lists and mappings may nest: a data file needs five levels (issue 25: deeper
+#: How deep lists and mappings may nest: a data file needs five levels (deeper
 #: nesting is refused before anything recursive sees it).
 MAX_DEPTH = 20
 _MERGE_TAG = "tag:yaml.org,2002:merge"

@@ -191,7 +191,7 @@ def _events(value: dict[str, Any], lines: LineMap) -> Events:
             problems.append(Problem(name, lines.line(("events", index, "date")),
                                     f"{label}: {error}."))
             continue
-        # Issue 25: an event cannot have happened after the day of the build.
+        # An event cannot have happened after the day of the build.
         today = datetime.date.today()
         earliest = (date.year, date.month or 1, date.day or 1)
         if earliest > (today.year, today.month, today.day):

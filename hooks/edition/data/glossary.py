@@ -29,7 +29,7 @@ from edition.data.lookalikes import key as lookalike_key
 from edition.data.lookalikes import keys as lookalike_keys
 from edition.data.lookalikes import mixed_script
 
-#: Scripts of no language: digits, punctuation, combining marks, the ZWNJ (#24).
+#: Scripts of no language: digits, punctuation, combining marks, the ZWNJ.
 _NEUTRAL_SCRIPTS = {"Common", "Inherited", "Unknown"}
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
@@ -64,7 +64,7 @@ def read_sources(raws: list[dict[str, Any]], lines: LineMap,
 
 @dataclass(frozen=True)
 class Site:
-    """#24: where an entry is or happened: a named point on the map of places."""
+    """Where an entry is or happened: a named point on the map of places."""
 
     name: str
     what: str
@@ -99,16 +99,16 @@ class Entry:
     #: The ids of the events in ``events.yml`` the entry concerns, and the line naming them.
     events: tuple[str, ...] = ()
     events_line: int = 0
-    #: #24: other spellings the essay does not use; search finds the entry by them.
+    #: Other spellings the essay does not use; search finds the entry by them.
     variants: tuple[str, ...] = ()
-    #: #24: a place's point on the map (latitude, longitude), or the countries it shades.
+    #: A place's point on the map (latitude, longitude), or the countries it shades.
     coordinates: tuple[float, float] | None = None
     countries: tuple[str, ...] = ()
-    #: #24: authority identifiers, ``(scheme, id)`` in schema order: wikidata, geonames, viaf.
+    #: Authority identifiers, ``(scheme, id)`` in schema order: wikidata, geonames, viaf.
     identifiers: tuple[tuple[str, str], ...] = ()
-    #: #24: the name in its own script: ``(text, BCP 47 tag)``, e.g. ("Владимир Путин", "ru").
+    #: The name in its own script: ``(text, BCP 47 tag)``, e.g. ("Владимир Путин", "ru").
     native: tuple[str, str] | None = None
-    #: #24: the place the entry is at or happened at (Tehran for Iran), if given.
+    #: The place the entry is at or happened at (Tehran for Iran), if given.
     site: Site | None = None
     #: Why the entry means a common English word as one of its forms ("veto" is the UN's);
     #: without it, such a form is refused (``edition.data.forms.common_word``).
@@ -118,7 +118,7 @@ class Entry:
 
     @property
     def native_dir(self) -> str:
-        """#24: the writing direction of :attr:`native` ("rtl" or "ltr"), from its letters."""
+        """The writing direction of :attr:`native` ("rtl" or "ltr"), from its letters."""
         return direction(self.native[0]) if self.native else "ltr"
 
 
@@ -168,10 +168,10 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     problems += _name_problems(terms + actors, name)
     problems += _form_problems(value, lines)
     problems += references.problems(terms + actors, name)
-    problems += _variant_problems(terms + actors, name)  # #24
-    problems += _identifier_problems(terms + actors, name)  # #24
-    problems += _native_problems(actors, name)  # #24
-    problems += _site_problems(terms + actors, name)  # #24
+    problems += _variant_problems(terms + actors, name)
+    problems += _identifier_problems(terms + actors, name)
+    problems += _native_problems(actors, name)
+    problems += _site_problems(terms + actors, name)
     problems += _country_problems(value, lines)
     problems += [Problem(name, actor.line, (
         f"actor '{actor.name}' has the id '{actor.id}', whose page would be "
@@ -202,15 +202,15 @@ def _common(
         "case": raw.get("case", "auto"),
         "events": tuple(raw.get("events", ())),
         "events_line": lines.line((*path, "events")),
-        "variants": tuple(raw.get("variants", ())),  # #24
+        "variants": tuple(raw.get("variants", ())),
         "coordinates": ((raw["coordinates"]["lat"], raw["coordinates"]["lon"])
-                        if "coordinates" in raw else None),  # #24
-        "countries": tuple(raw.get("countries", ())),  # #24
+                        if "coordinates" in raw else None),
+        "countries": tuple(raw.get("countries", ())),
         "identifiers": tuple((scheme, raw["identifiers"][scheme]) for scheme in IDENTIFIER_SCHEMES
-                             if scheme in raw.get("identifiers", {})),  # #24
+                             if scheme in raw.get("identifiers", {})),
         "native": ((raw["native"]["text"], raw["native"]["lang"])
-                   if "native" in raw else None),  # #24
-        "site": _site(raw["site"]) if "site" in raw else None,  # #24
+                   if "native" in raw else None),
+        "site": _site(raw["site"]) if "site" in raw else None,
         "common_word": raw.get("common_word", "").strip(),
     }
 
@@ -287,7 +287,7 @@ def _duplicate_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
             ))
         ids.setdefault((entry.kind, entry.id), entry)
         for form in entry.forms:
-            # NFKC, case folding and TR 39's skeleton (issue 25).
+            # NFKC, case folding and TR 39's skeleton.
             keys = lookalike_keys(form)
             key = next((k for k in keys if k in forms), None)
             if key is None:
@@ -316,7 +316,7 @@ def _duplicate_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
     return problems
 
 
-# ---- Names that look alike (issue 25) ----------------------------------------------
+# ---- Names that look alike ----------------------------------------------
 
 
 def _name_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
@@ -369,7 +369,7 @@ def _form_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
     return problems
 
 
-# ---- #24: spelling variants and identifiers ---------------------------------------------
+# ---- Spelling variants and identifiers ---------------------------------------------
 
 #: The authority files an entry may name, and how a record's address is made from an id.
 IDENTIFIER_SCHEMES = ("wikidata", "geonames", "viaf")
@@ -462,7 +462,7 @@ def _variant_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
     return problems
 
 
-# ---- #24: names in their own script ---------------------------------------------------
+# ---- Names in their own script ---------------------------------------------------
 
 
 def direction(text: str) -> str:
@@ -525,7 +525,7 @@ def _native_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
 
 
 def variant_uses(glossary: Glossary, texts: list[tuple[str, int, str, str]]) -> list[Problem]:
-    """#24: the one-spelling rule in the other data files' editorial text (a note's words,
+    """The one-spelling rule in the other data files' editorial text (a note's words,
     an event's description): ``texts`` are ``(file, line, who, text)``; quotations are the
     sources' spelling and left alone."""
     problems: list[Problem] = []
@@ -547,7 +547,7 @@ def variant_uses(glossary: Glossary, texts: list[tuple[str, int, str, str]]) -> 
     return problems
 
 
-# ---- #24: the places entries are at ------------------------------------------------------
+# ---- The places entries are at ------------------------------------------------------
 
 
 @functools.cache

@@ -6,7 +6,7 @@ its address (``#note-<id>``). Note text is a small Markdown subset (emphasis, st
 to http(s) sources): it is HTML-escaped first, then rendered, then every element and
 attribute is checked against that subset.
 
-References inside a note (#23) are written ``¶8`` or ``¶2–3`` (a paragraph, a run of them)
+References inside a note are written ``¶8`` or ``¶2–3`` (a paragraph, a run of them)
 and ``[words](note:<id>)`` (another note). The rendered HTML holds each as a link without an
 address, ``<a data-ed-ref="p8">``; :func:`resolve` gives it the address wherever the note is
 shown. Note ids are checked here; paragraphs, which need the essay, in
@@ -78,7 +78,7 @@ class Note:
     text_line: int = 0
     #: What the note's text refers to, in order: ``p8`` (a paragraph), ``note:<id>``.
     refs: tuple[str, ...] = ()
-    #: The line of its quotation, where problems with its words are reported (#23: the
+    #: The line of its quotation, where problems with its words are reported (the
     #: entry begins with its id now, a line above).
     quote_line: int = 0
     #: The note's short form, plain text of at most ``GLOSS_WORDS`` words, for the margin

@@ -1,4 +1,4 @@
-"""Sources at plain ``http://`` addresses (issue 25): a warning, so ``--strict`` fails, with
+"""Sources at plain ``http://`` addresses: a warning, so ``--strict`` fails, with
 the ``https`` address to write instead.
 
 A source whose site has no ``https`` address says so, in the data file, under its ``url``::

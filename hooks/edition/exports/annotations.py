@@ -128,10 +128,10 @@ def _target(record: Record, page: str, block: str, start: int, end: int) -> dict
 def _identifying(record: Record, entry: Entry) -> dict[str, Any]:
     body: dict[str, Any] = {"type": "SpecificResource", "purpose": "identifying",
                             "source": record.entry_url(entry)}
-    if entry.identifiers:  # #24: the entity's authority records ("schema" is anno's prefix)
+    if entry.identifiers:  # the entity's authority records ("schema" is anno's prefix)
         body["schema:sameAs"] = [{"id": identifier_url(scheme, value)}
                                  for scheme, value in entry.identifiers]
-    if entry.native:  # #24: the name in its own script, tagged with its language
+    if entry.native:  # the name in its own script, tagged with its language
         body["schema:alternateName"] = {"@value": entry.native[0], "@language": entry.native[1]}
     return body
 
@@ -142,7 +142,7 @@ def _items(record: Record) -> Iterator[dict[str, Any]]:
     editors = _editors(record)
     for number, anchor in record.notes():
         yield {
-            # #23: the note's stable id, not its number (which changes as notes are added).
+            # the note's stable id, not its number (which changes as notes are added).
             "id": f"{base}#note-{anchor.note.id or number}",
             "type": "Annotation",
             "motivation": "commenting",
@@ -179,7 +179,7 @@ def _frame(record: Record, items: list[dict[str, Any]], total: int) -> dict[str,
         "label": f"{record.site_name}: the editor's notes and every mention of a glossary "
                  "term or an actor",
         "total": total,
-        # The edition's version and date of last revision, from mkdocs.yml (#23): "modified"
+        # The edition's version and date of last revision, from mkdocs.yml: "modified"
         # is the Web Annotation vocabulary's dcterms:modified.
         **({"modified": f"{record.revised}T00:00:00Z"} if record.revised else {}),
         **({"generator": {"type": "Software", "name": f"{record.site_name}, version "

@@ -2,7 +2,7 @@
 
 The list is built as elements (the serialiser escapes every text) with sizes measured
 from the bytes the build writes, so it cannot say something the files do not hold. Each
-file is written to disk as it is made (issue 26): a large edition's exports are tens of
+file is written to disk as it is made: a large edition's exports are tens of
 megabytes, which a build would otherwise hold in memory until its end.
 """
 

@@ -61,7 +61,7 @@ class Record:
     entry_url: Callable[[Entry], str]
     rendered: Mapping[str, str] = field(default_factory=dict)
     events: Events | None = None
-    #: The edition's version and date of last revision, YYYY-MM-DD (mkdocs.yml, #23).
+    #: The edition's version and date of last revision, YYYY-MM-DD (mkdocs.yml).
     version: str = ""
     revised: str = ""
     #: The work the edition presents, as first published (``work.yml``).
@@ -122,7 +122,7 @@ class Record:
         return list(enumerate(reading_order(self.anchors), start=1))
 
     def address(self, target: str) -> str:
-        """#23: the absolute address of what a note refers to: a paragraph (``p8``) or
+        """The absolute address of what a note refers to: a paragraph (``p8``) or
         another note (``note:<id>``, on its essay page)."""
         if target.startswith("note:"):
             key = target.removeprefix("note:")
@@ -132,7 +132,7 @@ class Record:
         return f"{self.page_urls[page]}#{target}"
 
     def note_html(self, anchor: Anchor) -> str:
-        """#23: a note's HTML with its references' absolute addresses."""
+        """A note's HTML with its references' absolute addresses."""
         return resolve(anchor.note.html, self.address)
 
     def spans(self) -> list[Span]:

@@ -39,7 +39,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ACTOR_ELEMENTS = {"person": "persName", "state": "placeName", "organisation": "orgName",
                   "group": "orgName"}
 #: The list and entry elements for each of those.
-#: #24: the TEI prefix of each authority file (listPrefixDef).
+#: The TEI prefix of each authority file (listPrefixDef).
 PREFIXES = {"wikidata": "wd", "geonames": "geonames", "viaf": "viaf"}
 LISTS = {"persName": ("listPerson", "person"), "placeName": ("listPlace", "place"),
          "orgName": ("listOrg", "org")}
@@ -160,7 +160,7 @@ def _header(record: Record, tei: etree._Element, title: str, author: str) -> Non
     _el(resp, "resp", "Annotated digital edition: the division into parts and its headings, "
         "the glossary of terms and actors, and the editor's notes")
     _el(resp, "name", f"The editors of {record.site_name}")
-    # The edition's version and date of last revision, from mkdocs.yml (#23).
+    # The edition's version and date of last revision, from mkdocs.yml.
     if record.version:
         edition_stmt = _el(file_desc, "editionStmt")
         edition = _el(edition_stmt, "edition", f"Version {record.version}, revised ",
@@ -185,7 +185,7 @@ def _header(record: Record, tei: etree._Element, title: str, author: str) -> Non
         "division into parts and their headings, and the notes. Mentions of actors and "
         "glossary terms are marked with @ref to the lists in standOff and back; each "
         "note's @target is the seg that holds the words it annotates.")
-    # #24: the authority files' prefixes, so that ref="wd:Q159" resolves (CETEIcean too).
+    # the authority files' prefixes, so that ref="wd:Q159" resolves (CETEIcean too).
     prefixes = _el(encoding.getparent(), "listPrefixDef")
     for scheme, ident in PREFIXES.items():
         url = IDENTIFIER_URLS[scheme].replace("{}", "$1")
@@ -205,22 +205,22 @@ def _actor_lists(record: Record, tei: etree._Element) -> None:
         if tag != "persName":
             entry.set("type", actor.category)
         name = _el(entry, tag, actor.name)
-        if actor.identifiers:  # #24: the name points to its records; idno gives each
+        if actor.identifiers:  # the name points to its records; idno gives each
             name.set("ref", " ".join(f"{PREFIXES[k]}:{v}" for k, v in actor.identifiers))
-        if actor.native:  # #24: the name in its own script, in its language
+        if actor.native:  # the name in its own script, in its language
             _el(entry, tag, actor.native[0], type="native", xml_lang=actor.native[1])
         for alias in actor.aliases:
             if alias != actor.name:
                 _el(entry, tag, alias, type="variant")
-        for variant in actor.variants:  # #24: spellings the essay does not use
+        for variant in actor.variants:  # spellings the essay does not use
             _el(entry, tag, variant, type="spelling")
-        for scheme, value in actor.identifiers:  # #24
+        for scheme, value in actor.identifiers:
             _el(entry, "idno", identifier_url(scheme, value), type=scheme)
         _el(entry, "note", actor.summary, type="description")
         if actor.note:
             _el(entry, "note", actor.note, type="editorial", resp="#editors")
         _sources(entry, actor.sources)
-    _sites(record, lists["placeName"])  # #24
+    _sites(record, lists["placeName"])
     for element in lists.values():
         if not len(element):
             stand_off.remove(element)
@@ -228,7 +228,7 @@ def _actor_lists(record: Record, tei: etree._Element) -> None:
 
 
 def _sites(record: Record, listing: etree._Element) -> None:
-    """#24: the places entries are at (Tehran for Iran), each once, with its point (WGS 84
+    """The places entries are at (Tehran for Iran), each once, with its point (WGS 84
     latitude and longitude) and records, pointing to the entries that are at it."""
     seen: dict[str, etree._Element] = {}
     for entry in record.glossary.entries:
@@ -292,7 +292,7 @@ def _notes(record: Record, back: etree._Element) -> None:
     div = _el(back, "div", type="notes")
     _el(div, "head", "Editor's notes")
     for number, anchor in record.notes():
-        # #23: xml:id from the note's stable id; n its number through the edition.
+        # xml:id from the note's stable id; n its number through the edition.
         key = anchor.note.id or number
         note = _el(div, "note", xml_id=f"note-{key}", n=str(number),
                    type=anchor.note.kind, target=f"#noted-{key}", resp="#editors")
@@ -305,7 +305,7 @@ def _glossary(record: Record, back: etree._Element) -> None:
     _el(div, "head", "Glossary")
     listing = _el(div, "list", type="gloss")
     for term in record.glossary.terms:
-        # The id on the term, not the label (issue 27): CETEIcean's rendering of a gloss list
+        # The id on the term, not the label: CETEIcean's rendering of a gloss list
         # keeps the term's element and drops the label's id.
         label = _el(listing, "label")
         _el(label, "term", term.name, type=term.category, xml_id=xml_id(term))

@@ -47,7 +47,7 @@ class Data:
 T = TypeVar("T")
 #: Each data file's last good reading, keyed by its content and its schema's (SHA-256),
 #: never by a time stamp: under ``mkdocs serve`` this module stays loaded, and a rebuild
-#: after an edit of one file reads, validates and checks only that one again (issue 26).
+#: after an edit of one file reads, validates and checks only that one again.
 #: What is kept is immutable (frozen dataclasses, tuples); a file that fails is never kept.
 _READ: dict[tuple[Path, Path], tuple[bytes, Any]] = {}
 
@@ -81,7 +81,7 @@ def load_data(glossary: Path, notes: Path, events: Path) -> Data:
     records = _read(events, event_records.SPEC, event_records.parse, event_records.load)
     refs = event_records.references(terms, notes_read, notes.name)
     event_records.check_references(records, refs)
-    # #24: one spelling per name in the notes' and the timeline's words too.
+    # one spelling per name in the notes' and the timeline's words too.
     for title, texts in (
         ("the notes", [(notes.name, n.line, n.label, n.text) for n in notes_read]),
         ("the events", [(records.file, e.line, f"event '{e.id}'", e.description)
@@ -95,7 +95,7 @@ def load_data(glossary: Path, notes: Path, events: Path) -> Data:
 
 def data_warnings(data: Data) -> list[Problem]:
     """What the build warns of once the files are read (``--strict`` fails on it): events no
-    entry or note names, and ``http://`` sources that do not say why (issue 25)."""
+    entry or note names, and ``http://`` sources that do not say why."""
     return (event_records.unused(data.events, data.references)
             + http_sources(data.glossary, data.notes, data.notes_file, data.events))
 
@@ -114,7 +114,7 @@ def anchor_notes(notes: tuple[Note, ...], notes_file: str, blocks: list[tuple[st
 
 def paragraph_references(notes: tuple[Note, ...], notes_file: str,
                          blocks: list[tuple[str, str, str]]) -> list[Problem]:
-    """#23: a note's ¶ references to paragraphs the essay does not have, located on the
+    """A note's ¶ references to paragraphs the essay does not have, located on the
     line of the note's text."""
     numbers = sorted(int(block[1:]) for _, block, _ in blocks if PARAGRAPH_ID.fullmatch(block))
     have = f"¶{numbers[0]}–¶{numbers[-1]}" if numbers else "no numbered paragraphs"

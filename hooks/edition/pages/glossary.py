@@ -105,14 +105,14 @@ def _entry(
     meta = CATEGORY_NAMES.get(entry.category, literal(entry.category))
     if entry.aliases:
         meta += " · in the text also as " + ", ".join(f"“{literal(a)}”" for a in entry.aliases)
-    if entry.variants:  # #24: shown, and so searchable, under every spelling
+    if entry.variants:  # shown, and so searchable, under every spelling
         meta += " · also spelled " + ", ".join(f"“{literal(v)}”" for v in entry.variants)
     lines += [meta, "{ .ed-gl-meta }", "", linked(entry, "summary", page, glossary),
               "{ .ed-gl-definition }", ""]
     if entry.note:
         lines += [linked(entry, "note", page, glossary), "{ .ed-gl-note }", ""]
     lines += [sources_line(entry.sources), "{ .ed-gl-sources }", ""]
-    if identifiers_line(entry):  # #24
+    if identifiers_line(entry):
         lines += [identifiers_line(entry), "{ .ed-gl-sources .ed-identifiers }", ""]
     if actor is not None:
         link = link_from(page, actor_page(actor))

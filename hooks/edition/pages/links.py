@@ -73,7 +73,7 @@ def sources_line(sources: tuple[Source, ...]) -> str:
 
 
 def identifiers_line(entry: Entry) -> str | None:
-    """#24: the entry's authority records as one Markdown line of links, or None."""
+    """The entry's authority records as one Markdown line of links, or None."""
     if not entry.identifiers:
         return None
     links = " · ".join(f"[{IDENTIFIER_NAMES[scheme]} {value}](<{identifier_url(scheme, value)}>)"
@@ -81,7 +81,7 @@ def identifiers_line(entry: Entry) -> str | None:
     return f"**Identifiers:** {links}"
 
 
-# ---- Issue 28: what an entry or note dates, linked to the timeline -------------------
+# ---- What an entry or note dates, linked to the timeline -------------------
 
 
 def dated_line(events: Events | None, ids: tuple[str, ...], page: str) -> list[str]:

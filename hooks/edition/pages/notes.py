@@ -1,10 +1,10 @@
 """The "Editor's notes" page: every note in reading order, linked back to its words.
 
-#23: each note is numbered through the edition and found at ``#note-<id>``, its stable id;
+Each note is numbered through the edition and found at ``#note-<id>``, its stable id;
 the references in its text are links (``address``), and a line says how to cite it
 (``cite``). Each note's head carries its kind (``data-kind``): the page lists every kind,
 and the buttons that show one kind at a time are in the page from the build (so it does not
-shift as the script starts, issue 22), shown and worked by the edition's script.
+shift as the script starts), shown and worked by the edition's script.
 """
 
 from __future__ import annotations

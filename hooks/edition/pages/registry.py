@@ -1,4 +1,4 @@
-"""The generated pages' paths, each claimed once (issue 25), and a page's element ids.
+"""The generated pages' paths, each claimed once, and a page's element ids.
 
 An actor whose id is ``index`` would otherwise take ``actors/index.md`` from the actors
 index. :class:`Registry` refuses a second claimant by construction: :meth:`claim` raises,

@@ -201,7 +201,7 @@ def _apa(work: Work, edition: Edition,
 
 def note_citation(work: Work, edition: Edition, number: int, paragraph: str,
                   url: str) -> etree.Element:
-    """#23: an editor's note, cited as a Chicago note: "Editors' note 12, on par. 4 of
+    """An editor's note, cited as a Chicago note: "Editors' note 12, on par. 4 of
     Author, “Chapter,” in Book, version (date), address of the note" (with "ed." and the
     editors where a citation names them). ``paragraph`` is the place's label (``¶4``,
     ``standfirst``); CMOS writes a paragraph "par." (14.55)."""

@@ -1,4 +1,4 @@
-"""The colophon (#23): what the edition is, who made it, its version, and how to cite it.
+"""The colophon: what the edition is, who made it, its version, and how to cite it.
 
 A generated page, from the same build's data: the edition's title, editors, version, date and
 changes (``extra.edition`` in ``mkdocs.yml``), the counts of its notes, entries and events, and the

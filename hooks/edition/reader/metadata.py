@@ -32,7 +32,7 @@ def meta_tags(work: Work, edition: Edition | None, url: str) -> list[tuple[str, 
         ("DC.source", work.original_url),
     ]
     if edition is not None:
-        # This edition (#23): Dublin Core terms for its version and last revision.
+        # This edition: Dublin Core terms for its version and last revision.
         tags += [("DCTERMS.hasVersion", edition.version), ("DCTERMS.modified", edition.iso_date),
                  ("DC.contributor", edition.editors)]
     return tags

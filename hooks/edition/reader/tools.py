@@ -71,7 +71,7 @@ def cite_button(
 ) -> etree.Element:
     """A button that opens the dialog ``dialog_id``.
 
-    Issue 22: not ``hidden`` (the script showing it moved the text); the stylesheet hides it
+    Not ``hidden`` (the script showing it moved the text); the stylesheet hides it
     unless the script can run (``html.ed-js``, set in the head before the first paint).
     """
     button = _sub(parent, "button", text, type="button", class_="ed-cite not-annotatable",
@@ -137,7 +137,7 @@ def dialog(work: Work, edition: Edition, dialog_id: str, title: str, url: str,
     _heading(section, "h3", "BibTeX", id=f"{dialog_id}-bibtex")
     row = _sub(section, "div", class_="ed-cite-form")
     pre = _sub(row, "pre", class_="ed-cite-bibtex")
-    # One entry from every paragraph; its urldate is filled in by the script (#23).
+    # One entry from every paragraph; its urldate is filled in by the script.
     before, _, after = bibtex(work, edition).partition(URLDATE_PLACEHOLDER)
     code = _sub(pre, "code", before, id=f"{dialog_id}-bibtex-0")
     today = _sub(code, "span", URLDATE_PLACEHOLDER, class_="ed-accessed")
@@ -169,7 +169,7 @@ def print_terms(entries: tuple[Entry, ...], home: bool) -> etree.Element | None:
 
 
 def print_source(work: Work, edition: Edition, url: str) -> etree.Element:
-    """The print-only statement of what a printed page is (#23): the author, the essay's
+    """The print-only statement of what a printed page is: the author, the essay's
     title, the original publication, this edition with its version, and the page's address.
     (Chromium's @page margin boxes carry only fixed text, so this is where the page's own
     address and the configured version are printed.)"""
@@ -190,7 +190,7 @@ def print_source(work: Work, edition: Edition, url: str) -> etree.Element:
     return line
 
 
-#: What a printed essay page holds, and what it holds with "Text only" chosen (#23).
+#: What a printed essay page holds, and what it holds with "Text only" chosen.
 PRINT_INCLUDES = ("This print has the author’s text with its paragraph numbers, the editor’s "
                   "notes as numbered endnotes and the definitions of the terms and actors the "
                   "page names, under “Terms in this part”.")

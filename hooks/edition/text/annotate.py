@@ -12,13 +12,13 @@ stands inside a longer annotated phrase ("Iran" in "Iran-Iraq War"), the phrase 
 its one link and the inner entry is still reported, as a ``nested`` occurrence. The
 essay's title, a heading, gets no links, but its occurrences are reported all the same.
 
-One mark per phrase (issue 22): with ``mark`` ``paragraph`` or ``page``, an entry's link
+One mark per phrase: with ``mark`` ``paragraph`` or ``page``, an entry's link
 goes to its first mention outside the words an editor's note annotates (``span.ed-noted``,
 marked before this runs), so that those words carry the note alone; only an entry named
 nowhere else in the paragraph or page is linked inside a note. Every mention is reported
 all the same; ``every`` links every mention, inside notes too.
 
-The essay's subjects (issue 22): with ``mark: page``, an entry named in more than half of
+The essay's subjects: with ``mark: page``, an entry named in more than half of
 the essay's paragraphs (Iran and Russia) would be a link in nearly every paragraph; it is
 linked once in the whole essay, at its first mention where links are made
 (:func:`subjects`), and its page lists every mention.

@@ -6,7 +6,7 @@ number is drawn by the stylesheet from ``data-note``: the essay's text, as read 
 copied, gains nothing. The notes themselves follow the page's text; Material's footnote
 tooltips (``content.footnote.tooltips``) open each one in place.
 
-#23: a note's number is its number through the whole edition (``number_of``, in reading
+A note's number is its number through the whole edition (``number_of``, in reading
 order), and its address is made from its stable id: ``#note-<id>`` (the note),
 ``#noteref-<id>`` (its mark), ``#noted-<id>`` (its words). References in its text get
 their addresses from ``address``.
@@ -31,9 +31,9 @@ from edition.text.paragraphs import is_essay_block
 AnchorsFor = Callable[[], list[Anchor]]
 #: Gives the line of a note's dated events (``edition.text.event_links.element``), or None.
 DatedFor = Callable[[Anchor], "etree.Element | None"]
-#: Gives a note's number through the edition (#23).
+#: Gives a note's number through the edition.
 NumberOf = Callable[[Anchor], int]
-#: Gives the address, from the page being rendered, of ``p8`` or ``note:<id>`` (#23).
+#: Gives the address, from the page being rendered, of ``p8`` or ``note:<id>``.
 AddressOf = Callable[[str], str]
 
 
@@ -163,7 +163,7 @@ class NoteMarker(Treeprocessor):
 
     def _list(self, root: etree.Element, anchors: list[Anchor], numbers: dict) -> None:
         section = etree.SubElement(root, "section", {
-            # not-annotatable (issue 27): the apparatus, which the annotations' bodies hold,
+            # not-annotatable: the apparatus, which the annotations' bodies hold,
             # not the text they annotate; no quotation's context reaches into it.
             "class": "ed-notes not-annotatable", "aria-labelledby": "editors-notes",
         })
@@ -185,7 +185,7 @@ class NoteMarker(Treeprocessor):
             html = resolve(anchor.note.html, self.address) if self.address else anchor.note.html
             body.text = self.md.htmlStash.store(html)
             _sources(item, anchor)
-            # Issue 28: the note's events, each date linked to the timeline.
+            # The note's events, each date linked to the timeline.
             events = self.dated(anchor) if self.dated is not None else None
             if events is not None:
                 item.append(events)
@@ -195,7 +195,7 @@ class NoteMarker(Treeprocessor):
 
 
 def _sources(item: etree.Element, anchor: Anchor) -> None:
-    """The note's sources, listed with it (#23): in the endnote, and so in the tooltip that
+    """The note's sources, listed with it: in the endnote, and so in the tooltip that
     opens it in place (Material copies the endnote) and on the printed page."""
     line = etree.SubElement(item, "p", {"class": "ed-note-sources"})
     label = etree.SubElement(line, "strong")

@@ -1,4 +1,4 @@
-"""Markdown extensions that rewrite the author's characters (issue 25).
+"""Markdown extensions that rewrite the author's characters.
 
 The edition publishes the essay as written: a typographer (``smarty``'s curly quotes and
 dashes, ``pymdownx.smartsymbols``' © and →) would change the author's characters in the
