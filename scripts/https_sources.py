@@ -1,5 +1,5 @@
 """Move the data files' ``http://`` sources to ``https://`` where the host is known to serve the
-same page there; mark the rest ``http_only`` with why (issue 25).
+same page there; mark the rest ``http_only`` with why.
 
     python scripts/https_sources.py            # rewrite glossary.yml, notes.yml, events.yml
     python scripts/https_sources.py --check    # only say what it would change (exit 1 if any)

@@ -99,7 +99,7 @@ def safe_yaml(data: bytes) -> Any:
     if len(data) > MAX_BYTES:
         raise ValueError(f"is over {MAX_BYTES:,} bytes")
     text = data.decode("utf-8")
-    try:  # the build's own checks first: anchors, depth, characters YAML refuses (issue 25)
+    try:  # the build's own checks first: anchors, depth, characters YAML refuses
         datafile._compose(text, "file")
     except DataFileError as error:
         raise ValueError("; ".join(p.message for p in error.problems)) from None
@@ -140,7 +140,7 @@ def entries(value: Any) -> dict[tuple[str, str], Entry]:
             keys = (LIST_NAME_KEYS[list_name],) if list_name in LIST_NAME_KEYS else NAME_KEYS
             name = next((str(item[k]) for k in keys if isinstance(item.get(k), str)),
                         f"#{index + 1}")
-            # An event is named by its id and description (issue 28), not by its number.
+            # An event is named by its id and description, not by its number.
             if list_name == "events" and isinstance(item.get("id"), str):
                 described = item.get("description")
                 name = item["id"] + (f": {described}" if isinstance(described, str) else "")
@@ -206,7 +206,7 @@ def compare(name: str, old: bytes | None, new: bytes | None) -> FileChange:
         change.problems += validate(name, new)
     if change.problems and any(data is not None and value is None
                                for data, value in zip((old, new), values, strict=True)):
-        # Issue 25: a file that cannot be read is reported as such, not as every entry removed.
+        # A file that cannot be read is reported as such, not as every entry removed.
         change.unreadable = True
         return change
     before, after = entries(values[0]), entries(values[1])
@@ -235,7 +235,7 @@ def validate(name: str, data: bytes) -> list[str]:
         parse(data, name)
     except DataFileError as error:
         return [str(problem) for problem in error.problems]
-    except Exception as error:  # never a traceback in the summary (issue 25)
+    except Exception as error:  # never a traceback in the summary
         return [f"{name}: the file could not be checked ({type(error).__name__}); run "
                 "`mkdocs build --strict` to see why."]
     return []
@@ -329,7 +329,7 @@ def md(text: Any, limit: int | None = _MAX_TEXT) -> str:
 
 
 def code(text: Any) -> str:
-    """A file name as a code span nothing in it can close (issue 25): a fence longer than
+    """A file name as a code span nothing in it can close: a fence longer than
     any run of backticks in it, on one line, invisible characters shown as code points.
     GitHub renders a code span's text as text, never as HTML or an image."""
     flat = plain(visible(str(text)))

@@ -3,7 +3,7 @@
 Builds the site, serves it on localhost and photographs, in light and dark mode, the first
 part of the essay at 1280 px and on a phone (390 px), a glossary tooltip, an actor page and
 the actors network, with Debian's Chromium through Playwright. The images live outside
-``docs/`` so that they are not published with the site (issue 22).
+``docs/`` so that they are not published with the site.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""#24: make the vendored map data from Natural Earth (via the npm package world-atlas 2.0.2).
+"""Make the vendored map data from Natural Earth (via the npm package world-atlas 2.0.2).
 
 Run once by a maintainer, not by the build: ``npm pack world-atlas@2.0.2``, unpack it, then
 ``python scripts/vendor_natural_earth.py package/countries-50m.json``. It decodes the

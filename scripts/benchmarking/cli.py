@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                     args.paragraphs_per_page, args.seed, ("hook",))
             results["serve"] = measure_serve(edition.project("hook"), config.get("hooks", []),
                                              work, args.serve_repeats)
-            # Issue 26: the same site without the hook, an essay page edited: what MkDocs'
+            # The same site without the hook, an essay page edited: what MkDocs'
             # watcher and rebuild cost whatever the hook does (the floor of both targets).
             log("[serve] the same edits of an essay page, the site without the hook")
             plain = write_edition(Size("real"), source, work / "serve-edition-nohook", corpus,

@@ -487,19 +487,19 @@ def results_tables(results: dict[str, Any]) -> list[Table]:
     return tables
 
 
-#: Issue 15's targets: the hook build's best wall time over the no-hook build's, per size.
+#: The targets: the hook build's best wall time over the no-hook build's, per size.
 WALL_TARGETS = {"real": 1.5, "200x500": 1.3, "1000x2000": 1.15, "real+100p+10g": 1.10}
 #: Editions with at least this many pages neither essay nor generated compare the two kinds.
 ORDINARY_PAGES_COMPARED = 10
-#: ... and its peak memory over the no-hook build's (issue 26's table).
+#: ... and its peak memory over the no-hook build's.
 MEMORY_TARGETS = {"1000x2000": 3.0}
-#: Issue 26: the tooltip job alone (the extension, no hook) against abbr's glossary option.
+#: The tooltip job alone (the extension, no hook) against abbr's glossary option.
 TOOLTIP_TARGETS = {"real": 1.0, "200x500": 1.0, "1000x2000": 1.0}
-#: Issue 26: the hook's own work and its imports, as a share of the hook build (real).
+#: The hook's own work and its imports, as a share of the hook build (real).
 HOOK_SHARE_TARGET = 0.15
-#: Issue 26: the hook build within this much of the generated pages' floor.
+#: The hook build within this much of the generated pages' floor.
 FLOOR_MARGIN = 1.10
-#: Issue 26: a glossary edit under mkdocs serve, seconds to the page served.
+#: A glossary edit under mkdocs serve, seconds to the page served.
 SERVE_GLOSSARY_TARGET = 0.6
 
 

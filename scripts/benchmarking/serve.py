@@ -69,7 +69,7 @@ def measure_serve(
     The real edition (from ``source``, one of its projects). Two edits, alternating: one
     glossary definition (glossary.yml, watched by the hook; polled on the glossary page)
     and one essay page (a new line at its end; polled on that page); ``kinds`` may name
-    only ``"page"``, for the site without the hook (issue 26: MkDocs' own floor).
+    only ``"page"``, for the site without the hook (MkDocs' own floor).
     """
     project = work / "serve"
     shutil.copytree(source, project, ignore=shutil.ignore_patterns("__pycache__"))

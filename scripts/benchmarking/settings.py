@@ -31,7 +31,7 @@ VARIANTS = ("hook", "nohook", "tooltips", "abbr-snippets", "abbr-snippets-blocks
             "abbr-glossary")
 
 
-#: The tooltip job alone (issue 26): the annotation as a plain Python-Markdown extension
+#: The tooltip job alone: the annotation as a plain Python-Markdown extension
 #: (``edition.pages.extension``, no hook, no generated pages), against ``abbr``'s ``glossary``
 #: option fed the same forms and definitions.
 TOOLTIP_EXTENSION = "edition.pages.extension"
