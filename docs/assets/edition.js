@@ -117,7 +117,7 @@
       event.preventDefault();
       armed = target;
       target.focus();
-      // Issue 22: on a phone the words a tooltip or note explains move into the upper part
+      // On a phone the words a tooltip or note explains move into the upper part
       // of the screen first, so that it opens below them and covers none of them.
       var words = target.classList.contains("ed-note-ref") &&
         target.previousElementSibling && target.previousElementSibling.matches(".ed-noted")
@@ -132,7 +132,7 @@
 })();
 
 /*
- * ==== The reader's tools (issue 13) ====
+ * ==== The reader's tools ====
  * Layers: a labelled group of checkboxes on every essay page (under the part's rubric, and
  * at the top of the menu on narrow screens) shows or hides each layer of the apparatus:
  * glossary terms, actors, editor's notes, or the author's text only. A hidden mark keeps
@@ -227,7 +227,7 @@
   function control() {
     groups += 1;
     var group = document.createElement("fieldset");
-    // not-annotatable (issue 27): interface, which annotation clients skip.
+    // not-annotatable: interface, which annotation clients skip.
     group.className = "ed-layers not-annotatable";
     var legend = document.createElement("legend");
     legend.textContent = "Show";
@@ -249,7 +249,7 @@
   }
 
   function mountLayers() {
-    // Issue 22: the page's control is in the build's HTML (edition/options.html).
+    // The page's control is in the build's HTML (edition/options.html).
     document.documentElement.classList.add("ed-js");
     var inArticle = document.querySelector("article .ed-layers--page");
     if (!inArticle || inArticle.hasAttribute("data-ed-bound")) return;
@@ -283,7 +283,7 @@
     document.querySelectorAll("dialog.ed-cite-dialog").forEach(function (dialog) {
       if (dialog.querySelector(".ed-copy-status")) return;
       var status = document.createElement("p");
-      status.className = "ed-copy-status not-annotatable";  // interface (issue 27)
+      status.className = "ed-copy-status not-annotatable";  // interface
       status.setAttribute("role", "status");
       dialog.appendChild(status);
     });
@@ -348,7 +348,7 @@
       changes.forEach(function (change) {
         change.addedNodes.forEach(function (node) {
           if (node instanceof Element && node.classList.contains("md-tooltip2")) {
-            node.classList.add("not-annotatable");  // interface, as annotators see it (#27)
+            node.classList.add("not-annotatable");  // interface, as annotators see it
             main.appendChild(node);
           }
         });
@@ -373,7 +373,7 @@
   }
 })();
 
-/* ==== #23 citations: the access date ==========================================
+/* ==== Citations: the access date ==========================================
    Each citation's access date (MLA's "Accessed …", BibTeX's urldate) is a
    <span data-ed-today="mla|iso"> written at build time as a placeholder; the
    reader's day is filled in here, in the style's form. */
@@ -405,7 +405,7 @@
   }
 })();
 
-/* ==== issue 23: the notes page, one kind at a time ====
+/* ==== The notes page, one kind at a time ====
    The notes page lists every note, of every kind, with no script. Here each note's head
    (.ed-note-head, its kind in data-kind) and what follows it up to the next head or part
    heading form one entry; the group of buttons the build puts in the page (hidden where no
@@ -430,7 +430,7 @@
   function mount() {
     var heads = document.querySelectorAll("article .ed-note-head[data-kind]");
     var article = heads.length ? heads[0].closest("article") : null;
-    // The group is in the page from the build (issue 22: nothing shifts as the script
+    // The group is in the page from the build (nothing shifts as the script
     // starts); the script only works it, once.
     var box = article ? article.querySelector(".ed-note-kinds") : null;
     if (!box || box.hasAttribute("data-ed-ready")) return;
@@ -500,9 +500,9 @@
     window.document$.subscribe(mount);  // Material's instant navigation
   }
 })();
-/* ==== end of issue 23 ==== */
+/* ==== end of the notes page's kinds ==== */
 
-/* ==== issue 22: margin notes ==================================================
+/* ==== Margin notes ==================================================
    On a wide screen (>= 76.25em, where Material shows its right-hand sidebar) each editor's
    note of an essay page is also shown in the margin beside its mark, as a note a reader
    reads whole at a glance: its number and its short form, the endnote's data-ed-gloss (the
@@ -756,7 +756,7 @@
     window.document$.subscribe(mount);
   }
 })();
-/* ==== end of issue 22: margin notes ==== */
+/* ==== end of margin notes ==== */
 
 /* ==== Endnotes that do not bury the next part ====================================
    On a phone the endnotes of a part run longer than the part: they fold, under their
