@@ -1,4 +1,4 @@
-"""Issue 22: the apparatus serves the essay. Measured in Chromium on the real build."""
+"""The apparatus serves the essay. Measured in Chromium on the real build."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_no_paragraph_is_crowded_and_no_note_number_is_stranded(
     context.close()
     assert {f"p{n}" for n in range(1, 16)} <= set(shares), shares
     # Paragraphs, as the issue says: the byline ("Ali Ansari", ten letters) carries a note
-    # whose number, since #23 numbers the notes through the edition, has two digits.
+    # whose number, as the notes are numbered through the edition, has two digits.
     assert max(v for k, v in shares.items() if k.startswith("p") and k[1:].isdigit()) <= MOST, (
         shares)
     assert stranded == {part: [] for part in PARTS}
@@ -202,7 +202,7 @@ def test_reading_options_are_one_skip_link_away_and_say_what_they_do(
     assert page.locator(".md-nav a[href='#editors-notes']:visible").count() == 0
     page.get_by_role("checkbox", name="Text only").uncheck()
     # The notes are reachable again: from the menu, or, where the notes sit in the margin in
-    # the table of contents' place (issue 22, >= 76.25em), from each margin note.
+    # the table of contents' place (>= 76.25em), from each margin note.
     assert page.locator(".md-nav a[href='#editors-notes']:visible, "
                         ".ed-mn a[href^='#note-']:visible").count() > 0
     page.evaluate("localStorage.clear()")

@@ -1,4 +1,4 @@
-"""#23: the notes page shows one kind of note at a time, by keyboard too; without a script
+"""The notes page shows one kind of note at a time, by keyboard too; without a script
 it lists every kind. Expected counts come from notes.yml as written."""
 
 from __future__ import annotations

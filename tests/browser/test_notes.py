@@ -35,7 +35,7 @@ def test_a_note_opens_in_place_on_focus_and_hover_and_escape_closes_it(
 ) -> None:
     _, text = first_note(page, base_url)
     marker = page.locator("a.ed-note-ref").first
-    # #23: the note's number through the edition, as its endnote is numbered.
+    # the note's number through the edition, as its endnote is numbered.
     number = page.locator("section.ed-notes li").first.get_attribute("value")
     expect(marker).to_have_attribute("aria-label", f"Editor's note {number}")
     marker.focus()
@@ -151,7 +151,7 @@ def test_on_a_phone_the_first_tap_opens_a_note_and_the_second_follows_it(
 
 
 def test_a_note_open_in_place_links_to_its_sources(page: Page, base_url: str) -> None:
-    """#23: the tooltip holds the note's sources, as notes.yml gives them, as links."""
+    """The tooltip holds the note's sources, as notes.yml gives them, as links."""
     import yaml
 
     from support.build import ROOT

@@ -50,7 +50,7 @@ def test_every_page_meets_wcag_21_aa(
                 "data-md-color-scheme", "slate" if scheme == "dark" else "default")
             if problems := violations(page):
                 found[path] = problems
-            # Issue 22: the Reading options, folded in the page, pass open as well.
+            # The Reading options, folded in the page, pass open as well.
             fold = page.locator("article details.ed-options")
             if fold.count():
                 fold.locator("summary").click()

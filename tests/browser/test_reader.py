@@ -34,7 +34,7 @@ MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Se
 
 
 def configured() -> dict[str, str]:
-    """mkdocs.yml's extra.edition: the one place the edition's version is set (#23)."""
+    """mkdocs.yml's extra.edition: the one place the edition's version is set."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", "")
     edition = yaml.safe_load(text)["extra"]["edition"]
     return {"version": str(edition["version"]), "revised": str(edition["revised"])}
@@ -60,7 +60,7 @@ def layer(page: Page, name: str):  # type: ignore[no-untyped-def]
 
 
 def open_options(page: Page) -> None:
-    """Open the "Reading options" fold (issue 22) if it is closed."""
+    """Open the "Reading options" fold if it is closed."""
     fold = page.locator("article details.ed-options")
     if fold.count() and not fold.evaluate("d => d.open"):
         fold.locator("summary").click()
@@ -244,7 +244,7 @@ def test_cite_opens_the_paragraphs_citation_in_four_styles_and_copies_it(
         region = dialog.get_by_role("region", name=style)
         return words(region.locator(".ed-cite-form__text, pre").nth(index).inner_text())
 
-    # #23: the citations of ¶9 written by hand from the manuals (tests/reader/test_citations.py
+    # the citations of ¶9 written by hand from the manuals (tests/reader/test_citations.py
     # gives the rules), with this site's address and mkdocs.yml's edition.
     edition = configured()
     home, version = SITE_URL, edition["version"]
@@ -302,7 +302,7 @@ def test_the_home_page_cites_the_whole_essay(page: Page, base_url: str) -> None:
     expect(dialog).to_be_visible()
     apa = words(dialog.get_by_role("region", name="APA 7").locator(".ed-cite-form__text")
                 .nth(0).inner_text())
-    # APA 7 8.15: a republished work's two years, the original's first (#23).
+    # APA 7 8.15: a republished work's two years, the original's first.
     assert apa == f"(Ansari, 2022/{configured()['revised'][:4]})"
     expect(dialog.locator(".ed-cite-dialog__url a")).to_have_attribute("href", SITE_URL)
     dialog.get_by_role("button", name="Close").click()
@@ -318,7 +318,7 @@ def test_a_printed_part_has_the_text_its_notes_and_definitions_and_nothing_for_s
         "article a.ed-annotation",
         "marks => marks.map(m => m.getAttribute('data-ed-href') || m.getAttribute('href'))")
     text = printed_text(page, tmp_path / "part.pdf")
-    # #23: the print says what it holds.
+    # the print says what it holds.
     assert ("This print has the author’s text with its paragraph numbers, the editor’s notes "
             "as numbered endnotes and the definitions of the terms and actors the page names, "
             "under “Terms in this part”.") in text
@@ -349,7 +349,7 @@ def test_a_printed_part_has_the_text_its_notes_and_definitions_and_nothing_for_s
         # pdftotext drops a dash that ends a line ("2013–" + "2021" reads "20132021"):
         # dashes are compared out.
         assert undashed(f"{entry.name} {words(entry.summary)}") in undashed(text), target
-    # #23: the printed part names its source: author, title, original, edition, address.
+    # the printed part names its source: author, title, original, edition, address.
     edition = configured()
     assert (f"Ali Ansari, “{words(paragraphs_title())}”, first published in Engelsberg Ideas, "
             "15 August 2022") in text
@@ -362,7 +362,7 @@ def test_a_printed_part_has_the_text_its_notes_and_definitions_and_nothing_for_s
 
 def printed_text(page: Page, pdf: Path) -> str:
     """The page printed to ``pdf`` by Chromium, read back by pdftotext: its body's words, each
-    sheet checked for the margin boxes (#23: author and title, the page's number)."""
+    sheet checked for the margin boxes (author and title, the page's number)."""
     pdftotext = require("pdftotext", install="sudo apt-get install poppler-utils")
     page.pdf(path=str(pdf))
     printed = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
@@ -380,7 +380,7 @@ def printed_text(page: Page, pdf: Path) -> str:
 def test_text_only_prints_the_authors_text_alone_and_says_so(
     page: Page, base_url: str, tmp_path: Path
 ) -> None:
-    """#23: with "Text only" chosen, the print has the author's paragraphs with their numbers
+    """With "Text only" chosen, the print has the author's paragraphs with their numbers
     and its source, and none of the apparatus; its head says so."""
     page.goto(base_url + PART)
     layer(page, "Text only").check()

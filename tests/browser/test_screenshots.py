@@ -31,7 +31,7 @@ def test_the_screenshot_script_photographs_ten_views(tmp_path: Path) -> None:
 
 
 def test_the_screenshots_are_not_published_with_the_site() -> None:
-    """They live in maintainers/screenshots, outside docs/ (issue 22)."""
+    """They live in maintainers/screenshots, outside docs/."""
     assert not (ROOT / "docs" / "assets" / "screenshots").exists()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "maintainers/screenshots/phone-light.png" in readme

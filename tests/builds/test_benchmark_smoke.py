@@ -52,7 +52,7 @@ def test_tiny_benchmark_completes_and_reports(tmp_path: Path) -> None:
     assert nohook["annotations"] == 0
     assert hook["hook_timing"]["own"] > 0
     assert hook["hook_timing"]["imports"] > 0
-    # The tooltip job alone (issue 26): the extension annotates, with no hook and no
+    # The tooltip job alone: the extension annotates, with no hook and no
     # generated pages (the site holds only the pages the no-hook build has).
     tooltips = variants["tooltips"]
     assert tooltips["annotations"] > 0 and tooltips["abbrs"] == 0

@@ -1,6 +1,6 @@
-"""A Markdown extension that rewrites the author's characters fails the build, saying so
-(issue 25): before, ``smarty`` surfaced as "'' crosses the edge of another marked passage"
-from the TEI export."""
+"""A Markdown extension that rewrites the author's characters fails the build, saying so,
+rather than as an unrelated error later (``smarty`` had surfaced as "'' crosses the edge of
+another marked passage" from the TEI export)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each kind of bad input of issue 25, in a real ``mkdocs build --strict`` of a copy of the
+"""Each kind of bad input, in a real ``mkdocs build --strict`` of a copy of the
 project: the build fails with the problem at its file and line, in words that say what is wrong,
 never a traceback, and ``scripts/check_glossary.py`` says the same of the same line. The line
 expected is where each test writes its input, counted in the copy's own text.

@@ -1,4 +1,4 @@
-"""Property-based tests (hypothesis) through real builds (issue 25): a generated string or
+"""Property-based tests (hypothesis) through real builds: a generated string or
 structure in any field of the first entries of glossary.yml, notes.yml and events.yml makes
 the strict build either succeed with the text published as text (no element or attribute
 gained, plain text found as written) or fail with a problem located at a data file and line,

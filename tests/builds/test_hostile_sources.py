@@ -1,4 +1,4 @@
-"""``http://`` sources in a real build (issue 25): a warning naming the file and the url's line
+"""``http://`` sources in a real build: a warning naming the file and the url's line
 that suggests the https address, so ``--strict`` fails; ``scripts/check_glossary.py`` says the
 same; ``http_only`` with a reason keeps an http address, and on an https address is a warning."""
 

@@ -1,4 +1,4 @@
-"""#24: the places index and its map, from a real build.
+"""The places index and its map, from a real build.
 
 Expected values come from glossary.yml read with plain YAML and from the essay's source
 text, never from the page under test.
@@ -100,7 +100,7 @@ def test_the_places_page_is_in_the_menu(site: Path) -> None:
     assert any(a.get_text(strip=True) == "Places" for a in nav)
 
 
-# ---- #24: the places entries are at (site) -------------------------------------------
+# ---- The places entries are at (site) -------------------------------------------
 
 
 def _sites() -> list[tuple[dict, dict]]:
@@ -149,7 +149,7 @@ def _in_view(point: dict) -> bool:
 
 
 def test_washington_is_in_the_index_with_its_mentions(site: Path) -> None:
-    """#24: the essay names Washington; it has its entry, off the map and said so."""
+    """The essay names Washington; it has its entry, off the map and said so."""
     html = page(site, "places/")
     heading = html.find("h2", id="washington")
     assert heading is not None
@@ -184,7 +184,7 @@ def test_the_map_marks_each_site_where_it_lies(site: Path) -> None:
     points = {}
     for _, place in _sites():
         if not _in_view(place["coordinates"]):
-            # #24: beyond the region drawn (Washington): an arrow on the edge nearest it,
+            # beyond the region drawn (Washington): an arrow on the edge nearest it,
             # pointing its way, linked to its entry and named in the description
             from edition.pages.places import VIEW
             west, _south, east, north = VIEW
@@ -237,7 +237,7 @@ def test_every_sites_point_and_id_has_its_evidence_on_record() -> None:
 
 
 def test_an_actors_page_links_to_its_seat_on_the_places_index(site: Path) -> None:
-    """#24: Iran's page links to Tehran's entry, and so for every actor with a site."""
+    """Iran's page links to Tehran's entry, and so for every actor with a site."""
     raw = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
     places = page(site, "places/")
     with_site = [a for a in raw["actors"] if "site" in a]

@@ -64,7 +64,7 @@ def _nested(rules: list, inside: str = "") -> Iterator[str]:  # type: ignore[typ
 
 
 def test_no_rule_is_left_open_to_swallow_the_rules_after_it() -> None:
-    """#23: a merge once dropped the two braces closing the print block, and every rule after
+    """A merge once dropped the two braces closing the print block, and every rule after
     it (the places map's) became part of one print-only rule."""
     text = (ASSETS / "edition.css").read_text(encoding="utf-8")
     rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)

@@ -20,7 +20,7 @@ from support.build import ROOT
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 SERIOUS = {"Medium", "High"}
-#: A workflow as it was before issue 16: tags, a token left on disk.
+#: An unsafe workflow: it runs on tags and leaves a token on disk.
 UNSAFE = """\
 name: Unsafe
 on: [pull_request]
@@ -133,7 +133,7 @@ def test_zizmor_is_pinned() -> None:
     assert re.search(r"^zizmor==\d+\.\d+\.\d+$", pins, re.MULTILINE)
 
 
-# ---- Issue 25: deploys, hashed installs, .ci/run everywhere -------------------------------
+# ---- Deploys, hashed installs, .ci/run everywhere -------------------------------
 
 SITE = GITHUB / "workflows" / "site.yml"
 LOCK = ROOT / "requirements-lock.txt"

@@ -1,6 +1,6 @@
 """Property-based tests (hypothesis): any text or structure YAML can hold, in any field of
 glossary.yml, notes.yml and events.yml, is either accepted or refused with located problems,
-never a traceback (issue 25). Each field of a good entry of each file is replaced in turn."""
+never a traceback. Each field of a good entry of each file is replaced in turn."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Contributors' text that could fool readers or crash a tool (issue 25): every kind gets a
+"""Contributors' text that could fool readers or crash a tool: every kind gets a
 located problem naming the character as U+XXXX, never a traceback."""
 
 from __future__ import annotations
@@ -205,7 +205,7 @@ def test_an_event_after_today_is_refused() -> None:
 
 
 def test_no_printable_character_is_refused_so_printable_text_needs_no_walk() -> None:
-    """``characters.refused`` skips a text that ``str.isprintable`` passes (issue 26): that is
+    """``characters.refused`` skips a text that ``str.isprintable`` passes: that is
     exact only if no printable code point is one it refuses, which every code point shows."""
     import sys
     import unicodedata

@@ -1,4 +1,4 @@
-"""#24: names in their own script (``native``) and the one-spelling rule across data files.
+"""Names in their own script (``native``) and the one-spelling rule across data files.
 
 The glossaries here are written out in YAML; the expected messages come from what the
 test writes, not from the loader.

@@ -91,7 +91,7 @@ def test_the_validator_is_made_once() -> None:
 
 
 def test_an_edited_schema_gets_a_new_validator(tmp_path: Path) -> None:
-    """The validator is kept by the schema's content (issue 26), not its path or time stamp:
+    """The validator is kept by the schema's content, not its path or time stamp:
     a schema tightened in place, its time stamp kept, judges by its new rules."""
     schema_file = tmp_path / "glossary.schema.json"
     text = (ROOT / "glossary.schema.json").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""#24: spelling variants in glossary.yml: one spelling in editorial text, all in search."""
+"""Spelling variants in glossary.yml: one spelling in editorial text, all in search."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ def test_data_and_properties_are_escaped() -> None:
     line = problem.workflow_command(level="warning")
     # One line: the data cannot start a second command on a line of its own.
     assert "\n" not in line and "\r" not in line
-    # A line break in a problem is shown as its code point (issue 25), never a break in the
+    # A line break in a problem is shown as its code point, never a break in the
     # log; "%" is still escaped as GitHub's rules say.
     assert "50%25 off<U+000D><U+000A>::error::injected, or: not" in line
     assert "file=odd%2C name%3A v1.yml," in line

@@ -69,7 +69,7 @@ def test_every_note_appears_once_with_its_text_and_kind(site: Path) -> None:
     comments = [a for a in items(site) if a["motivation"] == "commenting"]
     assert len(comments) == len(notes)
     for note in notes:
-        # #23: found at the note's stable id, its text as the note's, references with addresses.
+        # found at the note's stable id, its text as the note's, references with addresses.
         found = [a for a in comments if a["id"].endswith(f"#note-{note.id}")]
         assert len(found) == 1, note.label
         annotation = found[0]

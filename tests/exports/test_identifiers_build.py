@@ -1,4 +1,4 @@
-"""#24: authority identifiers in every output, each with its evidence on record.
+"""Authority identifiers in every output, each with its evidence on record.
 
 Expected values come from glossary.yml read with plain YAML; the outputs of a real build
 are read with lxml, BeautifulSoup and pyld (offline, with the vendored context).
@@ -113,7 +113,7 @@ def test_terms_link_to_their_records_on_the_glossary_page(site: Path) -> None:
         assert html.find("a", href=f"http://www.wikidata.org/entity/{qid}"), term["term"]
 
 
-# ---- #24: names in their own script in every output ---------------------------------
+# ---- Names in their own script in every output ---------------------------------
 
 
 def test_actor_pages_show_the_native_name_in_its_language_and_direction(site: Path) -> None:

@@ -175,7 +175,7 @@ def test_every_actor_mention_in_the_html_is_marked_in_the_tei(
             actor = urlsplit(link["href"]).path.rstrip("/").rsplit("/", 1)[-1]
             block = link.find_parent(class_="essay")["id"]
             links[block, f"actor-{actor}", link.get_text()] += 1
-    assert sum(links.values()) > 40  # fewer since issue 22 links the subjects once
+    assert sum(links.values()) > 40  # fewer, as the subjects are linked once
     for key, count in links.items():
         assert tei_marks[key] >= count, key
     # ... and every mention the actor pages list, exactly.

@@ -188,7 +188,7 @@ def test_an_edition_without_events_does_not_offer_them(tmp_path: Path) -> None:
 
 
 def test_each_export_is_written_to_disk_as_its_serialiser_writes_it(tmp_path: Path) -> None:
-    # Issue 26: written into the directory under its path in the site, never returned as
+    # Written into the directory under its path in the site, never returned as
     # bytes; what lands on disk is what render() gives, and the size is the file's own.
     record = _record("An edition")
     files = exports(record, tmp_path / "site")

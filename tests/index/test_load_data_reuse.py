@@ -1,4 +1,4 @@
-"""Under ``mkdocs serve`` a rebuild reads again only the data files that changed (issue 26):
+"""Under ``mkdocs serve`` a rebuild reads again only the data files that changed:
 ``checks.load_data`` keeps each file's last good reading by its content, never by its time
 stamp, so a changed file always gives new data and an unchanged one the very same."""
 

@@ -100,7 +100,7 @@ def test_an_essay_page_gets_its_tooltips_without_mkdocs() -> None:
 def test_the_same_tooltips_as_the_mkdocs_build(site: Path) -> None:
     """Python-Markdown alone marks the same entries with the same tooltips as the site, but
     for the essay's subjects: the site, which reads the whole essay, links an entry named in
-    more than half of its paragraphs once in the essay (issue 22); one page alone cannot. (The
+    more than half of its paragraphs once in the essay; one page alone cannot. (The
 site may link an entry at a later mention than the first, outside a note's words.)"""
     built = page(site, "essay/jcpoa/")
     alone = render(PAGE.read_text(encoding="utf-8"))  # mark: page, as in mkdocs.yml
@@ -151,7 +151,7 @@ def test_the_defaults_are_the_projects_glossary_relative_links_and_one_per_page(
 
 
 def test_a_changed_glossary_always_changes_the_tooltips(tmp_path: Path) -> None:
-    """The compiled glossary is reused page after page (issue 26), keyed by the file's
+    """The compiled glossary is reused page after page, keyed by the file's
     content: an edit is read again even when the file keeps its size and time stamp, and a
     broken edit still stops the rendering."""
     glossary = tmp_path / "glossary.yml"

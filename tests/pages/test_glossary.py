@@ -27,7 +27,7 @@ def test_each_entry_gives_its_other_names_definition_note_and_sources(site: Path
     for term in terms:
         parts = entry_parts(glossary.find("h2", id=term.id))
         by_class = {cls: [p for p in parts if cls in p.get("class", [])
-                          and "ed-identifiers" not in p.get("class", [])]  # #24: its own line
+                          and "ed-identifiers" not in p.get("class", [])]  # its own line
                     for cls in ("ed-gl-meta", "ed-gl-definition", "ed-gl-note", "ed-gl-sources")}
         (meta,) = by_class["ed-gl-meta"]
         aliases = term.raw.get("aliases", [])

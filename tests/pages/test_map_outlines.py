@@ -1,6 +1,6 @@
 """The places map's country outlines: clipped to the map, thinned, written as relative steps.
 
-Issue 26: the real edition's places page weighed 330 KiB, nine tenths of it outlines that
+The real edition's places page weighed 330 KiB, nine tenths of it outlines that
 ran far beyond the region drawn (Russia's to the Pacific). These tests read the functions
 and the path data back, with no build.
 """

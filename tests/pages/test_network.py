@@ -419,7 +419,7 @@ def test_a_short_label_keeps_the_full_name_for_screen_readers() -> None:
 
 
 def test_targets_are_24_units_and_never_overlap() -> None:
-    """Issue 22: each node's target (shape and label, a transparent rectangle) is at least
+    """Each node's target (shape and label, a transparent rectangle) is at least
     24 × 24 and no two overlap, even in a crowded graph; each stays inside the drawing."""
     nodes, edges = big_graph(34, 200)
     root = parse(render_svg(nodes, edges, title="T", description="D", width=680, height=720))
@@ -444,7 +444,7 @@ def _fresh(nodes: list[Node], edges: list[Edge]) -> str:
 
 
 def test_a_kept_separation_is_the_one_its_boxes_give_and_a_changed_box_is_moved_anew() -> None:
-    # Issue 26: under mkdocs serve the labels' separation is kept between rebuilds, by the
+    # Under mkdocs serve the labels' separation is kept between rebuilds, by the
     # boxes themselves; a rebuild with a longer label (a larger box) is separated again.
     nodes, edges = big_graph(20, 60)
     first = _fresh(nodes, edges)

@@ -1,4 +1,4 @@
-"""Generated pages own their paths (issue 25): a second claimant is refused, named."""
+"""Generated pages own their paths: a second claimant is refused, named."""
 
 from __future__ import annotations
 

@@ -160,7 +160,7 @@ terms:
 
 
 def test_points_share_a_lane_unless_they_would_overlap() -> None:
-    """The fewest lanes: a point goes up a lane only when its target (issue 22: 24 × 24, a
+    """The fewest lanes: a point goes up a lane only when its target (24 × 24, a
     transparent square round the point) would cover the last one's."""
     first = Record("a", parse_date("2000-01-01"), "A.", (Source("S", "https://e.org/s"),), 1)
     # The first later day whose point is 24.2 to 24.8 px further right (the input only: what

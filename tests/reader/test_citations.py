@@ -175,7 +175,7 @@ def test_a_named_editor_is_named_and_the_title_is_never_an_editor() -> None:
 
 
 def test_a_note_is_cited_as_the_editors_note_on_its_paragraph() -> None:
-    """#23: written by hand: the note's number, "on par. N of" the essay in the edition (CMOS
+    """Written by hand: the note's number, "on par. N of" the essay in the edition (CMOS
     paragraph locator "par."), the edition's version and date, and the note's own address."""
     from edition.reader.citations import note_citation
 

@@ -1,4 +1,4 @@
-"""One version, everywhere (#23): mkdocs.yml's extra.edition, and every output that names it.
+"""One version, everywhere: mkdocs.yml's extra.edition, and every output that names it.
 
 The expected values are read from mkdocs.yml (the one place they are set) and compared with
 the built site (meta tags, cite dialogs, TEI header, Web Annotation collection) and with the
@@ -127,7 +127,7 @@ def test_the_colophon_says_what_the_edition_is(site: Path) -> None:
 
 
 def test_the_colophon_lists_the_changes_set_in_mkdocs_yml(site: Path) -> None:
-    """#23: the changelog is data (extra.edition.changes), newest first, this version first."""
+    """The changelog is data (extra.edition.changes), newest first, this version first."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     changes = config["extra"]["edition"]["changes"]
     assert changes and changes[0]["version"] == configured()["version"]

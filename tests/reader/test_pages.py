@@ -64,7 +64,7 @@ def test_each_paragraph_has_a_cite_button_and_its_dialog(site: Path) -> None:
             number = int(para.select_one("p.essay")["id"][1:])
             numbers.add(number)
             button = para.select_one("button.ed-cite")
-            # In the HTML and not hidden (no shift when the script starts; issue 22).
+            # In the HTML and not hidden (no shift when the script starts).
             assert button is not None and not button.has_attr("hidden"), (url, number)
             dialog = soup.select_one(f"dialog#{button['data-ed-cite']}")
             assert dialog is not None

@@ -95,7 +95,7 @@ def test_the_cite_dialog_is_labelled_and_each_form_has_its_copy_button() -> None
     code = bibtex.select_one("pre.ed-cite-bibtex code")
     copy = bibtex.select_one("button.ed-copy")
     assert copy["data-ed-copy"] == code["id"] and copy["aria-label"] == "Copy the BibTeX entry"
-    # One entry from every paragraph: the edition's address, no paragraph's (#23).
+    # One entry from every paragraph: the edition's address, no paragraph's.
     assert "https://example.org/" in code.get_text() and "#p3" not in code.get_text()
     assert code.select_one("span[data-ed-today=iso]").get_text() == "YYYY-MM-DD"
 

@@ -32,7 +32,7 @@ BROKEN = {
         "in another case: 'axis of resistance' (¶1)"),
     "wrong-note-kind": (
         "notes.yml", "kind: slip", "kind: slips", "'slip', the author's evident slip"),
-    # #23: a note's references to a paragraph and to another note, and the notes' ids.
+    # a note's references to a paragraph and to another note, and the notes' ids.
     "note-refers-to-no-paragraph": (
         "notes.yml", "(see ¶8)", "(see ¶18)",
         "the note refers to ¶18, which the essay does not have (it has ¶1–¶15)"),

@@ -1,4 +1,4 @@
-"""pr_summary.py and check_glossary.py with hostile data files (issue 25): never a
+"""pr_summary.py and check_glossary.py with hostile data files: never a
 traceback, every value escaped, messages whole, an unreadable file reported as such."""
 
 from __future__ import annotations

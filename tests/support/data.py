@@ -74,7 +74,7 @@ def raw_entries(path: Path = ROOT / "glossary.yml") -> list[RawEntry]:
             ))
     return found
 
-#: #24: the address of a record in each authority file, as the files publish them (the
+#: The address of a record in each authority file, as the files publish them (the
 #: GeoNames semantic-web URI, the Wikidata entity URI), for the identifier tests.
 RECORDS = {"wikidata": "http://www.wikidata.org/entity/{}",
            "geonames": "https://sws.geonames.org/{}/",

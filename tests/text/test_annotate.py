@@ -154,7 +154,7 @@ def test_mark_scopes_link_some_occurrences_and_record_all(mark: str, marked: lis
 def test_a_noted_phrase_carries_its_note_and_the_link_goes_to_the_next_mention(
     mark: str, marked: list[bool]
 ) -> None:
-    """Issue 22: one mark per phrase; the words of a note (class ed-noted) link an entry
+    """One mark per phrase; the words of a note (class ed-noted) link an entry
     only where the paragraph or page names it nowhere else."""
     soup, seen = render("*the JCPOA*{ .ed-noted } and the JCPOA.\n{ .essay #p1 }\n\n"
                         "*the JCPOA*{ .ed-noted }.\n{ .essay #p2 }", mark)

@@ -1,4 +1,4 @@
-"""#23: notes a scholar can cite: stable ids, one numbering, references that are links.
+"""Notes a scholar can cite: stable ids, one numbering, references that are links.
 
 Expected values come from ``notes.yml`` as written (its ids, its ¶ references, read with
 PyYAML and a regular expression over the raw note text) and from the essay's source, never
@@ -213,7 +213,7 @@ def test_a_reference_to_nothing_fails_the_build_at_the_notes_line(
 
 
 def test_each_note_on_the_notes_page_says_how_to_cite_it(site: Path) -> None:
-    """#23: its number, its paragraph and the address of the note beside the text."""
+    """Its number, its paragraph and the address of the note beside the text."""
     notes_page = page(site, "notes/")
     found = marks(site)
     cites = notes_page.select("article .ed-note-cite")

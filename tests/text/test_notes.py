@@ -195,7 +195,7 @@ def test_marks_leave_the_text_unchanged_and_list_the_notes_in_order() -> None:
     assert [s.get_text() for s in soup.select("span.ed-noted")] == [
         "in the following year", "The year after"]
     refs = soup.select("a.ed-note-ref")
-    # #23: the addresses are made from the notes' ids, in notes.yml's words.
+    # the addresses are made from the notes' ids, in notes.yml's words.
     assert [(a["href"], a["id"], a["data-note"], a.get_text()) for a in refs] == [
         ("#note-n-in-the-following-year", "noteref-n-in-the-following-year", "1", ""),
         ("#note-n-the-year-after", "noteref-n-the-year-after", "2", "")]
@@ -205,7 +205,7 @@ def test_marks_leave_the_text_unchanged_and_list_the_notes_in_order() -> None:
 
 
 def test_a_note_keeps_the_number_the_edition_gives_it() -> None:
-    """#23: numbered through the edition (``number_of``), not from 1 on each page."""
+    """Numbered through the edition (``number_of``), not from 1 on each page."""
     text = BLOCKS[0][2]
     found = anchor(notes("The year after", "in the following year"), BLOCKS[:1])
     numbers = {"n-in-the-following-year": 12, "n-the-year-after": 13}
@@ -247,7 +247,7 @@ def test_every_note_is_marked_once_and_the_essay_text_is_unchanged(site: Path) -
 
 
 def test_every_endnote_lists_its_sources(site: Path) -> None:
-    """#23: wherever a note is shown in full, its sources (as notes.yml gives them) go with it."""
+    """Wherever a note is shown in full, its sources (as notes.yml gives them) go with it."""
     import yaml
 
     raw = yaml.safe_load((ROOT / "notes.yml").read_text(encoding="utf-8"))["notes"]
