@@ -52,10 +52,10 @@ from edition.text.typography import rewriting_extensions
 #: The options under ``extra.edition`` that name the data files.
 DATA_FILES = ("glossary", "notes", "events")
 #: Every option under ``extra.edition``; ``work`` names the work's record (``work.yml``).
-#: ``timeline`` and ``mention_rule`` say how the timeline and the actors index present
-#: this text (each has a default made from the data).
+#: ``timeline``, ``mention_rule`` and ``map`` say how the timeline, the actors index and
+#: the places map present this text (each has a default made from the data).
 OPTIONS = (*DATA_FILES, "work", "mark", "version", "revised", "editors", "changes",
-           "timeline", "mention_rule")
+           "timeline", "mention_rule", "map")
 
 
 class BuildError(Exception):
@@ -97,7 +97,7 @@ def options(extra: dict[str, Any]) -> dict[str, Any]:
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
             "the options are 'glossary', 'notes', 'events', 'work' and 'mark', the "
             "edition's 'version', 'revised', 'editors' and 'changes', and the pages' "
-            "'timeline' and 'mention_rule'."
+            "'timeline', 'mention_rule' and 'map'."
         )
     if found.get("mark", "page") not in MARK_SCOPES:
         raise BuildError(
@@ -170,6 +170,8 @@ class Build:
             self.timeline = timeline.axis(self.options.get("timeline"), self.events)
             #: The actors index's rule for what counts as a mention.
             self.mention_rule = actor_pages.mention_rule(self.options.get("mention_rule"))
+            #: The region the places map draws (``extra.edition.map.region``).
+            self.map_view = places_page.region(self.options.get("map"), self.glossary)
         except ValueError as error_:
             raise BuildError(f"mkdocs.yml: 'extra.edition': {error_}") from None
         #: The edition as cited (mkdocs.yml's extra.edition).
@@ -431,7 +433,8 @@ class Build:
             return timeline.render(
                 timeline.events(self.anchors, glossary, occurrences, self.events), self.timeline)
         if src == places_page.PAGE:
-            return places_page.render(glossary, occurrences, self.inserts.placeholder)
+            return places_page.render(glossary, occurrences, self.inserts.placeholder,
+                                      self.map_view)
         if src == actor_pages.INDEX:
             site = self.site
             assert site is not None
