@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from edition.data.dates import EventDate
 from edition.data.events import Event as Record
 from edition.data.events import Events
 from edition.data.glossary import Glossary
 from edition.index.occurrences import OccurrenceIndex
+from edition.pages import drawing
 from edition.pages import notes as notes_page
 from edition.pages.links import home, link_from, literal
 from edition.text.anchoring import Anchor, reading_order
@@ -115,36 +115,44 @@ def svg(found: Sequence[Event]) -> str:
     lanes = max((lane for _, lane in placed), default=0) + 1
     height = 60 + lanes * LANE
     axis = height - 40
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline" viewBox="0 0 {WIDTH} '
-        f'{height}" aria-labelledby="ed-timeline-title" aria-describedby="ed-timeline-desc"'
+    root = drawing.svg({
+        "class": "ed-timeline", "viewBox": f"0 0 {WIDTH} {height}",
+        "aria-labelledby": "ed-timeline-title", "aria-describedby": "ed-timeline-desc",
         # Out of search: each event's label is found once, in the list below the drawing.
-        ' data-search-exclude="">',
-        '<title id="ed-timeline-title">Timeline of the events the essay moves through</title>',
-        f'<desc id="ed-timeline-desc">{len(found)} events from {found[0].date.label} to '
-        f'{found[-1].date.label}; the axis is broken at 1990, after which it is drawn wider.'
-        '</desc>' if found else '<desc id="ed-timeline-desc">No dated events.</desc>',
-        '<g class="ed-tl-axis" aria-hidden="true">',
-        f'<line x1="{LEFT}" y1="{axis}" x2="{_x(EventDate(BREAK - 1)):.1f}" y2="{axis}"/>',
-        f'<line x1="{_x(EventDate(BREAK)):.1f}" y1="{axis}" x2="{RIGHT}" y2="{axis}"/>',
-    ]
+        "data-search-exclude": "",
+    })
+    drawing.add(root, "title", {"id": "ed-timeline-title"},
+                "Timeline of the events the essay moves through")
+    drawing.add(root, "desc", {"id": "ed-timeline-desc"},
+                f"{len(found)} events from {found[0].date.label} to {found[-1].date.label}; "
+                "the axis is broken at 1990, after which it is drawn wider."
+                if found else "No dated events.")
+    axis_group = drawing.add(root, "g", {"class": "ed-tl-axis", "aria-hidden": "true"})
+    drawing.add(axis_group, "line", {"x1": f"{LEFT}", "y1": f"{axis}",
+                                     "x2": f"{_x(EventDate(BREAK - 1)):.1f}", "y2": f"{axis}"})
+    drawing.add(axis_group, "line", {"x1": f"{_x(EventDate(BREAK)):.1f}", "y1": f"{axis}",
+                                     "x2": f"{RIGHT}", "y2": f"{axis}"})
     for year in (1828, 1921, 1991, 2000, 2005, 2010, 2015, 2020, 2025):
         x = _x(EventDate(year))
-        parts.append(f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}"/>')
-        parts.append(f'<text x="{x:.1f}" y="{axis + 20}" text-anchor="middle">{year}</text>')
-    parts.append("</g>")
+        drawing.add(axis_group, "line",
+                    {"x1": f"{x:.1f}", "y1": f"{axis}", "x2": f"{x:.1f}", "y2": f"{axis + 5}"})
+        drawing.add(axis_group, "text",
+                    {"x": f"{x:.1f}", "y": f"{axis + 20}", "text-anchor": "middle"}, f"{year}")
     for event, (x, lane) in zip(found, placed, strict=True):
-        y = axis - 4 - TARGET / 2 - lane * LANE
-        label = f"{event.date.label}: {event.text}"
-        parts.append(
-            f'<a href="#{event.anchor}" class="ed-tl-event" aria-label={quoteattr(label)}>'
-            f"<title>{escape(label)}</title>"
-            f'<rect class="ed-tl-hit" x="{x - TARGET / 2:.1f}" y="{y - TARGET / 2:.1f}" '
-            f'width="{TARGET}" height="{TARGET}"/>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6"/></a>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        _point(root, event, x, axis - 4 - TARGET / 2 - lane * LANE)
+    return drawing.markup(root)
+
+
+def _point(root: drawing.Element, event: Event, x: float, y: float) -> None:
+    """An event's point at (``x``, ``y``): a target ``TARGET`` square, linked to the event."""
+    label = f"{event.date.label}: {event.text}"
+    link = drawing.add(root, "a", {"href": f"#{event.anchor}", "class": "ed-tl-event",
+                                   "aria-label": label})
+    drawing.add(link, "title", None, label)
+    drawing.add(link, "rect", {"class": "ed-tl-hit", "x": f"{x - TARGET / 2:.1f}",
+                               "y": f"{y - TARGET / 2:.1f}", "width": f"{TARGET}",
+                               "height": f"{TARGET}"})
+    drawing.add(link, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "6"})
 
 
 #: The timeline for a narrow box (a phone), running down: its width, the axis's x, the
@@ -192,39 +200,33 @@ def svg_down(found: Sequence[Event]) -> str:
         per_year *= 1.25
         placed = _down_lanes(found, per_year)
     height = math.ceil(_down_y(EventDate(SPAN[1]), per_year) + TARGET)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline ed-timeline--down" '
-        f'viewBox="0 0 {DOWN_WIDTH} {height}" aria-labelledby="ed-timeline-down-title" '
-        'aria-describedby="ed-timeline-down-desc" data-search-exclude="">',
-        '<title id="ed-timeline-down-title">Timeline of the events the essay moves through'
-        '</title>',
-        f'<desc id="ed-timeline-down-desc">{len(found)} events from {found[0].date.label} to '
-        f'{found[-1].date.label}, from the top down; the axis is broken at 1990, after which '
-        'it is drawn longer.</desc>' if found
-        else '<desc id="ed-timeline-down-desc">No dated events.</desc>',
-        '<g class="ed-tl-axis" aria-hidden="true">',
-        f'<line x1="{DOWN_AXIS}" y1="{DOWN_TOP}" x2="{DOWN_AXIS}" '
-        f'y2="{_down_y(EventDate(BREAK - 1), per_year):.1f}"/>',
-        f'<line x1="{DOWN_AXIS}" y1="{_down_y(EventDate(BREAK), per_year):.1f}" '
-        f'x2="{DOWN_AXIS}" y2="{_down_y(EventDate(SPAN[1]), per_year):.1f}"/>',
-    ]
+    root = drawing.svg({
+        "class": "ed-timeline ed-timeline--down", "viewBox": f"0 0 {DOWN_WIDTH} {height}",
+        "aria-labelledby": "ed-timeline-down-title",
+        "aria-describedby": "ed-timeline-down-desc", "data-search-exclude": "",
+    })
+    drawing.add(root, "title", {"id": "ed-timeline-down-title"},
+                "Timeline of the events the essay moves through")
+    drawing.add(root, "desc", {"id": "ed-timeline-down-desc"},
+                f"{len(found)} events from {found[0].date.label} to {found[-1].date.label}, "
+                "from the top down; the axis is broken at 1990, after which it is drawn longer."
+                if found else "No dated events.")
+    axis_group = drawing.add(root, "g", {"class": "ed-tl-axis", "aria-hidden": "true"})
+    drawing.add(axis_group, "line", {
+        "x1": f"{DOWN_AXIS}", "y1": f"{DOWN_TOP}", "x2": f"{DOWN_AXIS}",
+        "y2": f"{_down_y(EventDate(BREAK - 1), per_year):.1f}"})
+    drawing.add(axis_group, "line", {
+        "x1": f"{DOWN_AXIS}", "y1": f"{_down_y(EventDate(BREAK), per_year):.1f}",
+        "x2": f"{DOWN_AXIS}", "y2": f"{_down_y(EventDate(SPAN[1]), per_year):.1f}"})
     for year in (1828, 1921, 1991, 2000, 2005, 2010, 2015, 2020, 2025):
         y = _down_y(EventDate(year), per_year)
-        parts.append(f'<line x1="{DOWN_AXIS - 5}" y1="{y:.1f}" x2="{DOWN_AXIS}" y2="{y:.1f}"/>')
-        parts.append(f'<text x="{DOWN_AXIS - 9}" y="{y + 4:.1f}" text-anchor="end">{year}</text>')
-    parts.append("</g>")
+        drawing.add(axis_group, "line", {"x1": f"{DOWN_AXIS - 5}", "y1": f"{y:.1f}",
+                                         "x2": f"{DOWN_AXIS}", "y2": f"{y:.1f}"})
+        drawing.add(axis_group, "text", {"x": f"{DOWN_AXIS - 9}", "y": f"{y + 4:.1f}",
+                                         "text-anchor": "end"}, f"{year}")
     for event, (y, lane) in zip(found, placed, strict=True):
-        x = DOWN_AXIS + 4 + TARGET / 2 + lane * LANE
-        label = f"{event.date.label}: {event.text}"
-        parts.append(
-            f'<a href="#{event.anchor}" class="ed-tl-event" aria-label={quoteattr(label)}>'
-            f"<title>{escape(label)}</title>"
-            f'<rect class="ed-tl-hit" x="{x - TARGET / 2:.1f}" y="{y - TARGET / 2:.1f}" '
-            f'width="{TARGET}" height="{TARGET}"/>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6"/></a>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        _point(root, event, DOWN_AXIS + 4 + TARGET / 2 + lane * LANE, y)
+    return drawing.markup(root)
 
 
 def render(found: list[Event], page: str = PAGE) -> str:
