@@ -159,27 +159,31 @@ def _point(root: drawing.Element, event: Event, x: float, y: float) -> None:
 #: height of the two centuries before the break, and the least height of a year after it.
 DOWN_WIDTH, DOWN_AXIS, DOWN_BEFORE, DOWN_YEAR = 320, 64, 150, 32
 DOWN_TOP = 16
+#: The most the narrow timeline is drawn longer to part its points; points it still cannot
+#: part (one date, or dates beyond the axis's ends) widen the box instead of hanging the build.
+_MOST_STRETCH = 32.0
 
 
 def _year(date: EventDate) -> float:
     return date.year + (max(date.month, 1) - 1) / 12 + (max(date.day, 1) - 1) / 365
 
 
-def _down_y(date: EventDate, per_year: float) -> float:
-    """Where ``date`` lies down the narrow timeline, ``per_year`` units a year after the break."""
+def _down_y(date: EventDate, stretch: float) -> float:
+    """Where ``date`` lies down the narrow timeline, drawn ``stretch`` times its least length."""
     year = _year(date)
+    before = DOWN_BEFORE * stretch
     if year < BREAK:
         start = SPAN[0]
-        return DOWN_TOP + DOWN_BEFORE * (max(year, start) - start) / (BREAK - start)
-    return DOWN_TOP + DOWN_BEFORE + 12 + per_year * (min(year, SPAN[1]) - BREAK)
+        return DOWN_TOP + before * (max(year, start) - start) / (BREAK - start)
+    return DOWN_TOP + before + 12 + DOWN_YEAR * stretch * (min(year, SPAN[1]) - BREAK)
 
 
-def _down_lanes(found: Sequence[Event], per_year: float) -> list[tuple[float, int]]:
+def _down_lanes(found: Sequence[Event], stretch: float) -> list[tuple[float, int]]:
     """Each event's y and lane across: the first lane whose last point is a target above."""
     last: list[float] = []
     placed = []
     for event in found:
-        y = _down_y(event.date, per_year)
+        y = _down_y(event.date, stretch)
         lane = next((i for i, end in enumerate(last) if end < y - TARGET), len(last))
         if lane == len(last):
             last.append(y)
@@ -191,17 +195,20 @@ def _down_lanes(found: Sequence[Event], per_year: float) -> list[tuple[float, in
 def svg_down(found: Sequence[Event]) -> str:
     """The overview for a narrow box: the axis runs down the left, the years beside it, each
     event a point (a 24-unit target) in the first lane to its right where it overlaps none;
-    years after the break are drawn as tall as the lanes that fit need, so nothing is wider
-    than the box."""
+    the axis is drawn as long as the lanes that fit need, so nothing is wider than the box
+    (up to ``_MOST_STRETCH`` times its least length; beyond, the box is widened)."""
     lanes_fit = int((DOWN_WIDTH - DOWN_AXIS - 16) // LANE)
-    per_year = float(DOWN_YEAR)
-    placed = _down_lanes(found, per_year)
-    while max((lane for _, lane in placed), default=0) >= lanes_fit:
-        per_year *= 1.25
-        placed = _down_lanes(found, per_year)
-    height = math.ceil(_down_y(EventDate(SPAN[1]), per_year) + TARGET)
+    stretch = 1.0
+    placed = _down_lanes(found, stretch)
+    while (max((lane for _, lane in placed), default=0) >= lanes_fit
+           and stretch < _MOST_STRETCH):
+        stretch *= 1.25
+        placed = _down_lanes(found, stretch)
+    lanes = max((lane for _, lane in placed), default=0) + 1
+    width = max(DOWN_WIDTH, DOWN_AXIS + 16 + lanes * LANE)
+    height = math.ceil(_down_y(EventDate(SPAN[1]), stretch) + TARGET)
     root = drawing.svg({
-        "class": "ed-timeline ed-timeline--down", "viewBox": f"0 0 {DOWN_WIDTH} {height}",
+        "class": "ed-timeline ed-timeline--down", "viewBox": f"0 0 {width} {height}",
         "aria-labelledby": "ed-timeline-down-title",
         "aria-describedby": "ed-timeline-down-desc", "data-search-exclude": "",
     })
@@ -214,12 +221,12 @@ def svg_down(found: Sequence[Event]) -> str:
     axis_group = drawing.add(root, "g", {"class": "ed-tl-axis", "aria-hidden": "true"})
     drawing.add(axis_group, "line", {
         "x1": f"{DOWN_AXIS}", "y1": f"{DOWN_TOP}", "x2": f"{DOWN_AXIS}",
-        "y2": f"{_down_y(EventDate(BREAK - 1), per_year):.1f}"})
+        "y2": f"{_down_y(EventDate(BREAK - 1), stretch):.1f}"})
     drawing.add(axis_group, "line", {
-        "x1": f"{DOWN_AXIS}", "y1": f"{_down_y(EventDate(BREAK), per_year):.1f}",
-        "x2": f"{DOWN_AXIS}", "y2": f"{_down_y(EventDate(SPAN[1]), per_year):.1f}"})
+        "x1": f"{DOWN_AXIS}", "y1": f"{_down_y(EventDate(BREAK), stretch):.1f}",
+        "x2": f"{DOWN_AXIS}", "y2": f"{_down_y(EventDate(SPAN[1]), stretch):.1f}"})
     for year in (1828, 1921, 1991, 2000, 2005, 2010, 2015, 2020, 2025):
-        y = _down_y(EventDate(year), per_year)
+        y = _down_y(EventDate(year), stretch)
         drawing.add(axis_group, "line", {"x1": f"{DOWN_AXIS - 5}", "y1": f"{y:.1f}",
                                          "x2": f"{DOWN_AXIS}", "y2": f"{y:.1f}"})
         drawing.add(axis_group, "text", {"x": f"{DOWN_AXIS - 9}", "y": f"{y + 4:.1f}",
