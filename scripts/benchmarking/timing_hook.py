@@ -86,14 +86,16 @@ def _patch(owner: Any, attribute: str, name: str) -> None:
 # checked entries) through the module, so the module's function is the one to time.
 _patch(sys.modules.get("edition.data.glossary"), "parse", "part:glossary_load")
 _patch(sys.modules.get("edition.data.notes"), "parse", "part:notes_load")
-_patch(getattr(real, "_Build", None), "anchor_notes", "part:anchor_notes")
-_patch(getattr(real, "glossary_page", None), "render", "part:glossary_page")
-_patch(getattr(real, "actor_pages", None), "render_actor", "part:actor_page")
-_patch(getattr(real, "actor_pages", None), "render_index", "part:actors_index")
-_patch(getattr(real, "actor_pages", None), "render_svg", "part:network_svg")
-_patch(getattr(real, "notes_page", None), "render", "part:notes_page")
-_patch(getattr(real, "timeline", None), "render", "part:timeline_page")
-_patch(getattr(real, "timeline", None), "events", "part:timeline_events")
+# The engine calls the pages' renderers through their modules, so those are the ones to time.
+_engine = sys.modules.get("edition.build.build")
+_patch(getattr(_engine, "Build", None), "anchor_notes", "part:anchor_notes")
+_patch(sys.modules.get("edition.pages.glossary"), "render", "part:glossary_page")
+_patch(sys.modules.get("edition.pages.actors"), "render_actor", "part:actor_page")
+_patch(sys.modules.get("edition.pages.actors"), "render_index", "part:actors_index")
+_patch(sys.modules.get("edition.pages.actors"), "render_svg", "part:network_svg")
+_patch(sys.modules.get("edition.pages.notes"), "render", "part:notes_page")
+_patch(sys.modules.get("edition.pages.timeline"), "render", "part:timeline_page")
+_patch(sys.modules.get("edition.pages.timeline"), "events", "part:timeline_events")
 
 
 def _time_processors(config: Any) -> None:

@@ -9,7 +9,7 @@ from support.build import ROOT
 
 EDITION = ROOT / "hooks" / "edition"
 #: The stages, lowest first: a module may import its own stage and those below it.
-STAGES = {"data": 0, "text": 1, "index": 2, "pages": 3, "exports": 4, "reader": 4}
+STAGES = {"data": 0, "text": 1, "index": 2, "pages": 3, "exports": 4, "reader": 4, "build": 5}
 
 
 def imports(path: Path) -> list[tuple[int, str]]:
@@ -61,3 +61,18 @@ def test_the_hook_is_the_only_file_that_imports_mkdocs() -> None:
     others = [p for p in (ROOT / "hooks").rglob("*.py") if p != hook
               if any(m.split(".")[0] == "mkdocs" for _, m in imports(p))]
     assert others == []
+
+
+def test_the_engine_names_no_work() -> None:
+    """The work is data (work.yml): no name of its author, its title or where it appeared is
+    in the engine's code, its templates or the stylesheet."""
+    import yaml
+
+    work = yaml.safe_load((ROOT / "work.yml").read_text(encoding="utf-8"))["work"]
+    names = [work["author"]["family"], work["title"], work["published_in"],
+             work["url"].split("/")[2].removeprefix("www.")]
+    code = [*(ROOT / "hooks").rglob("*.py"), *(ROOT / "hooks" / "templates").rglob("*.html"),
+            ROOT / "docs" / "assets" / "edition.css", ROOT / "docs" / "assets" / "edition.js"]
+    found = [f"{path.relative_to(ROOT)} names {name!r}" for path in code
+             for name in names if name.casefold() in path.read_text(encoding="utf-8").casefold()]
+    assert found == []

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 from pybtex.database import parse_string
 
-from edition.reader.citations import ACCESS_PLACEHOLDER, KEY, bibtex, styled
-from edition.reader.work import ESSAY, Edition, headline
+from edition.reader.citations import ACCESS_PLACEHOLDER, bibtex, key, styled
+from edition.reader.work import Edition, headline
 from support.essay import source_blocks
+from support.work import ESSAY
+
+KEY = key(ESSAY)
 
 EDITION = Edition(title="Russia and Iran: an annotated edition",
                   editors="The editors of Russia and Iran: an annotated edition",

@@ -8,8 +8,9 @@ from bs4 import BeautifulSoup
 from edition.data.glossary import parse
 from edition.reader.citations import STYLES
 from edition.reader.tools import PageInfo, ReaderToolsExtension
-from edition.reader.work import ESSAY, Edition
+from edition.reader.work import Edition
 from edition.text.paragraphs import ParagraphNumbersExtension
+from support.work import ESSAY
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"> & </dd><script>alert(1)</script>'
 GLOSSARY = f"""\

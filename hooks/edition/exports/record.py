@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from edition.data.events import Events
 from edition.data.glossary import Entry, Glossary
 from edition.data.notes import resolve
+from edition.data.work import Work
 from edition.exports.rendered import PageText, page_text
 from edition.index.occurrences import OccurrenceIndex
 from edition.text.anchoring import Anchor, reading_order
@@ -63,6 +64,8 @@ class Record:
     #: The edition's version and date of last revision, YYYY-MM-DD (mkdocs.yml, #23).
     version: str = ""
     revised: str = ""
+    #: The work the edition presents, as first published (``work.yml``).
+    work: Work | None = None
     _spans: list[Span] = field(default_factory=list, repr=False, compare=False)
     _texts: dict[str, PageText] = field(
         default_factory=dict, repr=False, compare=False)

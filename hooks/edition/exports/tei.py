@@ -45,23 +45,9 @@ LISTS = {"persName": ("listPerson", "person"), "placeName": ("listPlace", "place
          "orgName": ("listOrg", "org")}
 
 
-@dataclass(frozen=True)
-class Original:
-    """The essay's first publication, as the edition's home page cites it."""
-
-    journal: str
-    date: str
-    date_label: str
-    url: str
-
-
-ORIGINAL = Original(
-    journal="Engelsberg Ideas",
-    date="2022-08-15",
-    date_label="15 August 2022",
-    url="https://engelsbergideas.com/essays/"
-        "how-russia-and-iran-have-united-in-antipathy-towards-the-west/",
-)
+#: The months, as the header's dates of first publication name them.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 def _el(parent: etree._Element | None, tag: str, text: str | None = None,
@@ -187,9 +173,12 @@ def _header(record: Record, tei: etree._Element, title: str, author: str) -> Non
     bibl = _el(_el(file_desc, "sourceDesc"), "bibl", type="original")
     _el(bibl, "title", title, level="a")
     _el(bibl, "author", author)
-    _el(bibl, "title", ORIGINAL.journal, level="j")
-    _el(bibl, "date", ORIGINAL.date_label, when=ORIGINAL.date)
-    _el(bibl, "ref", ORIGINAL.url, target=ORIGINAL.url)
+    work = record.work
+    if work is not None:  # where and when the work first appeared (work.yml)
+        _el(bibl, "title", work.container, level="j")
+        _el(bibl, "date", f"{work.day} {MONTHS[work.month - 1]} {work.year}",
+            when=work.iso_date)
+        _el(bibl, "ref", work.original_url, target=work.original_url)
     encoding = _el(_el(file_desc.getparent(), "encodingDesc"), "editorialDecl")
     _el(encoding, "p", "The author's words are given exactly as first published, slips "
         "included; everything else is the editor's and marked resp=\"#editors\": the "
@@ -332,7 +321,7 @@ def document(record: Record) -> etree._Element:
     blocks = record.ordered_blocks()
     texts = {block: text for _, block, text in blocks}
     title, author = texts.get("title", record.site_name), texts.get("byline", "")
-    tei = _el(None, "TEI", xml_lang="en")
+    tei = _el(None, "TEI", xml_lang=record.work.language if record.work else "en")
     _header(record, tei, title, author)
     _actor_lists(record, tei)
     text = _el(tei, "text")

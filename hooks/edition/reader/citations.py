@@ -47,7 +47,6 @@ STYLES: tuple[tuple[str, str, tuple[str, str]], ...] = (
     ("apa", "APA 7", ("In-text citation", "Reference list")),
 )
 #: The one BibTeX key of the essay, whichever paragraph is cited.
-KEY = "ansari2022"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 #: MLA 9's abbreviated months (MLA 9 appendix 1): May, June and July are written out.
@@ -255,7 +254,15 @@ def bibtex(work: Work, edition: Edition) -> str:
     if editors:
         persons["editor"] = [_bibtex_editor(editors)]
     entry = Entry("incollection", fields=fields, persons=persons)
-    return _Writer().to_string(BibliographyData(entries={KEY: entry})).strip()
+    return _Writer().to_string(BibliographyData(entries={key(work): entry})).strip()
+
+
+def key(work: Work) -> str:
+    """The work's BibTeX key: its author's family name in lower-case ASCII, and its year."""
+    import unicodedata
+
+    letters = unicodedata.normalize("NFKD", work.family).encode("ascii", "ignore").decode()
+    return "".join(c for c in letters.lower() if c.isalnum()) + str(work.year)
 
 
 def _bibtex_editor(editors: str) -> Person:
@@ -278,3 +285,13 @@ class _Writer(Writer):
             stream.write(f",\n    {type} = {self.quote(value)}")
         else:
             super()._write_field(stream, type, value)
+
+
+def note_citation_html(work: Work, edition: Edition, number: int, paragraph: str,
+                       url: str) -> str:
+    """:func:`note_citation` as HTML, for Markdown that holds it as raw HTML."""
+    import html
+
+    element = note_citation(work, edition, number, paragraph, url)
+    return "".join([html.escape(element.text or "", quote=False), *(
+        etree.tostring(child, encoding="unicode") for child in element)])

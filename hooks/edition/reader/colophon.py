@@ -69,7 +69,8 @@ def render(work: Work, edition: Edition, counts: dict[str, int],
         f"{revised}. Edited by {literal(edition.editors[:1].lower() + edition.editors[1:])}: "
         "no editor is named in person.",
         "",
-        f"It reproduces Ali Ansari's essay *{literal(work.title)}*, first published by "
+        f"It reproduces {literal(work.author)}'s {literal(work.kind)} *{literal(work.title)}*, "
+        "first published by "
         f"[*{literal(work.container)}*](<{work.original_url}>) on {original}, and adds an "
         f"apparatus: {counts['notes']} editor's notes, {counts['terms']} glossary terms, "
         f"{counts['actors']} actors and {counts['events']} dated events.",
@@ -83,9 +84,7 @@ def render(work: Work, edition: Edition, counts: dict[str, int],
         "",
         "## Rights",
         "",
-        "The essay's text, by Ali Ansari, remains under the copyright of its holder. This edition "
-        "states no permission from the author or the original publisher, and grants none "
-        "for reusing the essay's text.",
+        literal(work.rights),
         "",
         "No licence is stated yet for the apparatus (the notes, the glossary, the events and "
         "the edition's divisions and headings). Until one is, quote it as you would any "

@@ -36,3 +36,23 @@ def meta_tags(work: Work, edition: Edition | None, url: str) -> list[tuple[str, 
         tags += [("DCTERMS.hasVersion", edition.version), ("DCTERMS.modified", edition.iso_date),
                  ("DC.contributor", edition.editors)]
     return tags
+
+
+def running_head(work: Work) -> str:
+    """The printed page's running head (author and title), as a CSS string: the value of
+    ``--ed-running-head``, which ``edition.css`` puts in the top margin of every sheet.
+
+    Written for a ``<style>`` element: a quotation mark and a backslash are escaped, and so
+    is every character that could end the element or break the string (``<``, ``>``, ``&``,
+    controls), as a CSS hex escape.
+    """
+    text = f"{work.author}, “{work.title}”" if work.given else work.title
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char in "<>&" or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'

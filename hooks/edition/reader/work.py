@@ -1,55 +1,17 @@
-"""The essay as a bibliographic item: the original publication, cited by this edition."""
+"""The work and this edition as bibliographic items: the work as first published (its record
+is data, ``work.yml``, read by ``edition.data.work``), cited by this edition."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from edition.data.work import Work
+
+__all__ = ["Edition", "Work", "edition_from", "headline", "sentence_after_colon"]
+
 if TYPE_CHECKING:
     import datetime
-
-
-@dataclass(frozen=True)
-class Work:
-    """What a citation of the essay names: author, title, where and when it appeared."""
-
-    family: str
-    given: str
-    title: str
-    container: str
-    year: int
-    month: int
-    day: int
-    original_url: str
-    #: How a citation describes the text it points to (this edition, not the original).
-    medium: str = "annotated digital edition"
-    language: str = "en"
-
-    @property
-    def author(self) -> str:
-        """The author's name as written: given name first."""
-        return f"{self.given} {self.family}"
-
-    @property
-    def iso_date(self) -> str:
-        """The publication date as YYYY-MM-DD."""
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-
-#: The essay, as published by Engelsberg Ideas (its address is the one docs/index.md links).
-ESSAY = Work(
-    family="Ansari",
-    given="Ali",
-    title="How Russia and Iran have united in antipathy towards the West",
-    container="Engelsberg Ideas",
-    year=2022,
-    month=8,
-    day=15,
-    original_url=(
-        "https://engelsbergideas.com/essays/"
-        "how-russia-and-iran-have-united-in-antipathy-towards-the-west/"
-    ),
-)
 
 
 #: Words that headline-style capitalisation leaves lowercase inside a title: articles,

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from edition.data.notes import KINDS, Note, resolve
-from edition.text.anchoring import Anchor
+from edition.text.anchoring import Anchor, reading_order
 from edition.text.paragraphs import is_essay_block
 
 #: Gives the anchors of the page being rendered, in reading order.
@@ -34,6 +35,39 @@ DatedFor = Callable[[Anchor], "etree.Element | None"]
 NumberOf = Callable[[Anchor], int]
 #: Gives the address, from the page being rendered, of ``p8`` or ``note:<id>`` (#23).
 AddressOf = Callable[[str], str]
+
+
+@dataclass
+class NotePlaces:
+    """Each note's number through the edition, in reading order, and the page that holds
+    each note and each essay block: what a note's mark and a reference's address need."""
+
+    numbers: dict[int, int] = field(default_factory=dict)
+    note_pages: dict[str, str] = field(default_factory=dict)
+    block_pages: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, anchors: list[Anchor], blocks: list[tuple[str, str, str]]) -> NotePlaces:
+        """The places of ``anchors`` and of the essay's ``blocks`` ``(page, id, text)``."""
+        return cls(
+            {anchor.note.index: number
+             for number, anchor in enumerate(reading_order(anchors), start=1)},
+            {anchor.note.id: anchor.page for anchor in anchors},
+            {block: page for page, block, _ in blocks},
+        )
+
+    def number_of(self, anchor: Anchor) -> int:
+        """The note's number through the edition, in reading order."""
+        return self.numbers[anchor.note.index]
+
+    def target(self, reference: str, page: str, notes_page: bool) -> tuple[str, str]:
+        """The page and fragment a paragraph (``p8``) or a note (``note:<id>``) is at, seen
+        from ``page``: a note is at its entry on the notes page (when ``notes_page``, the page
+        being rendered) and at its essay page elsewhere."""
+        if reference.startswith("note:"):
+            key = reference.removeprefix("note:")
+            return (page if notes_page else self.note_pages[key]), f"note-{key}"
+        return self.block_pages[reference], reference
 
 
 #: A sentence ends at ., ! or ? (and any closing quotation mark or bracket) before a space and
