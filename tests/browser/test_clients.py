@@ -4,8 +4,9 @@ Each client is the pinned npm package (``package.json``), bundled by esbuild fro
 ``node_modules`` at test time (``clients/entry.js``), and run in the essay's pages with the
 site's own scripts running: Apache Annotator (the W3C selector library, exact matching and
 ``refinedBy``), dom-anchor-text-quote (the best-match anchoring of Hypothesis-style
-clients, given the position hint Hypothesis gives it), Recogito's text annotator (positions, through its W3C adapter, exactly as the
-README says) and CETEIcean (the TEI Consortium's renderer). The expected annotations are
+clients, given the position hint Hypothesis gives it), Recogito's text annotator
+(positions, through its W3C adapter, exactly as the README says) and CETEIcean
+(the TEI Consortium's renderer). The expected annotations are
 the export's own items, every one of them; the expected pointers, every ``#`` pointer of
 the TEI file.
 """

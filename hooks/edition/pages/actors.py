@@ -131,7 +131,7 @@ def render_actor(
         "On this page: " + " · ".join(f"[{label}](#{anchor})" for anchor, label in sections),
         "{ .ed-gl-meta .ed-contents }",
         "",
-        *([insert([native_name(actor)]), ""] if actor.native else []),  # #24
+        *([insert([native_name(actor)]), ""] if actor.native else []),
         linked(actor, "summary", page, glossary),
         "{ .ed-gl-definition }",
         "",
@@ -139,9 +139,9 @@ def render_actor(
     if actor.note:
         out += [linked(actor, "note", page, glossary), "{ .ed-gl-note }", ""]
     out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
-    if identifiers_line(actor):  # #24
+    if identifiers_line(actor):
         out += [identifiers_line(actor), "{ .ed-gl-sources .ed-identifiers }", ""]
-    if actor.site is not None:  # #24: the place it is at, on the places index
+    if actor.site is not None:  # the place it is at, on the places index
         target = link_from(page, f"places.md#{slugify(actor.site.name)}")
         out += [f"**Seat:** [{literal(actor.site.name)}]({target}), on the index of places",
                 "{ .ed-gl-where }", ""]
@@ -158,7 +158,7 @@ def render_actor(
         "",
         "The essay refers to it as "
         + ", ".join(f"“{literal(form)}”" for form in _forms(actor, glossary)) + "."
-        + _variants_sentence(actor, glossary),  # #24: searchable under every spelling
+        + _variants_sentence(actor, glossary),  # searchable under every spelling
         "{ .ed-gl-meta }",
         "",
     ]
@@ -179,8 +179,8 @@ def render_actor(
 
 
 def native_name(entry: Entry) -> etree.Element:
-    """#24: "In Persian: محمدجواد ظریف", the name tagged with its language and direction so
-    that a browser, a screen reader and a search engine read it as that language."""
+    """The name in its own script, "In Persian: محمدجواد ظریف", tagged with its language and
+    direction so that a browser, a screen reader and a search engine read it as that language."""
     assert entry.native is not None
     text, lang = entry.native
     line = element("p", f"In {language_name(lang)}: ", "\n", **{"class": "ed-gl-meta ed-native"})
@@ -194,7 +194,7 @@ def _forms(actor: Entry, glossary: Glossary) -> tuple[str, ...]:
 
 
 def _variants_sentence(actor: Entry, glossary: Glossary) -> str:
-    """#24: " Also spelled “…”." for the actor's and its term's variants, or nothing."""
+    """The sentence " Also spelled “…”." for the actor's and its term's variants, or nothing."""
     variants = actor.variants + (glossary.term(actor.term).variants if actor.term else ())
     if not variants:
         return ""
@@ -245,7 +245,7 @@ def render_index(
     which = ("" if len(drawn) == len(actors) else
              f" It draws the {len(drawn)} most often mentioned of the {len(actors)} actors.")
     summary = describe(nodes, edges)
-    # Drawn at one unit to a CSS pixel at least (issue 22: 24 px targets on a phone, which
+    # Drawn at one unit to a CSS pixel at least (24 px targets on a phone, which
     # scrolls it sideways); 680 units fit the column at 1280 px.
     svg = render_svg(
         nodes, edges, title="Who appears with whom in the essay", description=summary,

@@ -28,7 +28,7 @@ MARGIN = 24.0
 #: The labels' size in the drawing's units, as the stylesheet draws them (``.ed-net-label``).
 FONT_SIZE = 15
 #: WCAG 2.2's minimum target (2.5.8), in the drawing's units: the stylesheet never draws the
-#: network smaller than one unit to a CSS pixel (issue 22).
+#: network smaller than one unit to a CSS pixel.
 TARGET = 24.0
 MIN_RADIUS, MAX_RADIUS = 5.0, 22.0
 MIN_STROKE, MAX_STROKE = 0.5, 6.0
@@ -322,7 +322,7 @@ def separate(
     return {i: (dxs[n], dys[n]) for n, i in enumerate(ids)}
 
 
-@functools.lru_cache(maxsize=4)  # issue 26: the same boxes on every mkdocs serve rebuild
+@functools.lru_cache(maxsize=4)  # the same boxes on every mkdocs serve rebuild
 def _separated(boxes: tuple[tuple[str, Box], ...], width: float,
                height: float) -> tuple[tuple[str, tuple[float, float]], ...]:
     """:func:`separate` of ``boxes`` (id and box, in id order), kept for the same boxes.
@@ -433,7 +433,7 @@ def render_svg(
     ordered, links = _checked(nodes, edges)
     where = layout(ordered, links, width, height)
     heaviest = max((n.weight for n in ordered), default=1)
-    # No two names or targets overlap (issue 22): each node's shape and label, moved apart.
+    # No two names or targets overlap: each node's shape and label, moved apart.
     boxes = {n.id: _node_box(n, *where[n.id], _radius(n.weight, heaviest)) for n in ordered}
     shift = dict(_separated(tuple(sorted(boxes.items())), width, height))
     where = {i: (x + shift[i][0], y + shift[i][1]) for i, (x, y) in where.items()}

@@ -1,11 +1,11 @@
-"""#24: the places index: every place of the glossary, with a map drawn at build time.
+"""The places index: every place of the glossary, with a map drawn at build time.
 
 The map is a static SVG made from Natural Earth country outlines vendored in
 ``natural_earth/`` (public domain, via world-atlas, ISC licence beside the data): nothing is
 fetched at run time, no tiles, no script. Each place with a point is marked and linked to
 its entry below; a region of whole states (Central Asia) shades them. The list below the
 map says everything the map shows, for readers who cannot see it. The outlines are clipped
-to the region drawn and thinned to about a pixel, so the page stays light (issue 26).
+to the region drawn and thinned to about a pixel, so the page stays light.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def places(glossary: Glossary) -> list[Entry]:
 
 @dataclass(frozen=True)
 class Point:
-    """#24: a place on the map: a place term, or the site of entries (Tehran for Iran)."""
+    """A place on the map: a place term, or the site of entries (Tehran for Iran)."""
 
     id: str
     name: str

@@ -26,7 +26,7 @@ from edition.text.places import Place
 
 PAGE = "timeline.md"
 #: Drawn at one unit to a CSS pixel at least (the stylesheet; a phone scrolls it sideways),
-#: so that each point's target, ``TARGET`` square, meets WCAG 2.2's 24 px (issue 22); lanes
+#: so that each point's target, ``TARGET`` square, meets WCAG 2.2's 24 px; lanes
 #: and points in a lane are a target apart, so no two targets overlap.
 WIDTH, LEFT, RIGHT = 680, 24, 656
 TARGET = 24
