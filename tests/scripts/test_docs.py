@@ -97,6 +97,9 @@ def test_the_readme_first_screen_says_what_this_is_the_two_commands_and_where_ne
     first = README[:README.index("\n## ")]
     assert len(first.splitlines()) <= 30
     assert ".venv/bin/mkdocs serve" in first and "scripts/check_glossary.py" in first
+    assert "-r requirements-test.txt && .venv/bin/python -m pytest" in first
+    assert first.index("mkdocs serve") < first.index("python -m pytest") < first.index(
+        "check_glossary.py")  # the two commands first
     assert "CONTRIBUTING.md" in first and "ARCHITECTURE.md" in first
     assert ".ci/run" not in first and "GitHub Actions" not in first  # CI lower down
 
