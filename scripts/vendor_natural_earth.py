@@ -10,7 +10,8 @@ world-atlas is ISC-licensed (LICENSE beside the data).
 It then writes ``outlines.json`` beside it: each country's outline as the places map draws
 it, projected, clipped to the map and thinned (``edition.pages.places.outline``), so that a
 build only places them. ``python scripts/vendor_natural_earth.py --outlines`` writes that
-file alone, from ``countries.json``, when the map's view or size changes.
+file alone, from ``countries.json``, when the map's view or size changes; the view is
+``extra.edition.map.region`` in ``mkdocs.yml``, the region the edition's map draws.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -86,11 +89,25 @@ def main(path: str) -> None:
     write_outlines()
 
 
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: its ``!ENV`` tags read as the list they hold."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))
+
+
+def view() -> places.View:
+    """The region the edition's map draws, as ``mkdocs.yml`` names it."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    region = config["extra"]["edition"]["map"]["region"]
+    return (float(region[0]), float(region[1]), float(region[2]), float(region[3]))
+
+
 def write_outlines() -> None:
     """``outlines.json`` from ``countries.json``, for the map as ``places`` draws it now."""
     places.OUTLINES.write_text(json.dumps({
         "source": "made from countries.json by scripts/vendor_natural_earth.py",
-        **places.outlines_made()}, separators=(",", ":"), ensure_ascii=False) + "\n",
+        **places.outlines_made(view())}, separators=(",", ":"), ensure_ascii=False) + "\n",
         encoding="utf-8")
 
 

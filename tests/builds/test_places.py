@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from support.build import ROOT
-from support.data import RECORDS
+from support.data import RECORDS, map_view
 from support.essay import source_blocks
 from support.site import page
 
@@ -141,10 +141,8 @@ def test_each_site_has_what_where_its_records_and_its_entries(site: Path) -> Non
 
 
 def _in_view(point: dict) -> bool:
-    """Whether a point lies in the region the map draws, read from the module's VIEW."""
-    from edition.pages.places import VIEW
-
-    west, south, east, north = VIEW
+    """Whether a point lies in the region the map draws, as mkdocs.yml names it."""
+    west, south, east, north = map_view()
     return south <= point["lat"] <= north and west <= point["lon"] <= east
 
 
@@ -186,8 +184,7 @@ def test_the_map_marks_each_site_where_it_lies(site: Path) -> None:
         if not _in_view(place["coordinates"]):
             # #24: beyond the region drawn (Washington): an arrow on the edge nearest it,
             # pointing its way, linked to its entry and named in the description
-            from edition.pages.places import VIEW
-            west, _south, east, north = VIEW
+            west, _south, east, north = map_view()
             lat, lon = place["coordinates"]["lat"], place["coordinates"]["lon"]
             way = "west" if lon < west else "east" if lon > east else (
                 "north" if lat > north else "south")

@@ -9,6 +9,7 @@ a note, an event and its own ``work.yml``) is started as ARCHITECTURE.md says: t
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import yaml
 from lxml import etree
 
 from support.build import ROOT, BuildResult, build, build_scope
+from support.data import edition_options
 from support.site import page
 
 FIXTURE = ROOT / "tests" / "fixtures" / "second_edition"
@@ -80,3 +82,59 @@ def test_it_never_names_this_projects_work(second: BuildResult) -> None:
              for name in names
              if name.casefold() in path.read_text(encoding="utf-8", errors="ignore").casefold()]
     assert found == []
+
+
+def _our_names() -> list[str]:
+    """What the timeline, places and actors pages of this project's edition take from its
+    text: its actors', terms' and sites' names, its eras, the timeline's summary and break,
+    and the actors index's rule."""
+    glossary = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    names = [entry.get("term") or entry["name"]
+             for key in ("terms", "actors") for entry in glossary.get(key, [])]
+    names += [entry["site"]["name"] for key in ("terms", "actors")
+              for entry in glossary.get(key, []) if "site" in entry]
+    options = edition_options()
+    timeline = options["timeline"]
+    names += [era["title"] for era in timeline["eras"]]
+    names += [timeline["summary"], f"broken at {timeline['break']}"]
+    # The rule's examples that name something (not its quoted word "the").
+    names += [quoted for quoted in re.findall(r"“([^”]+)”", options["mention_rule"])
+              if quoted != quoted.casefold()]
+    return names
+
+
+@pytest.mark.parametrize("path", ["timeline/", "places/", "actors/"])
+def test_its_timeline_places_and_actors_carry_nothing_of_this_essay(
+        second: BuildResult, path: str) -> None:
+    text = page(second.site, path).select_one("article")
+    words = " ".join([text.get_text(" "), *(str(v) for tag in text.find_all(True)
+                                             for v in tag.attrs.values())])
+    own = set(_own_names(FIXTURE))
+    found = [name for name in _our_names() if name not in own
+             and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words)]
+    assert found == []
+
+
+def _own_names(root: Path) -> list[str]:
+    glossary = yaml.safe_load((root / "glossary.yml").read_text(encoding="utf-8"))
+    return [entry.get("term") or entry["name"]
+            for key in ("terms", "actors") for entry in glossary.get(key, [])]
+
+
+def test_its_timeline_and_map_are_made_from_its_own_data(second: BuildResult) -> None:
+    """With no ``timeline`` or ``map`` options: the axis spans the events' years, unbroken,
+    in one era; the map's region is round the places' points, each on the map."""
+    events = yaml.safe_load((FIXTURE / "events.yml").read_text(encoding="utf-8"))["events"]
+    years = sorted(int(event["date"][:4]) for event in events)
+    timeline = page(second.site, "timeline/")
+    assert not timeline.select("article h2")
+    for drawing in timeline.select("svg.ed-timeline"):
+        marks = [int(t.get_text()) for t in drawing.select("g.ed-tl-axis text")]
+        assert marks == [years[0], years[-1] + 1]
+    places = page(second.site, "places/")
+    assert not places.select("a.ed-map-beyond")
+    glossary = yaml.safe_load((FIXTURE / "glossary.yml").read_text(encoding="utf-8"))
+    located = [t["term"] for t in glossary["terms"] if "coordinates" in t]
+    assert located
+    assert sorted(a["aria-label"].split(":")[0] for a in places.select("a.ed-map-place")) == (
+        sorted(located))

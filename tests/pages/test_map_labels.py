@@ -10,6 +10,9 @@ import pytest
 from edition.data.glossary import load
 from edition.pages import places
 from support.build import ROOT
+from support.data import map_view
+
+VIEW = map_view()
 
 
 def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -18,8 +21,8 @@ def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 def real_points() -> list[tuple[str, str, float, float]]:
     found = places.points(load(ROOT / "glossary.yml"))
-    return [(p.id, p.name, *places.project(*p.coordinates))
-            for p in found if places.on_map(p.coordinates)]
+    return [(p.id, p.name, *places.project(*p.coordinates, VIEW))
+            for p in found if places.on_map(p.coordinates, VIEW)]
 
 
 def check(labels: dict[str, places.Label], marked: list[tuple[str, str, float, float]],
@@ -41,8 +44,8 @@ def test_the_real_maps_names_overlap_nothing(variant: str) -> None:
     size, radius = places.LABEL_SIZES[variant]
     marked = real_points()
     assert {"Moscow", "Novo-Ogaryovo"} <= {name for _, name, *_ in marked}
-    labels = places.place_labels(marked, size, radius, places.WIDTH, places.height())
-    check(labels, marked, radius, places.WIDTH, places.height())
+    labels = places.place_labels(marked, size, radius, places.WIDTH, places.height(VIEW))
+    check(labels, marked, radius, places.WIDTH, places.height(VIEW))
 
 
 def test_points_close_together_get_their_names_on_different_sides() -> None:

@@ -16,6 +16,9 @@ import pytest
 
 from edition.pages import places
 from edition.pages.places import clip, thin
+from support.data import map_view
+
+VIEW = map_view()
 
 BOX = (0.0, 0.0, 10.0, 10.0)
 
@@ -79,10 +82,10 @@ def test_tenths_read_as_the_numbers_they_are(tenths: int, text: str) -> None:
 
 def test_every_outline_drawn_stays_within_the_map_and_its_margin() -> None:
     # The margin read from the module, the map's size from its own width and height.
-    width, height = places.WIDTH, places.height()
+    width, height = places.WIDTH, places.height(VIEW)
     margin = places._MARGIN
-    assert places.frame() == (-margin, -margin, width + margin, height + margin)
-    drawn = places._country_paths()
+    assert places.frame(VIEW) == (-margin, -margin, width + margin, height + margin)
+    drawn = places._country_paths(VIEW)
     assert drawn, "no country drawn"
     for name, path in drawn:
         rings = _points(path)
@@ -98,10 +101,10 @@ def test_every_outline_drawn_stays_within_the_map_and_its_margin() -> None:
 def test_each_outline_is_the_projected_ring_clipped_and_thinned() -> None:
     # Read back from the path, the points are those of the vendored data, projected,
     # clipped and thinned, to a tenth of a unit: the relative steps lose nothing.
-    box = places.frame()
-    drawn = dict(places._country_paths())
+    box = places.frame(VIEW)
+    drawn = dict(places._country_paths(VIEW))
     for name, rings in places._countries():
-        expected = [thin(clip([places.project(lat, lon) for lon, lat in ring], box))
+        expected = [thin(clip([places.project(lat, lon, VIEW) for lon, lat in ring], box))
                     for ring in rings]
         expected = [ring for ring in expected if len(ring) >= 3]
         if not expected:
@@ -119,7 +122,7 @@ def test_the_vendored_outlines_are_those_the_script_makes_from_the_countries() -
     # Run scripts/vendor_natural_earth.py --outlines after changing the map's view or size.
     vendored = json.loads(places.OUTLINES.read_text(encoding="utf-8"))
     vendored.pop("source")
-    assert vendored == places.outlines_made()
+    assert vendored == places.outlines_made(VIEW)
 
 
 def test_a_build_places_the_vendored_outlines_without_clipping_them(
@@ -130,6 +133,6 @@ def test_a_build_places_the_vendored_outlines_without_clipping_them(
     monkeypatch.setattr(places, "clip", refuse)
     places._country_paths.cache_clear()
     try:
-        assert places._country_paths()
+        assert places._country_paths(VIEW)
     finally:
         places._country_paths.cache_clear()

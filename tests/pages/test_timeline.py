@@ -27,6 +27,23 @@ def _raw(name: str) -> dict:
     return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
 
 
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: its ``!ENV`` tags read as the list they hold."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))
+
+
+def _timeline_options() -> dict:
+    """``extra.edition.timeline`` of mkdocs.yml, as written."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return config["extra"]["edition"]["timeline"]
+
+
+#: A timeline of the span 1820 to 2025, broken at 1990, as tests without the edition's use.
+AXIS = timeline.Axis((1820, 2025), (1828, 2025), broken_at=1990)
+
+
 def _entries(site: Path) -> dict[str, Tag]:
     """The timeline's events by their id in events.yml."""
     found = page(site, "timeline/").select("article .ed-event")
@@ -118,7 +135,7 @@ def test_contributors_text_is_literal_and_an_event_without_links_has_no_dangling
     record = Record("hostile", parse_date("2001-09"), hostile,
                     (Source("S", "https://example.org/s"),), 1)
     found = [timeline.Event(record, ())]
-    html = markdown.markdown(timeline.render(found), extensions=["attr_list", "md_in_html"])
+    html = markdown.markdown(timeline.render(found, AXIS), extensions=["attr_list", "md_in_html"])
     soup = BeautifulSoup(html, "lxml")
     assert not soup.select("script, em, a[href^='javascript']")
     (entry,) = soup.select(".ed-event")
@@ -131,8 +148,39 @@ def test_contributors_text_is_literal_and_an_event_without_links_has_no_dangling
 
 
 @pytest.mark.parametrize("year", [1828, 1990, 1991, 2022])
-def test_every_year_falls_in_an_era(year: int) -> None:
-    assert sum(first <= year <= last for first, last, _ in timeline.ERAS) == 1
+def test_every_year_falls_in_one_of_the_editions_eras(year: int) -> None:
+    eras = _timeline_options()["eras"]
+    assert sum(era["from"] <= year <= era["to"] for era in eras) == 1
+
+
+def test_without_options_the_axis_spans_the_events_unbroken_in_one_era() -> None:
+    records = [Record(i, parse_date(d), "E.", (Source("S", "https://e.org/s"),), n)
+               for n, (i, d) in enumerate((("a", "1864-11-25"), ("b", "1870")), start=1)]
+    axis = timeline.axis(None, records)
+    assert (axis.span, axis.broken_at, axis.eras) == ((1864, 1871), None, ())
+    found = [timeline.Event(record, ()) for record in records]
+    html = markdown.markdown(timeline.render(found, axis), extensions=["attr_list", "md_in_html"])
+    soup = BeautifulSoup(html, "lxml")
+    assert not soup.select("h2")  # one era: no headings
+    assert "broken" not in soup.get_text()
+    for drawing in soup.select("svg"):
+        assert len(drawing.select("g.ed-tl-axis > line")) == 2 + 1  # two marks, one axis
+        assert [t.get_text() for t in drawing.select("g.ed-tl-axis text")] == ["1864", "1871"]
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    ({"span": [2000]}, "timeline.span"),
+    ({"span": [2025, 1820]}, "run forward"),
+    ({"break": 1700}, "timeline.break"),
+    ({"eras": [{"from": 1900, "title": "X"}]}, "timeline.eras' item 1"),
+    ({"eras": [{"from": 1900, "to": 1950, "title": "X"}]}, "no era for 1864"),
+    ({"colour": "red"}, "unknown option"),
+    ("broken", "mapping"),
+])
+def test_the_timeline_options_are_checked(options: object, words: str) -> None:
+    record = Record("a", parse_date("1864"), "E.", (Source("S", "https://e.org/s"),), 1)
+    with pytest.raises(ValueError, match=re.escape(words)):
+        timeline.axis(options, [record])
 
 
 def test_a_term_brings_its_first_three_passages_to_its_event() -> None:
@@ -166,11 +214,12 @@ def test_points_share_a_lane_unless_they_would_overlap() -> None:
     # The first later day whose point is 24.2 to 24.8 px further right (the input only: what
     # is checked comes from the drawing).
     day = datetime.date(2000, 1, 1)
-    while not 24.2 < timeline._x(parse_date(day.isoformat())) - timeline._x(first.date) < 24.8:
+    start = timeline._x(first.date, AXIS)
+    while not 24.2 < timeline._x(parse_date(day.isoformat()), AXIS) - start < 24.8:
         day += datetime.timedelta(days=1)
     second = Record("b", parse_date(day.isoformat()), "B.", (Source("S", "https://e.org/s"),), 2)
     drawing = BeautifulSoup(timeline.svg([timeline.Event(first, ()),
-                                          timeline.Event(second, ())]), "lxml")
+                                          timeline.Event(second, ())], AXIS), "lxml")
     targets = [(float(r["x"]), float(r["y"]), float(r["width"]), float(r["height"]))
                for r in drawing.select("a > rect")]
     (x1, y1, w1, h1), (x2, y2, w2, h2) = targets
@@ -180,7 +229,7 @@ def test_points_share_a_lane_unless_they_would_overlap() -> None:
     # And one closer than that goes up a lane.
     close = Record("c", parse_date("2000-01-02"), "C.", (Source("S", "https://e.org/s"),), 3)
     drawing = BeautifulSoup(timeline.svg([timeline.Event(first, ()),
-                                          timeline.Event(close, ())]), "lxml")
+                                          timeline.Event(close, ())], AXIS), "lxml")
     assert len({c["cy"] for c in drawing.select("circle")}) == 2
 
 

@@ -109,3 +109,22 @@ def margin_forms(path: Path = ROOT / "notes.yml") -> dict[str, str]:
                     if not _NOT_AN_END.search(text[:m.start() + 1])), None)
         found[raw["id"]] = text if end is None else text[:end.end()]
     return found
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: its ``!ENV`` tags read as the list they hold."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))
+
+
+def edition_options(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
+    """``extra.edition`` of a ``mkdocs.yml``, as written."""
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return config["extra"]["edition"]
+
+
+def map_view() -> tuple[float, float, float, float]:
+    """The region the edition's map draws, west, south, east, north, as mkdocs.yml names it."""
+    west, south, east, north = edition_options()["map"]["region"]
+    return (float(west), float(south), float(east), float(north))

@@ -52,7 +52,10 @@ from edition.text.typography import rewriting_extensions
 #: The options under ``extra.edition`` that name the data files.
 DATA_FILES = ("glossary", "notes", "events")
 #: Every option under ``extra.edition``; ``work`` names the work's record (``work.yml``).
-OPTIONS = (*DATA_FILES, "work", "mark", "version", "revised", "editors", "changes")
+#: ``timeline``, ``mention_rule`` and ``map`` say how the timeline, the actors index and
+#: the places map present this text (each has a default made from the data).
+OPTIONS = (*DATA_FILES, "work", "mark", "version", "revised", "editors", "changes",
+           "timeline", "mention_rule", "map")
 
 
 class BuildError(Exception):
@@ -92,8 +95,9 @@ def options(extra: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise BuildError(
             f"mkdocs.yml: unknown option(s) under 'extra.edition': {', '.join(sorted(unknown))}; "
-            "the options are 'glossary', 'notes', 'events', 'work' and 'mark', and the "
-            "edition's 'version', 'revised', 'editors' and 'changes'."
+            "the options are 'glossary', 'notes', 'events', 'work' and 'mark', the "
+            "edition's 'version', 'revised', 'editors' and 'changes', and the pages' "
+            "'timeline', 'mention_rule' and 'map'."
         )
     if found.get("mark", "page") not in MARK_SCOPES:
         raise BuildError(
@@ -165,6 +169,15 @@ class Build:
         data = self.reading.checked
         self.glossary, self.notes, self.notes_file = data.glossary, data.notes, data.notes_file
         self.events = data.events
+        try:
+            #: The timeline's span, break, marks, eras and summary (``extra.edition.timeline``).
+            self.timeline = timeline.axis(self.options.get("timeline"), self.events)
+            #: The actors index's rule for what counts as a mention.
+            self.mention_rule = actor_pages.mention_rule(self.options.get("mention_rule"))
+            #: The region the places map draws (``extra.edition.map.region``).
+            self.map_view = places_page.region(self.options.get("map"), self.glossary)
+        except ValueError as error_:
+            raise BuildError(f"mkdocs.yml: 'extra.edition': {error_}") from None
         #: The edition as cited (mkdocs.yml's extra.edition).
         self.edition: Edition | None = None
         self.anchors: list[Anchor] = []
@@ -418,9 +431,10 @@ class Build:
                 self.repo_url)
         if src == timeline.PAGE:
             return timeline.render(
-                timeline.events(self.anchors, glossary, occurrences, self.events))
+                timeline.events(self.anchors, glossary, occurrences, self.events), self.timeline)
         if src == places_page.PAGE:
-            return places_page.render(glossary, occurrences, self.inserts.placeholder)
+            return places_page.render(glossary, occurrences, self.inserts.placeholder,
+                                      self.map_view)
         if src == actor_pages.INDEX:
             site = self.site
             assert site is not None
@@ -429,7 +443,7 @@ class Build:
                 url = site.url(links.actor_page(actor))
                 assert url is not None
                 return site.relative(url, page.url)
-            return actor_pages.render_index(glossary, occurrences, href)
+            return actor_pages.render_index(glossary, occurrences, href, self.mention_rule)
         actor = self.generated[src]
         assert actor is not None
         return actor_pages.render_actor(actor, glossary, occurrences, self.inserts.placeholder,

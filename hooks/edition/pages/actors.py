@@ -36,21 +36,31 @@ KINDS = {
     "organisation": ("Organisations and institutions", "Organisation"),
     "group": ("Groups", "Group"),
 }
+#: What counts as a mention, as the actors index says it where the edition gives no rule of
+#: its own (``extra.edition.mention_rule``, which may give examples from its text).
 MENTION_RULE = (
     "An actor is mentioned where the essay names it by a form its entry lists: a person by "
-    "any form of the name, with a title that stands before it (“Russian President Vladimir "
-    "Putin”), or by an office used as a name (“the Supreme Leader”, always Ali Khamenei "
-    "here); a state by its name, by its capital standing for its government (“Tehran”, "
-    "“Washington”), or by “the” and the plural demonym for its people or leadership acting "
-    "(“the Russians”, “the Iranians”); an organisation or group by its name or abbreviation. "
-    "A form is whole words, and an apostrophe or a hyphen ends a word: a possessive is a "
-    "mention (“Iran’s borders”, “Russia’s veto”), and so is “US” in “US-led”. No other "
-    "ending is: a plural or a demonym counts only where the entry lists it, so “the Russians” "
-    "is a mention and “Russian aircraft” or “Iranian commentators” is not. A name inside a "
-    "longer glossary phrase is a mention too (“Iran” in “Iran-Iraq War”, “Russia” in "
-    "“Mother Russia”): the phrase keeps its one link in the text, and its entry says whom it "
-    "names. The essay’s title carries no links, but its mentions count."
+    "any form of the name, with a title that stands before it, or by an office used as a "
+    "name; a state by its name, by its capital standing for its government, or by “the” and "
+    "the plural demonym for its people or leadership acting; an organisation or group by its "
+    "name or abbreviation. A form is whole words, and an apostrophe or a hyphen ends a word: "
+    "a possessive is a mention. No other ending is: a plural or a demonym counts only where "
+    "the entry lists it. A name inside a longer glossary phrase is a mention too: the phrase "
+    "keeps its one link in the text, and its entry says whom it names. The essay’s title "
+    "carries no links, but its mentions count."
 )
+
+
+def mention_rule(option: object) -> str:
+    """The rule the actors index states: ``option`` (``extra.edition.mention_rule``), or the
+    generic one; a ``ValueError`` says what to fix."""
+    if option is None:
+        return MENTION_RULE
+    if not isinstance(option, str) or not option.strip():
+        raise ValueError("'mention_rule' must be the text of the rule, in plain words.")
+    return " ".join(option.split())
+
+
 CONTEXT = 160
 #: The network draws at most this many actors, the most mentioned: more would be unreadable
 #: (and the layout's cost grows with the square of their number).
@@ -217,9 +227,11 @@ def _strong_edges(edges: list[Edge], threshold: int = 2) -> list[Edge]:
 
 
 def render_index(
-    glossary: Glossary, occurrences: OccurrenceIndex, href: Callable[[Entry], str]
+    glossary: Glossary, occurrences: OccurrenceIndex, href: Callable[[Entry], str],
+    rule: str = MENTION_RULE,
 ) -> str:
-    """The Markdown of the actors index; ``href`` gives an actor page's URL from the index."""
+    """The Markdown of the actors index; ``href`` gives an actor page's URL from the index,
+    ``rule`` says what counts as a mention."""
     actors = [a for a in glossary.actors if occurrences.count(a)]
     drawn = sorted(actors, key=lambda a: (-occurrences.count(a), _sort_key(a)))[:MOST_DRAWN]
     drawn = [a for a in actors if a in drawn]  # in the glossary's order, as ever
@@ -259,7 +271,7 @@ def render_index(
         "phrase is reached through that phrase's entry.",
         "{ .ed-summary }",
         "",
-        f"**What counts as a mention.** {MENTION_RULE}",
+        f"**What counts as a mention.** {literal(rule)}",
         "{ .ed-gl-note }",
         "",
         '<figure class="ed-network">',

@@ -49,8 +49,9 @@ DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
 #: The outlines as the map draws them, made from ``DATA`` by ``scripts/vendor_natural_earth.py``
 #: (clipped and thinned once, there, not in every build), with the map they were made for.
 OUTLINES = DATA.with_name("outlines.json")
-#: The region drawn: west, south, east, north (degrees).
-VIEW = (14.0, 30.0, 78.0, 60.0)
+#: A region drawn: west, south, east, north (degrees). The edition's is
+#: ``extra.edition.map.region`` in ``mkdocs.yml``, else made from its places (:func:`region`).
+View = tuple[float, float, float, float]
 WIDTH = 800
 #: The labels' type size in the map's units, on a wide screen and on a phone (where the
 #: 800-unit map is drawn at under half size), as the stylesheet sets them; and each
@@ -70,25 +71,52 @@ def _countries() -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]
                  for c in data["countries"])
 
 
-def project(lat: float, lon: float) -> tuple[float, float]:
+def region(options: object, glossary: Glossary) -> View:
+    """The region the map draws: ``options`` (``extra.edition.map``) name it as ``region``,
+    west, south, east, north in degrees; without it, the places' points and a margin (a tenth
+    of their extent, at least two degrees), or, with no point, the vendored outlines' box. A
+    ``ValueError`` names what to fix."""
+    found = options or {}
+    if not isinstance(found, dict) or set(found) - {"region"}:
+        raise ValueError("'map' must be a mapping whose one option is 'region'.")
+    if "region" in found:
+        view = found["region"]
+        if (not isinstance(view, list) or len(view) != 4
+                or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in view)
+                or not (-180 <= view[0] < view[2] <= 180 and -90 < view[1] < view[3] < 90)):
+            raise ValueError("'map.region' must be [west, south, east, north] in degrees, "
+                             "west before east and south before north, such as [14, 30, 78, 60].")
+        return (float(view[0]), float(view[1]), float(view[2]), float(view[3]))
+    marked = [p.coordinates for p in points(glossary) if p.coordinates is not None]
+    if not marked:
+        box = json.loads(DATA.read_text(encoding="utf-8"))["box"]
+        return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+    lats, lons = [lat for lat, _ in marked], [lon for _, lon in marked]
+    pad_lat = max((max(lats) - min(lats)) / 10, 2.0)
+    pad_lon = max((max(lons) - min(lons)) / 10, 2.0)
+    return (max(min(lons) - pad_lon, -180.0), max(min(lats) - pad_lat, -89.0),
+            min(max(lons) + pad_lon, 180.0), min(max(lats) + pad_lat, 89.0))
+
+
+def project(lat: float, lon: float, view: View) -> tuple[float, float]:
     """Map coordinates of a point: equirectangular, true to scale at the view's mid-latitude."""
-    west, south, east, north = VIEW
+    west, south, east, north = view
     x_per_degree = WIDTH / (east - west)
     y_per_degree = x_per_degree / math.cos(math.radians((south + north) / 2))
     return (lon - west) * x_per_degree, (north - lat) * y_per_degree
 
 
-def height() -> float:
+def height(view: View) -> float:
     """The map's height in its own units."""
-    west, south, _east, _north = VIEW
-    return project(south, west)[1]
+    west, south, _east, _north = view
+    return project(south, west, view)[1]
 
 
-def on_map(coordinates: tuple[float, float] | None) -> bool:
-    """Whether a point lies inside the region drawn (Washington does not)."""
+def on_map(coordinates: tuple[float, float] | None, view: View) -> bool:
+    """Whether a point lies inside the region drawn (a place far from the rest may not)."""
     if coordinates is None:
         return False
-    west, south, east, north = VIEW
+    west, south, east, north = view
     return south <= coordinates[0] <= north and west <= coordinates[1] <= east
 
 
@@ -197,18 +225,18 @@ def thin(ring: list[Vertex], step: float = _STEP) -> list[Vertex]:
     return kept
 
 
-def frame() -> tuple[float, float, float, float]:
+def frame(view: View) -> tuple[float, float, float, float]:
     """The box an outline is clipped to: the map and its margin (left, top, right, bottom)."""
-    return -_MARGIN, -_MARGIN, WIDTH + _MARGIN, height() + _MARGIN
+    return -_MARGIN, -_MARGIN, WIDTH + _MARGIN, height(view) + _MARGIN
 
 
-def outline(rings: tuple[tuple[tuple[float, float], ...], ...]) -> str:
+def outline(rings: tuple[tuple[tuple[float, float], ...], ...], view: View) -> str:
     """An SVG path of ``rings`` (longitude, latitude), clipped to the map and its margin:
     the outlines of Russia, China or India run far beyond the region drawn."""
-    box = frame()
+    box = frame(view)
     parts = []
     for ring in rings:
-        points = thin(clip([project(lat, lon) for lon, lat in ring], box))
+        points = thin(clip([project(lat, lon, view) for lon, lat in ring], box))
         if len(points) < 3:
             continue
         # In tenths of a unit, each point after the first as its step from the one before
@@ -226,27 +254,27 @@ def _tenths(value: int) -> str:
     return ("-" if value < 0 else "") + (f"{whole}.{tenth}" if tenth else f"{whole}")
 
 
-def outlines_made() -> dict[str, Any]:
+def outlines_made(view: View) -> dict[str, Any]:
     """What ``OUTLINES`` holds: the map they fit and each country's name and outline, for
     the countries that have one on the map."""
-    drawn = ((name, outline(rings)) for name, rings in _countries())
-    return {**_map_made_for(), "countries": [[name, path] for name, path in drawn if path]}
+    drawn = ((name, outline(rings, view)) for name, rings in _countries())
+    return {**_map_made_for(view), "countries": [[name, path] for name, path in drawn if path]}
 
 
-def _map_made_for() -> dict[str, Any]:
+def _map_made_for(view: View) -> dict[str, Any]:
     """The map an outline fits: its view, width, margin and thinning step."""
-    return {"view": list(VIEW), "width": WIDTH, "margin": _MARGIN, "step": _STEP}
+    return {"view": list(view), "width": WIDTH, "margin": _MARGIN, "step": _STEP}
 
 
 @cache
-def _country_paths() -> tuple[tuple[str, str], ...]:
+def _country_paths(view: View) -> tuple[tuple[str, str], ...]:
     """Each country's name and outline, as vendored, read once per process (under ``mkdocs
     serve`` not again on every rebuild). Outlines made for another map (the view changed
     and the script was not run again) are drawn here instead, the same as the script would,
     so the map is never wrong; ``tests/pages/test_map_outlines.py`` keeps the file current."""
     data: dict[str, Any] = json.loads(OUTLINES.read_text(encoding="utf-8"))
-    if {key: data.get(key) for key in _map_made_for()} != _map_made_for():
-        data = outlines_made()
+    if {key: data.get(key) for key in _map_made_for(view)} != _map_made_for(view):
+        data = outlines_made(view)
     return tuple((name, path) for name, path in data["countries"])
 
 
@@ -257,21 +285,21 @@ def degrees(coordinates: tuple[float, float]) -> str:
             f"{abs(lon):.2f}° {'E' if lon >= 0 else 'W'}")
 
 
-def beyond(coordinates: tuple[float, float]) -> tuple[str, float, float]:
+def beyond(coordinates: tuple[float, float], view: View) -> tuple[str, float, float]:
     """For a point outside the region drawn: the direction it lies in ("west", "north-east",
     …) and the point on the map's edge nearest it, where its marker stands."""
-    west, south, east, north = VIEW
+    west, south, east, north = view
     lat, lon = coordinates
     ns = "north" if lat > north else "south" if lat < south else ""
     ew = "west" if lon < west else "east" if lon > east else ""
-    x, y = project(min(max(lat, south), north), min(max(lon, west), east))
+    x, y = project(min(max(lat, south), north), min(max(lon, west), east), view)
     return "-".join(part for part in (ns, ew) if part), x, y
 
 
-def _edge_box(entry: Point) -> Box:
+def _edge_box(entry: Point, view: View) -> Box:
     """The room an arrow on the edge and its name take, at the larger type size."""
     assert entry.coordinates is not None
-    toward, x, y = beyond(entry.coordinates)
+    toward, x, y = beyond(entry.coordinates, view)
     size = max(size for size, _ in LABEL_SIZES.values())
     width = len(entry.name) * size * _ADVANCE + 40
     if toward.endswith("west"):
@@ -281,11 +309,11 @@ def _edge_box(entry: Point) -> Box:
     return (x - width / 2, y - 40 - size, x + width / 2, y + 40 + size)
 
 
-def _edge_marker(entry: Point) -> str:
+def _edge_marker(entry: Point, view: View) -> str:
     """A place beyond the region drawn: an arrow on the map's edge pointing toward it,
     linked to its entry like the points."""
     assert entry.coordinates is not None
-    toward, x, y = beyond(entry.coordinates)
+    toward, x, y = beyond(entry.coordinates, view)
     label = f"{entry.name}: {degrees(entry.coordinates)}, beyond the map to the {toward}"
     # The arrow is 32 units long and points out of the map: west or east when the place
     # lies that way, else north or south; its name stands inside the map, behind it.
@@ -426,22 +454,22 @@ def _label_text(label: Label, variant: str) -> str:
             f'y="{label.y:.1f}" text-anchor="{label.anchor}">{lines}</text>')
 
 
-def svg(found: list[Point], page: str = PAGE) -> str:
+def svg(found: list[Point], view: View, page: str = PAGE) -> str:
     """The map: the region's countries, each place marked and linked to its entry."""
     shaded = {country for entry in found for country in entry.countries}
-    tall = height()
-    marked = [e for e in found if on_map(e.coordinates)]
-    off = [e for e in found if e.coordinates and not on_map(e.coordinates)]
+    tall = height(view)
+    marked = [e for e in found if on_map(e.coordinates, view)]
+    off = [e for e in found if e.coordinates and not on_map(e.coordinates, view)]
     off_text = (" Beyond the region drawn, an arrow on its edge points toward: "
-                + escape(", ".join(f"{e.name} (to the {beyond(e.coordinates)[0]})"
+                + escape(", ".join(f"{e.name} (to the {beyond(e.coordinates, view)[0]})"
                                    for e in off if e.coordinates)) + ".") if off else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-map" viewBox="0 0 {WIDTH} '
         f'{tall:.0f}" aria-labelledby="ed-map-title" aria-describedby="ed-map-desc" '
         'data-search-exclude="">',
         '<title id="ed-map-title">Map of the places the essay names</title>',
-        f'<desc id="ed-map-desc">The region from {VIEW[0]:g}° to {VIEW[2]:g}° E and '
-        f'{VIEW[1]:g}° to {VIEW[3]:g}° N: '
+        f'<desc id="ed-map-desc">The region from {_span(view[0], view[2], "E", "W")} and '
+        f'{_span(view[1], view[3], "N", "S")}: '
         f'{len(marked)} places marked with a point ('
         + escape(", ".join(e.name for e in marked)) + "); shaded, the states of "
         + escape(", ".join(sorted(shaded)) or "none") + "." + off_text
@@ -449,15 +477,16 @@ def svg(found: list[Point], page: str = PAGE) -> str:
         f'<rect class="ed-map-sea" width="{WIDTH}" height="{tall:.0f}"/>',
         '<g class="ed-map-land" aria-hidden="true">',
     ]
-    for name, outline in _country_paths():
+    for name, outline in _country_paths(view):
         kind = ' class="ed-map-region"' if name in shaded else ""
         parts.append(f"<path{kind} d=\"{outline}\"><title>{escape(name)}</title></path>")
     parts.append("</g>")
     # Each name set twice, once at the type size of a wide screen and once at a phone's
     # (the stylesheet shows one), where it overlaps no other name and no point, nor the
     # arrows on the edge and their names.
-    where = {entry.id: project(*entry.coordinates) for entry in marked if entry.coordinates}
-    edges = [_edge_box(entry) for entry in off]
+    where = {entry.id: project(*entry.coordinates, view)
+             for entry in marked if entry.coordinates}
+    edges = [_edge_box(entry, view) for entry in off]
     labels = {variant: place_labels([(e.id, e.name, *where[e.id]) for e in marked], size,
                                     radius, WIDTH, tall, edges)
               for variant, (size, radius) in LABEL_SIZES.items()}
@@ -473,14 +502,25 @@ def svg(found: list[Point], page: str = PAGE) -> str:
                       for variant in LABEL_SIZES)
             + "</a>"
         )
-    parts += [_edge_marker(entry) for entry in off]
+    parts += [_edge_marker(entry, view) for entry in off]
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _span(low: float, high: float, positive: str, negative: str) -> str:
+    """Two longitudes or latitudes as the map's description gives them: "14° to 78° E",
+    "80° W to 10° E"."""
+    def side(value: float) -> str:
+        return positive if value >= 0 else negative
+    if side(low) == side(high):
+        return f"{abs(low):g}° to {abs(high):g}° {side(high)}"
+    return f"{abs(low):g}° {side(low)} to {abs(high):g}° {side(high)}"
+
+
 def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
-           page: str = PAGE) -> str:
-    """The Markdown of the places page; ``insert`` puts built elements in it."""
+           view: View, page: str = PAGE) -> str:
+    """The Markdown of the places page; ``insert`` puts built elements in it, ``view`` is the
+    region the map draws."""
     found = points(glossary)
     out = [
         "# Places { .ed-heading }",
@@ -494,7 +534,7 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
         "{ .ed-summary }",
         "",
         '<figure class="ed-map-figure">',
-        svg(found, page),
+        svg(found, view, page),
         "<figcaption>Each point is a place; select one to go to it below. An arrow on the "
         "edge points toward a place beyond the region drawn. Shaded: the states of a region "
         "the glossary defines by them.</figcaption>",
@@ -509,9 +549,9 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
         where = []
         if point.coordinates:
             where.append(degrees(point.coordinates))
-            if not on_map(point.coordinates):
+            if not on_map(point.coordinates, view):
                 where.append("beyond the region of the map, to the "
-                             + beyond(point.coordinates)[0])
+                             + beyond(point.coordinates, view)[0])
         if point.countries:
             where.append("the states of " + ", ".join(literal(c) for c in point.countries))
         meta = "Place" + (" · " + " · ".join(where) if where else "")

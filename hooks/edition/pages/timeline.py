@@ -1,8 +1,10 @@
 """The timeline page: every event of ``events.yml``, once, in order, with what concerns it.
 
-Grouped by era, with a static SVG overview (no scripts) whose points link to the events.
-The axis is broken at 1990: two centuries before it are drawn narrow, the three decades
-the essay dwells on wide.
+Grouped by the editor's eras, with a static SVG overview (no scripts) whose points link to
+the events. The eras, the years the axis spans and marks, and a year where it is broken (the
+years before it drawn narrow, those the text dwells on wide) are the edition's, from
+``extra.edition.timeline`` in ``mkdocs.yml`` (:func:`axis`); without them, the axis spans
+the events' years, unbroken, and the events are one era.
 """
 
 from __future__ import annotations
@@ -23,21 +25,81 @@ from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
 
 PAGE = "timeline.md"
-#: (first year, last year, title) of the editor's eras.
-ERAS = (
-    (1500, 1990, "Empires, revolutions and the Soviet Union"),
-    (1991, 1999, "After the Soviet collapse: the 1990s"),
-    (2000, 2012, "Putin and Ahmadinejad: the 2000s"),
-    (2013, 2020, "The nuclear deal and after"),
-    (2021, 2100, "The Raisi era and the war in Ukraine"),
-)
 #: Drawn at one unit to a CSS pixel at least (the stylesheet; a phone scrolls it sideways),
 #: so that each point's target, ``TARGET`` square, meets WCAG 2.2's 24 px (issue 22); lanes
 #: and points in a lane are a target apart, so no two targets overlap.
-WIDTH, LEFT, RIGHT, BREAK = 680, 24, 656, 1990
+WIDTH, LEFT, RIGHT = 680, 24, 656
 TARGET = 24
 LANE = TARGET
-SPAN = (1820, 2025)
+#: The options of ``extra.edition.timeline``.
+OPTIONS = ("span", "break", "ticks", "eras", "summary")
+
+
+@dataclass(frozen=True)
+class Axis:
+    """The edition's timeline: the years the axis spans, the year it is broken at (``None``:
+    unbroken), the years marked on it, the eras as (first year, last year, title), and the
+    words of the summary after the count of events (empty: none)."""
+
+    span: tuple[int, int]
+    ticks: tuple[int, ...]
+    eras: tuple[tuple[int, int, str], ...] = ()
+    broken_at: int | None = None
+    summary: str = ""
+
+    def era(self, year: int) -> str:
+        """The title of the era ``year`` falls in; the empty string outside every era."""
+        return next((title for first, last, title in self.eras if first <= year <= last), "")
+
+
+def _years(value: object, where: str, count: int | None = None) -> tuple[int, ...]:
+    if (not isinstance(value, list) or not value or (count and len(value) != count)
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+        size = f"{count} years" if count else "years"
+        raise ValueError(f"'{where}' must be a list of {size}, such as [1820, 2025].")
+    return tuple(value)
+
+
+def axis(options: object, records: Events) -> Axis:
+    """The timeline ``options`` (``extra.edition.timeline``) describe, checked; what they
+    leave out is made from the events: the span from the first event's year to the last's,
+    the span's ends marked, no break, one era. A ``ValueError`` names the option to fix."""
+    found = options or {}
+    if not isinstance(found, dict):
+        raise ValueError("'timeline' must be a mapping of options: " + ", ".join(OPTIONS) + ".")
+    unknown = sorted(set(found) - set(OPTIONS))
+    if unknown:
+        raise ValueError(f"unknown option(s) under 'timeline': {', '.join(unknown)}; the "
+                         "options are " + ", ".join(f"'{o}'" for o in OPTIONS) + ".")
+    years = [record.date.year for record in records]
+    if "span" in found:
+        start, end = _years(found["span"], "timeline.span", 2)
+    else:
+        start, end = (min(years), max(years) + 1) if years else (2000, 2001)
+    if not start < end:
+        raise ValueError(f"'timeline.span' must run forward: {start} is not before {end}.")
+    broken_at = found.get("break")
+    if broken_at is not None and not (isinstance(broken_at, int) and start < broken_at < end):
+        raise ValueError(f"'timeline.break' must be a year inside the span, {start} to {end}.")
+    ticks = _years(found["ticks"], "timeline.ticks") if "ticks" in found else (start, end)
+    eras = []
+    for number, era in enumerate(found.get("eras") or [], start=1):
+        if (not isinstance(era, dict) or set(era) != {"from", "to", "title"}
+                or not all(isinstance(era[k], int) for k in ("from", "to"))
+                or not isinstance(era["title"], str) or not era["title"].strip()):
+            raise ValueError(f"'timeline.eras' item {number} must have a year 'from', a year "
+                             "'to' and a 'title'.")
+        eras.append((era["from"], era["to"], era["title"]))
+    summary = found.get("summary", "")
+    if not isinstance(summary, str):
+        raise ValueError("'timeline.summary' must be text.")
+    result = Axis((start, end), ticks, tuple(eras), broken_at, summary.strip())
+    if eras:
+        for record in records:
+            if not result.era(record.date.year):
+                raise ValueError(f"'timeline.eras' has no era for {record.date.year}, the year "
+                                 f"of the event '{record.id}': add one or widen one.")
+    return result
 
 
 @dataclass(frozen=True)
@@ -86,21 +148,23 @@ def events(
     return [Event(record, tuple(links[record.id])) for record in records]
 
 
-def _x(date: EventDate) -> float:
+def _x(date: EventDate, axis: Axis) -> float:
     year = date.year + (max(date.month, 1) - 1) / 12 + (max(date.day, 1) - 1) / 365
+    (start, end), cut = axis.span, axis.broken_at
+    if cut is None:
+        return LEFT + (RIGHT - LEFT) * (min(max(year, start), end) - start) / (end - start)
     split = LEFT + (RIGHT - LEFT) * 0.22
-    if year < BREAK:
-        start = SPAN[0]
-        return LEFT + (split - LEFT) * (max(year, start) - start) / (BREAK - start)
-    return split + 12 + (RIGHT - split - 12) * (min(year, SPAN[1]) - BREAK) / (SPAN[1] - BREAK)
+    if year < cut:
+        return LEFT + (split - LEFT) * (max(year, start) - start) / (cut - start)
+    return split + 12 + (RIGHT - split - 12) * (min(year, end) - cut) / (end - cut)
 
 
-def _lanes(found: Sequence[Event], gap: float = TARGET) -> list[tuple[float, int]]:
+def _lanes(found: Sequence[Event], axis: Axis, gap: float = TARGET) -> list[tuple[float, int]]:
     """Each event's x and lane: the lowest lane whose last point is far enough to the left."""
     last: list[float] = []
     placed = []
     for event in found:
-        x = _x(event.date)
+        x = _x(event.date, axis)
         lane = next((i for i, end in enumerate(last) if end < x - gap), len(last))
         if lane == len(last):
             last.append(x)
@@ -109,12 +173,20 @@ def _lanes(found: Sequence[Event], gap: float = TARGET) -> list[tuple[float, int
     return placed
 
 
-def svg(found: Sequence[Event]) -> str:
+def _broken(axis: Axis, drawn: str) -> str:
+    """The words of a drawing's description on the axis's break, if it has one."""
+    if axis.broken_at is None:
+        return ""
+    return f"; the axis is broken at {axis.broken_at}, after which it is drawn {drawn}"
+
+
+def svg(found: Sequence[Event], timeline: Axis) -> str:
     """A static, accessible overview: a point per event, linked to it on the page."""
-    placed = _lanes(found)
+    placed = _lanes(found, timeline)
     lanes = max((lane for _, lane in placed), default=0) + 1
     height = 60 + lanes * LANE
     axis = height - 40
+
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline" viewBox="0 0 {WIDTH} '
         f'{height}" aria-labelledby="ed-timeline-title" aria-describedby="ed-timeline-desc"'
@@ -122,14 +194,17 @@ def svg(found: Sequence[Event]) -> str:
         ' data-search-exclude="">',
         '<title id="ed-timeline-title">Timeline of the events the essay moves through</title>',
         f'<desc id="ed-timeline-desc">{len(found)} events from {found[0].date.label} to '
-        f'{found[-1].date.label}; the axis is broken at 1990, after which it is drawn wider.'
+        f'{found[-1].date.label}{_broken(timeline, "wider")}.'
         '</desc>' if found else '<desc id="ed-timeline-desc">No dated events.</desc>',
         '<g class="ed-tl-axis" aria-hidden="true">',
-        f'<line x1="{LEFT}" y1="{axis}" x2="{_x(EventDate(BREAK - 1)):.1f}" y2="{axis}"/>',
-        f'<line x1="{_x(EventDate(BREAK)):.1f}" y1="{axis}" x2="{RIGHT}" y2="{axis}"/>',
     ]
-    for year in (1828, 1921, 1991, 2000, 2005, 2010, 2015, 2020, 2025):
-        x = _x(EventDate(year))
+    cut = timeline.broken_at
+    ends = ([(f"{LEFT}", f"{RIGHT}")] if cut is None else [
+        (f"{LEFT}", f"{_x(EventDate(cut - 1), timeline):.1f}"),
+        (f"{_x(EventDate(cut), timeline):.1f}", f"{RIGHT}")])
+    parts += [f'<line x1="{a}" y1="{axis}" x2="{b}" y2="{axis}"/>' for a, b in ends]
+    for year in timeline.ticks:
+        x = _x(EventDate(year), timeline)
         parts.append(f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}"/>')
         parts.append(f'<text x="{x:.1f}" y="{axis + 20}" text-anchor="middle">{year}</text>')
     parts.append("</g>")
@@ -157,21 +232,24 @@ def _year(date: EventDate) -> float:
     return date.year + (max(date.month, 1) - 1) / 12 + (max(date.day, 1) - 1) / 365
 
 
-def _down_y(date: EventDate, per_year: float) -> float:
-    """Where ``date`` lies down the narrow timeline, ``per_year`` units a year after the break."""
+def _down_y(date: EventDate, per_year: float, axis: Axis) -> float:
+    """Where ``date`` lies down the narrow timeline, ``per_year`` units a year after the break
+    (or from the span's start, where the axis is unbroken)."""
     year = _year(date)
-    if year < BREAK:
-        start = SPAN[0]
-        return DOWN_TOP + DOWN_BEFORE * (max(year, start) - start) / (BREAK - start)
-    return DOWN_TOP + DOWN_BEFORE + 12 + per_year * (min(year, SPAN[1]) - BREAK)
+    (start, end), cut = axis.span, axis.broken_at
+    if cut is None:
+        return DOWN_TOP + per_year * (min(max(year, start), end) - start)
+    if year < cut:
+        return DOWN_TOP + DOWN_BEFORE * (max(year, start) - start) / (cut - start)
+    return DOWN_TOP + DOWN_BEFORE + 12 + per_year * (min(year, end) - cut)
 
 
-def _down_lanes(found: Sequence[Event], per_year: float) -> list[tuple[float, int]]:
+def _down_lanes(found: Sequence[Event], per_year: float, axis: Axis) -> list[tuple[float, int]]:
     """Each event's y and lane across: the first lane whose last point is a target above."""
     last: list[float] = []
     placed = []
     for event in found:
-        y = _down_y(event.date, per_year)
+        y = _down_y(event.date, per_year, axis)
         lane = next((i for i, end in enumerate(last) if end < y - TARGET), len(last))
         if lane == len(last):
             last.append(y)
@@ -180,18 +258,19 @@ def _down_lanes(found: Sequence[Event], per_year: float) -> list[tuple[float, in
     return placed
 
 
-def svg_down(found: Sequence[Event]) -> str:
+def svg_down(found: Sequence[Event], axis: Axis) -> str:
     """The overview for a narrow box: the axis runs down the left, the years beside it, each
     event a point (a 24-unit target) in the first lane to its right where it overlaps none;
     years after the break are drawn as tall as the lanes that fit need, so nothing is wider
     than the box."""
     lanes_fit = int((DOWN_WIDTH - DOWN_AXIS - 16) // LANE)
     per_year = float(DOWN_YEAR)
-    placed = _down_lanes(found, per_year)
+    placed = _down_lanes(found, per_year, axis)
     while max((lane for _, lane in placed), default=0) >= lanes_fit:
         per_year *= 1.25
-        placed = _down_lanes(found, per_year)
-    height = math.ceil(_down_y(EventDate(SPAN[1]), per_year) + TARGET)
+        placed = _down_lanes(found, per_year, axis)
+    end = _down_y(EventDate(axis.span[1]), per_year, axis)
+    height = math.ceil(end + TARGET)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline ed-timeline--down" '
         f'viewBox="0 0 {DOWN_WIDTH} {height}" aria-labelledby="ed-timeline-down-title" '
@@ -199,17 +278,17 @@ def svg_down(found: Sequence[Event]) -> str:
         '<title id="ed-timeline-down-title">Timeline of the events the essay moves through'
         '</title>',
         f'<desc id="ed-timeline-down-desc">{len(found)} events from {found[0].date.label} to '
-        f'{found[-1].date.label}, from the top down; the axis is broken at 1990, after which '
-        'it is drawn longer.</desc>' if found
+        f'{found[-1].date.label}, from the top down{_broken(axis, "longer")}.</desc>' if found
         else '<desc id="ed-timeline-down-desc">No dated events.</desc>',
         '<g class="ed-tl-axis" aria-hidden="true">',
-        f'<line x1="{DOWN_AXIS}" y1="{DOWN_TOP}" x2="{DOWN_AXIS}" '
-        f'y2="{_down_y(EventDate(BREAK - 1), per_year):.1f}"/>',
-        f'<line x1="{DOWN_AXIS}" y1="{_down_y(EventDate(BREAK), per_year):.1f}" '
-        f'x2="{DOWN_AXIS}" y2="{_down_y(EventDate(SPAN[1]), per_year):.1f}"/>',
     ]
-    for year in (1828, 1921, 1991, 2000, 2005, 2010, 2015, 2020, 2025):
-        y = _down_y(EventDate(year), per_year)
+    cut = axis.broken_at
+    ends = ([(f"{DOWN_TOP}", f"{end:.1f}")] if cut is None else [
+        (f"{DOWN_TOP}", f"{_down_y(EventDate(cut - 1), per_year, axis):.1f}"),
+        (f"{_down_y(EventDate(cut), per_year, axis):.1f}", f"{end:.1f}")])
+    parts += [f'<line x1="{DOWN_AXIS}" y1="{a}" x2="{DOWN_AXIS}" y2="{b}"/>' for a, b in ends]
+    for year in axis.ticks:
+        y = _down_y(EventDate(year), per_year, axis)
         parts.append(f'<line x1="{DOWN_AXIS - 5}" y1="{y:.1f}" x2="{DOWN_AXIS}" y2="{y:.1f}"/>')
         parts.append(f'<text x="{DOWN_AXIS - 9}" y="{y + 4:.1f}" text-anchor="end">{year}</text>')
     parts.append("</g>")
@@ -227,31 +306,46 @@ def svg_down(found: Sequence[Event]) -> str:
     return "".join(parts)
 
 
-def render(found: list[Event], page: str = PAGE) -> str:
+def _period(years: int) -> str:
+    """A span of years in words, as a caption rounds it: "two centuries", "five decades"."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    for size, unit in ((100, "centuries"), (10, "decades"), (1, "years")):
+        count = round(years / size)
+        if count >= 2 or size == 1:
+            return f"{words[count] if count < len(words) else count} {unit}"
+    return f"{years} years"
+
+
+def render(found: list[Event], axis: Axis, page: str = PAGE) -> str:
     """The Markdown of the timeline page."""
+    cut = axis.broken_at
+    summary = f": {axis.summary}" if axis.summary else ""
+    eras = " The eras are the editor's." if axis.eras else ""
+    caption = "" if cut is None else (
+        f" The axis is broken at {cut}: the {_period(cut - axis.span[0])} before it are "
+        "compressed.")
     out = [
         "# Timeline { .ed-heading }",
         "",
         "The editor's timeline of the events the essay moves through",
         "{ .ed-rubric }",
         "",
-        f"{len(found)} dated events, each once, in order: two centuries of Russo-Iranian "
-        "relations at a glance. Each links to the passages, editor's notes, glossary entries "
-        "and actors that concern it. The eras are the editor's.",
+        f"{len(found)} dated events, each once, in order{summary}. Each links to the passages, "
+        f"editor's notes, glossary entries and actors that concern it.{eras}",
         "{ .ed-summary }",
         "",
         '<figure class="ed-timeline-figure">',
-        svg(found),
-        svg_down(found),
-        "<figcaption>Each point is an event; select one to go to it below. The axis is broken "
-        "at 1990: the two centuries before it are compressed.</figcaption>",
+        svg(found, axis),
+        svg_down(found, axis),
+        f"<figcaption>Each point is an event; select one to go to it below.{caption}"
+        "</figcaption>",
         "</figure>",
         "",
     ]
     era = None
     for event in found:
-        title = next(t for first, last, t in ERAS if first <= event.date.year <= last)
-        if title != era:
+        title = axis.era(event.date.year)
+        if title and title != era:
             era = title
             out += [f"## {title}", ""]
         links = " · ".join(f"[{literal(label)}]({link_from(page, target)})"
