@@ -115,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = args.docs or folder / "docs"
     reading = checklist.Reading(paths["glossary"], paths["notes"], paths["events"],
                                 work if args.work or work.exists() else None)
-    warned: list[checklist.Warning] = []
+    warned: list[checklist.Warned] = []
 
-    def warn(problem: checklist.Warning) -> None:
+    def warn(problem: checklist.Warned) -> None:
         print(problem, file=sys.stderr)
         if isinstance(problem, Problem):
             annotate([problem], next((p for p in paths.values() if p.name == problem.file),

@@ -35,7 +35,7 @@ Stage = Literal["data", "work", "essay", "rendered"]
 STAGES: tuple[Stage, ...] = ("data", "work", "essay", "rendered")
 
 #: A warning: a problem located in a data file, or a message about the essay as a whole.
-Warning = Problem | str
+Warned = Problem | str
 
 
 class EssayError(Exception):
@@ -79,40 +79,40 @@ class Check:
 
     stage: Stage
     name: str
-    run: Callable[[Reading], list[Warning]]
+    run: Callable[[Reading], list[Warned]]
 
 
-def _read_data(reading: Reading) -> list[Warning]:
+def _read_data(reading: Reading) -> list[Warned]:
     reading.data = checks.load_data(reading.glossary_file, reading.notes_file,
                                     reading.events_file)
     return []
 
 
-def _data_warnings(reading: Reading) -> list[Warning]:
+def _data_warnings(reading: Reading) -> list[Warned]:
     return list(checks.data_warnings(reading.checked))
 
 
-def _read_work(reading: Reading) -> list[Warning]:
+def _read_work(reading: Reading) -> list[Warned]:
     if reading.work_file is not None:
         reading.work = load_work(reading.work_file)
     return []
 
 
-def _block_ids(reading: Reading) -> list[Warning]:
+def _block_ids(reading: Reading) -> list[Warned]:
     duplicates = duplicate_ids(reading.blocks)
     if duplicates:
         raise EssayError("\n".join(duplicates))
     return []
 
 
-def _common_words(reading: Reading) -> list[Warning]:
+def _common_words(reading: Reading) -> list[Warned]:
     common = checks.common_word_problems(reading.checked.glossary, reading.blocks)
     if common:
         raise DataFileError(common, "the glossary")
     return []
 
 
-def _anchors(reading: Reading) -> list[Warning]:
+def _anchors(reading: Reading) -> list[Warned]:
     data = reading.checked
     assert reading.matcher is not None
     reading.anchors = checks.anchor_notes(data.notes, data.notes_file, reading.blocks,
@@ -120,7 +120,7 @@ def _anchors(reading: Reading) -> list[Warning]:
     return []
 
 
-def _paragraph_gaps(reading: Reading) -> list[Warning]:
+def _paragraph_gaps(reading: Reading) -> list[Warned]:
     gaps = reading.paragraphs.gaps()
     if not gaps:
         return []
@@ -128,7 +128,7 @@ def _paragraph_gaps(reading: Reading) -> list[Warning]:
             + ", ".join(f"'p{n}'" for n in gaps)]
 
 
-def _forms(reading: Reading) -> list[Warning]:
+def _forms(reading: Reading) -> list[Warned]:
     return list(checks.form_problems(reading.checked.glossary, reading.occurrences,
                                      reading.words, reading.blocks))
 
@@ -146,7 +146,7 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run(stage: Stage, reading: Reading, warn: Callable[[Warning], None]) -> None:
+def run(stage: Stage, reading: Reading, warn: Callable[[Warned], None]) -> None:
     """Run the checks of ``stage`` in order over ``reading``, each warning to ``warn``;
     the first problem that stops the build is raised."""
     for check in CHECKS:
