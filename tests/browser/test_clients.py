@@ -4,7 +4,7 @@ Each client is the pinned npm package (``package.json``), bundled by esbuild fro
 ``node_modules`` at test time (``clients/entry.js``), and run in the essay's pages with the
 site's own scripts running: Apache Annotator (the W3C selector library, exact matching and
 ``refinedBy``), dom-anchor-text-quote (the best-match anchoring of Hypothesis-style
-clients), Recogito's text annotator (positions, through its W3C adapter, exactly as the
+clients, given the position hint Hypothesis gives it), Recogito's text annotator (positions, through its W3C adapter, exactly as the
 README says) and CETEIcean (the TEI Consortium's renderer). The expected annotations are
 the export's own items, every one of them; the expected pointers, every ``#`` pointer of
 the TEI file.
@@ -115,11 +115,16 @@ async (items) => {
     const inside = (range) => !!element && element.contains(range.startContainer)
       && element.contains(range.endContainer);
     // dom-anchor-text-quote, best match, in the page's body and (refinedBy) in the fragment.
-    const bestOf = (root, selector) => {
-      try { return {range: where(C.textQuote.toRange(root, selector))}; }
+    // In the body with the hint Hypothesis's client gives it, the TextPositionSelector's start:
+    // without one it prefers the candidate nearest the middle of the body's text, so that any
+    // page with more text after the essay than before it (the menu follows the text, for the
+    // keyboard) would anchor a title-length quotation in a citation or a printed definition.
+    const position = selectors.find((s) => s.type === "TextPositionSelector");
+    const bestOf = (root, selector, options) => {
+      try { return {range: where(C.textQuote.toRange(root, selector, options))}; }
       catch (e) { return {range: null, error: String(e)}; }
     };
-    const best = bestOf(body, quote);
+    const best = bestOf(body, quote, position ? {hint: position.start} : undefined);
     // In the fragment, as offsets in the element's text: dom-anchor-text-position cannot
     // make a Range that ends at the end of its root's text, where a paragraph's last words are.
     let bestRefined = null, refinedPlace = null;

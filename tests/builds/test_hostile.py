@@ -25,6 +25,8 @@ from support.nu_known import KNOWN
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster")
 #: Words that occur in the essay as written, used as the hostile entries' forms.
 HOSTILE_BLOCK_ID = "hostile"
+#: The field of the added note's gloss, the margin's short form of it.
+HOSTILE_GLOSS_FIELD = "hostile note.gloss"
 
 
 def payload(marker: str, *, links: bool = True) -> str:
@@ -130,7 +132,7 @@ def make_hostile(project: Path, markers: Markers) -> None:
             note["sources"] = hostile_sources(markers(f"notes[{n}].sources"))
         data["notes"].append({
             "id": "hostile-note", "quote": TERM_FORM, "kind": "context",
-            "gloss": "A note added by the hostile build.",
+            "gloss": short(markers(HOSTILE_GLOSS_FIELD)),
             "note": payload(markers("hostile note.note"), links=False),
             "sources": hostile_sources(markers("hostile note.sources")),
         })
@@ -227,7 +229,9 @@ def test_every_hostile_field_reaches_the_site_as_text(
     text = []
     for _, soup in html_pages(result.site):
         text.append(soup.get_text(" "))
-        text += [str(v) for e in soup.find_all(True) for k, v in e.attrs.items() if k == "title"]
+        # A title is shown as a tooltip; an endnote's gloss is put in the margin as text.
+        text += [str(v) for e in soup.find_all(True) for k, v in e.attrs.items()
+                 if k in ("title", "data-ed-gloss")]
     seen = " ".join(text)
     missing = [field for marker, field in markers.fields.items() if marker not in seen]
     assert missing == []
@@ -245,6 +249,26 @@ def test_the_hostile_forms_are_annotated_as_one_link_each(
     links = [a.get_text() for a in block.select("a.ed-annotation")]
     assert links == [TERM_FORM, ACTOR_FORM]
     assert block.select_one(".ed-noted") is not None  # the hostile note found its words
+
+
+def test_the_hostile_gloss_is_its_endnote_s_attribute_value_and_nothing_else(
+    hostile: tuple[BuildResult, Markers],
+) -> None:
+    """The margin's short form of a note travels as an attribute's value, which edition.js
+    puts in the margin as text: in the page it is that value, whole, and never markup."""
+    result, markers = hostile
+    (marker,) = [m for m, field in markers.fields.items() if field == HOSTILE_GLOSS_FIELD]
+    gloss = short(marker)  # as notes.yml has it
+    raw = (result.site / "essay" / "conclusion" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(raw, "lxml")
+    endnote = soup.select_one("li#note-hostile-note")
+    assert endnote is not None
+    assert endnote.get("data-ed-gloss") == gloss
+    # Escaped where it stands: not a tag, and not an attribute of the endnote or of any
+    # element in the page.
+    assert gloss not in raw and f'data-pwned="{marker}"' not in raw
+    assert soup.select(f'[data-pwned="{marker}"]') == []
+    assert injected(BeautifulSoup(str(endnote), "lxml")) == []
 
 
 def test_the_hostile_site_is_valid_html(hostile: tuple[BuildResult, Markers]) -> None:

@@ -222,9 +222,13 @@ def test_the_network_draws_at_most_the_sixty_most_mentioned_actors() -> None:
             occurrences.add("essay/a.md", Occurrence(
                 Target(entry, (entry,)), entry.name, f"p{block + 1}", True, 0, 1, "x"))
     markdown = actor_pages.render_index(glossary, occurrences, lambda a: f"{a.id}/")
-    drawn = re.findall(r'<a href="([^"]+)/"', markdown)
-    assert drawn and len(drawn) == actor_pages.MOST_DRAWN == 60
-    assert set(drawn) == {a.id for a in glossary.actors[:60]}
+    # Two drawings of the same actors: the wide one, and the ranked rows for a phone.
+    drawings = re.findall(r"<svg\b.*?</svg>", markdown, flags=re.S)
+    assert len(drawings) == 2
+    for drawing in drawings:
+        drawn = re.findall(r'<a href="([^"]+)/"', drawing)
+        assert drawn and len(drawn) == actor_pages.MOST_DRAWN == 60
+        assert set(drawn) == {a.id for a in glossary.actors[:60]}
     assert "It draws the 60 most often mentioned of the 70 actors." in markdown
     assert all(f"]({a.id}.md)" in markdown for a in glossary.actors)  # every one listed
 

@@ -287,3 +287,21 @@ def test_the_phones_timeline_runs_down_inside_its_width(site: Path) -> None:
     for i, (x, y, w, h) in enumerate(hits):
         for x2, y2, w2, h2 in hits[i + 1:]:
             assert not (x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h)
+
+
+@pytest.mark.parametrize("dates", [["1900-01-01"] * 12, [str(1900 + n) for n in range(60)]])
+def test_the_phones_timeline_holds_points_it_cannot_part_in_a_wider_box(
+        dates: list[str]) -> None:
+    """Points no length of axis parts (one date) or that crowd the compressed centuries get
+    a drawing all the same, each inside it, none on another."""
+    found = [timeline.Event(Record(f"e{n}", parse_date(date), "E.",
+                                   (Source("S", "https://e.org/s"),), n + 1), ())
+             for n, date in enumerate(dates)]
+    drawing = BeautifulSoup(timeline.svg_down(found, AXIS), "lxml").select_one("svg")
+    assert drawing is not None
+    _, _, width, height = (float(v) for v in drawing["viewbox"].split())
+    targets = [(float(r["x"]), float(r["y"])) for r in drawing.select("a > rect")]
+    assert len(targets) == len(dates)
+    assert all(x >= 0 and x + 24 <= width and y >= 0 and y + 24 <= height for x, y in targets)
+    assert all(abs(a[0] - b[0]) >= 24 or abs(a[1] - b[1]) >= 24
+               for i, a in enumerate(targets) for b in targets[i + 1:])

@@ -15,9 +15,12 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
-SVG_NS = "http://www.w3.org/2000/svg"
+from lxml import etree
+
+from edition.pages import drawing
+
+SVG_NS = drawing.SVG_NS
 KINDS = ("person", "state", "organisation", "group")
 
 #: Every position is at least this far from each side of the box (or a quarter of it, if less).
@@ -47,7 +50,6 @@ _EXTENT = {
         math.sqrt(4 * math.pi / (3 * math.sqrt(3))) / 2,
     ),
 }
-_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_SCHEMES = frozenset({"http", "https"})
@@ -335,17 +337,16 @@ def _num(value: float) -> str:
     return "0.0" if text == "-0.0" else text
 
 
-def _clean(text: str) -> str:
-    """``text`` without the characters XML cannot hold."""
-    return _XML_INVALID.sub("", text)
-
-
-def _text(text: str) -> str:
-    return escape(_clean(text))
-
-
-def _attr(text: str) -> str:
-    return quoteattr(_clean(text))
+def _lined(root: drawing.Element) -> drawing.Element:
+    """``root`` with a line break after each element and inside each group and link, as
+    the drawing has always been written (a label's lines stay on one)."""
+    for element in root.iter():
+        tag = etree.QName(element).localname
+        if tag in ("svg", "g", "a"):
+            element.text = "\n"
+        if element is not root and tag != "tspan":
+            element.tail = "\n"
+    return root
 
 
 def _safe_href(href: str) -> str:
@@ -365,16 +366,18 @@ def node_title(node: Node) -> str:
     return f"{node.full_name} — {_mentions(node.weight)}"
 
 
-def _shape(kind: str, x: float, y: float, radius: float) -> str:
+def _shape(parent: drawing.Element, kind: str, x: float, y: float, radius: float) -> None:
     """The node's mark: circle, square, diamond or triangle, all of the same area."""
     if kind == "person":
-        return f'<circle class="ed-net-shape" cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}"/>'
+        drawing.add(parent, "circle", {"class": "ed-net-shape", "cx": _num(x), "cy": _num(y),
+                                       "r": _num(radius)})
+        return
     if kind == "state":
         half = radius * _EXTENT["state"][0]
-        return (
-            f'<rect class="ed-net-shape" x="{_num(x - half)}" y="{_num(y - half)}"'
-            f' width="{_num(2 * half)}" height="{_num(2 * half)}"/>'
-        )
+        drawing.add(parent, "rect", {"class": "ed-net-shape", "x": _num(x - half),
+                                     "y": _num(y - half), "width": _num(2 * half),
+                                     "height": _num(2 * half)})
+        return
     if kind == "organisation":
         reach = radius * _EXTENT["organisation"][0]
         corners = [(x, y - reach), (x + reach, y), (x, y + reach), (x - reach, y)]
@@ -383,7 +386,29 @@ def _shape(kind: str, x: float, y: float, radius: float) -> str:
         spread = reach * math.sqrt(3) / 2
         corners = [(x, y - reach), (x + spread, y + reach / 2), (x - spread, y + reach / 2)]
     points = " ".join(f"{_num(cx)},{_num(cy)}" for cx, cy in corners)
-    return f'<polygon class="ed-net-shape" points="{points}"/>'
+    drawing.add(parent, "polygon", {"class": "ed-net-shape", "points": points})
+
+
+def _root(kind: str, view: str, id_prefix: str, title: str,
+          description: str) -> drawing.Element:
+    """A drawing's root, named by its ``<title>`` and described by its ``<desc>``; out of
+    search: the names are found on the actors' own pages and in the lists."""
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    root = drawing.svg({"class": kind, "viewBox": view, "aria-labelledby": title_id,
+                        "aria-describedby": desc_id, "data-search-exclude": ""})
+    drawing.add(root, "title", {"id": title_id}, title)
+    drawing.add(root, "desc", {"id": desc_id}, description)
+    return root
+
+
+def _link(parent: drawing.Element, node: Node) -> drawing.Element:
+    """A node's link to its page, named by its full name and mentions."""
+    name = node_title(node)
+    link = drawing.add(parent, "a", {"href": _safe_href(node.href),
+                                     "class": f"ed-net-node ed-net-{node.kind}",
+                                     "aria-label": name})
+    drawing.add(link, "title", None, name)
+    return link
 
 
 def render_svg(
@@ -413,44 +438,29 @@ def render_svg(
     shift = dict(_separated(tuple(sorted(boxes.items())), width, height))
     where = {i: (x + shift[i][0], y + shift[i][1]) for i, (x, y) in where.items()}
     strongest = max((e.weight for e in links), default=1)
-    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    out = [
-        f'<svg xmlns="{SVG_NS}" class="ed-network" viewBox="0 0 {width} {height}"'
-        f' aria-labelledby="{title_id}" aria-describedby="{desc_id}"'
-        # Out of search: the names are found on the actors' own pages and in the lists.
-        ' data-search-exclude="">',
-        f'<title id="{title_id}">{_text(title)}</title>',
-        f'<desc id="{desc_id}">{_text(description)}</desc>',
-        '<g class="ed-net-edges" aria-hidden="true" stroke="currentColor">',
-    ]
+    root = _root("ed-network", f"0 0 {width} {height}", id_prefix, title, description)
+    lines = drawing.add(root, "g", {"class": "ed-net-edges", "aria-hidden": "true",
+                                    "stroke": "currentColor"})
     for edge in links:
         (x1, y1), (x2, y2) = where[edge.a], where[edge.b]
-        out.append(
-            f'<line class="ed-net-edge" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}"'
-            f' y2="{_num(y2)}" stroke-width="{_num(_stroke(edge.weight, strongest))}"/>'
-        )
-    out.append('</g>')
-    out.append(f'<g class="ed-net-nodes" fill="currentColor" font-size="{FONT_SIZE}">')
+        drawing.add(lines, "line", {
+            "class": "ed-net-edge", "x1": _num(x1), "y1": _num(y1), "x2": _num(x2),
+            "y2": _num(y2), "stroke-width": _num(_stroke(edge.weight, strongest))})
+    marks = drawing.add(root, "g", {"class": "ed-net-nodes", "fill": "currentColor",
+                                    "font-size": f"{FONT_SIZE}"})
     for node in sorted(ordered, key=lambda n: (n.weight, n.id)):
         x, y = where[node.id]
         radius = _radius(node.weight, heaviest)
-        name = node_title(node)
         baseline = y + _EXTENT[node.kind][1] * radius + _LABEL_GAP + 0.75 * FONT_SIZE
         left, top, right, bottom = _node_box(node, x, y, radius)
-        out += [
-            f'<a href={_attr(_safe_href(node.href))} class="ed-net-node ed-net-{node.kind}"'
-            f' aria-label={_attr(name)}>',
-            f'<title>{_text(name)}</title>',
-            # The target: shape and label together, at least 24 × 24 (drawn transparent).
-            f'<rect class="ed-net-hit" x="{_num(left)}" y="{_num(top)}"'
-            f' width="{_num(right - left)}" height="{_num(bottom - top)}"/>',
-            _shape(node.kind, x, y, radius),
-            f'<text class="ed-net-label" x="{_num(x)}" y="{_num(baseline)}"'
-            f' text-anchor="middle">{_text(node.label)}</text>',
-            '</a>',
-        ]
-    out += ['</g>', '</svg>']
-    return "\n".join(out)
+        link = _link(marks, node)
+        # The target: shape and label together, at least 24 × 24 (drawn transparent).
+        drawing.add(link, "rect", {"class": "ed-net-hit", "x": _num(left), "y": _num(top),
+                                   "width": _num(right - left), "height": _num(bottom - top)})
+        _shape(link, node.kind, x, y, radius)
+        drawing.add(link, "text", {"class": "ed-net-label", "x": _num(x), "y": _num(baseline),
+                                   "text-anchor": "middle"}, node.label)
+    return drawing.markup(_lined(root))
 
 
 def _series(items: Iterable[str]) -> str:
@@ -542,15 +552,10 @@ def render_ranked_svg(
         y += height
     total = math.ceil(y + 4)
     strongest = max((e.weight for e in links), default=1)
-    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    out = [
-        f'<svg xmlns="{SVG_NS}" class="ed-network ed-network--ranked"'
-        f' viewBox="0 0 {width} {total}"'
-        f' aria-labelledby="{title_id}" aria-describedby="{desc_id}" data-search-exclude="">',
-        f'<title id="{title_id}">{_text(title)}</title>',
-        f'<desc id="{desc_id}">{_text(description)}</desc>',
-        '<g class="ed-net-edges" aria-hidden="true" stroke="currentColor" fill="none">',
-    ]
+    root = _root("ed-network ed-network--ranked", f"0 0 {width} {total}", id_prefix, title,
+                 description)
+    arcs = drawing.add(root, "g", {"class": "ed-net-edges", "aria-hidden": "true",
+                                   "stroke": "currentColor", "fill": "none"})
 
     def middle(node_id: str) -> float:
         top, height, _ = rows[node_id]
@@ -560,32 +565,26 @@ def render_ranked_svg(
         y1, y2 = sorted((middle(edge.a), middle(edge.b)))
         reach = min((y2 - y1) / 2, _ARCS - 4)
         start = shape_x - _NARROW_RADIUS - 2
-        out.append(
-            f'<path class="ed-net-edge" d="M{_num(start)},{_num(y1)} A{_num(reach)},'
-            f'{_num((y2 - y1) / 2)} 0 0 0 {_num(start)},{_num(y2)}"'
-            f' stroke-width="{_num(_stroke(edge.weight, strongest))}"/>'
-        )
-    out.append('</g>')
-    out.append(f'<g class="ed-net-nodes" fill="currentColor" font-size="{FONT_SIZE}">')
+        drawing.add(arcs, "path", {
+            "class": "ed-net-edge",
+            "d": f"M{_num(start)},{_num(y1)} A{_num(reach)},{_num((y2 - y1) / 2)} 0 0 0 "
+                 f"{_num(start)},{_num(y2)}",
+            "stroke-width": _num(_stroke(edge.weight, strongest))})
+    marks = drawing.add(root, "g", {"class": "ed-net-nodes", "fill": "currentColor",
+                                    "font-size": f"{FONT_SIZE}"})
     for node in ranked:
         top, height, lines = rows[node.id]
         centre = top + height / 2
         radius = _NARROW_RADIUS * _radius(node.weight, heaviest) / MAX_RADIUS
-        name = node_title(node)
         first = centre - (len(lines) - 1) * _LINE / 2 + 0.35 * FONT_SIZE
-        text = "".join(
-            f'<tspan x="{_num(label_x)}" y="{_num(first + i * _LINE)}">{_text(line)}</tspan>'
-            for i, line in enumerate(lines))
-        out += [
-            f'<a href={_attr(_safe_href(node.href))} class="ed-net-node ed-net-{node.kind}"'
-            f' aria-label={_attr(name)}>',
-            f'<title>{_text(name)}</title>',
-            f'<rect class="ed-net-hit" x="{_num(shape_x - _NARROW_RADIUS - 2)}"'
-            f' y="{_num(top)}" width="{_num(width - shape_x + _NARROW_RADIUS + 2)}"'
-            f' height="{_num(height)}"/>',
-            _shape(node.kind, shape_x, centre, max(radius, 3.0)),
-            f'<text class="ed-net-label">{text}</text>',
-            '</a>',
-        ]
-    out += ['</g>', '</svg>']
-    return "\n".join(out)
+        link = _link(marks, node)
+        drawing.add(link, "rect", {"class": "ed-net-hit",
+                                   "x": _num(shape_x - _NARROW_RADIUS - 2), "y": _num(top),
+                                   "width": _num(width - shape_x + _NARROW_RADIUS + 2),
+                                   "height": _num(height)})
+        _shape(link, node.kind, shape_x, centre, max(radius, 3.0))
+        text = drawing.add(link, "text", {"class": "ed-net-label"})
+        for i, line in enumerate(lines):
+            drawing.add(text, "tspan", {"x": _num(label_x), "y": _num(first + i * _LINE)},
+                        line)
+    return drawing.markup(_lined(root))

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from edition.data.forms import fold
 from edition.data.glossary import (
@@ -29,6 +28,7 @@ from edition.data.glossary import (
     slugify,
 )
 from edition.index.occurrences import Mention, OccurrenceIndex
+from edition.pages import drawing
 from edition.pages.actors import mention_list
 from edition.pages.inserts import Insert
 from edition.pages.links import (
@@ -309,7 +309,7 @@ def _edge_box(entry: Point, view: View) -> Box:
     return (x - width / 2, y - 40 - size, x + width / 2, y + 40 + size)
 
 
-def _edge_marker(entry: Point, view: View) -> str:
+def _edge_marker(root: drawing.Element, entry: Point, view: View) -> None:
     """A place beyond the region drawn: an arrow on the map's edge pointing toward it,
     linked to its entry like the points."""
     assert entry.coordinates is not None
@@ -327,11 +327,12 @@ def _edge_marker(entry: Point, view: View) -> str:
         base = y - 32 * d
         shape = f"{x:.1f},{y:.1f} {x - 14:.1f},{base:.1f} {x + 14:.1f},{base:.1f}"
         text_x, text_y, anchor = x, base - 6 * d + (12 if d < 0 else 0), "middle"
-    return (f'<a href="#{entry.id}" class="ed-map-place ed-map-beyond" '
-            f"aria-label={quoteattr(label)}><title>{escape(label)}</title>"
-            f'<polygon points="{shape}"/>'
-            f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}">'
-            f"{escape(entry.name)}</text></a>")
+    link = drawing.add(root, "a", {"href": f"#{entry.id}", "class": "ed-map-place ed-map-beyond",
+                                   "aria-label": label})
+    drawing.add(link, "title", None, label)
+    drawing.add(link, "polygon", {"points": shape})
+    drawing.add(link, "text", {"x": f"{text_x:.1f}", "y": f"{text_y:.1f}",
+                               "text-anchor": anchor}, entry.name)
 
 
 Box = tuple[float, float, float, float]
@@ -445,13 +446,14 @@ def place_labels(marked: list[tuple[str, str, float, float]], size: float, radiu
     return placed
 
 
-def _label_text(label: Label, variant: str) -> str:
+def _label_text(parent: drawing.Element, label: Label, variant: str) -> None:
     """The name as SVG text, a line per ``tspan``, for one width of screen."""
-    lines = "".join(
-        f'<tspan x="{label.x:.1f}" dy="{"0" if i == 0 else f"{_LEADING:g}em"}">'
-        f"{escape(line)}</tspan>" for i, line in enumerate(label.lines))
-    return (f'<text class="ed-map-label ed-map-label--{variant}" x="{label.x:.1f}" '
-            f'y="{label.y:.1f}" text-anchor="{label.anchor}">{lines}</text>')
+    text = drawing.add(parent, "text", {
+        "class": f"ed-map-label ed-map-label--{variant}", "x": f"{label.x:.1f}",
+        "y": f"{label.y:.1f}", "text-anchor": label.anchor})
+    for i, line in enumerate(label.lines):
+        drawing.add(text, "tspan", {"x": f"{label.x:.1f}",
+                                    "dy": "0" if i == 0 else f"{_LEADING:g}em"}, line)
 
 
 def svg(found: list[Point], view: View, page: str = PAGE) -> str:
@@ -461,26 +463,28 @@ def svg(found: list[Point], view: View, page: str = PAGE) -> str:
     marked = [e for e in found if on_map(e.coordinates, view)]
     off = [e for e in found if e.coordinates and not on_map(e.coordinates, view)]
     off_text = (" Beyond the region drawn, an arrow on its edge points toward: "
-                + escape(", ".join(f"{e.name} (to the {beyond(e.coordinates, view)[0]})"
-                                   for e in off if e.coordinates)) + ".") if off else ""
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-map" viewBox="0 0 {WIDTH} '
-        f'{tall:.0f}" aria-labelledby="ed-map-title" aria-describedby="ed-map-desc" '
-        'data-search-exclude="">',
-        '<title id="ed-map-title">Map of the places the essay names</title>',
-        f'<desc id="ed-map-desc">The region from {_span(view[0], view[2], "E", "W")} and '
-        f'{_span(view[1], view[3], "N", "S")}: '
-        f'{len(marked)} places marked with a point ('
-        + escape(", ".join(e.name for e in marked)) + "); shaded, the states of "
-        + escape(", ".join(sorted(shaded)) or "none") + "." + off_text
-        + " Each place is listed below the map.</desc>",
-        f'<rect class="ed-map-sea" width="{WIDTH}" height="{tall:.0f}"/>',
-        '<g class="ed-map-land" aria-hidden="true">',
-    ]
+                + ", ".join(f"{e.name} (to the {beyond(e.coordinates, view)[0]})"
+                            for e in off if e.coordinates) + ".") if off else ""
+    root = drawing.svg({
+        "class": "ed-map", "viewBox": f"0 0 {WIDTH} {tall:.0f}",
+        "aria-labelledby": "ed-map-title", "aria-describedby": "ed-map-desc",
+        "data-search-exclude": "",
+    })
+    drawing.add(root, "title", {"id": "ed-map-title"}, "Map of the places the essay names")
+    drawing.add(root, "desc", {"id": "ed-map-desc"},
+                f"The region from {_span(view[0], view[2], 'E', 'W')} and "
+                f"{_span(view[1], view[3], 'N', 'S')}: "
+                f"{len(marked)} places marked with a point ("
+                + ", ".join(e.name for e in marked) + "); shaded, the states of "
+                + (", ".join(sorted(shaded)) or "none") + "." + off_text
+                + " Each place is listed below the map.")
+    drawing.add(root, "rect", {"class": "ed-map-sea", "width": f"{WIDTH}",
+                               "height": f"{tall:.0f}"})
+    land = drawing.add(root, "g", {"class": "ed-map-land", "aria-hidden": "true"})
     for name, outline in _country_paths(view):
-        kind = ' class="ed-map-region"' if name in shaded else ""
-        parts.append(f"<path{kind} d=\"{outline}\"><title>{escape(name)}</title></path>")
-    parts.append("</g>")
+        kind = {"class": "ed-map-region"} if name in shaded else {}
+        path = drawing.add(land, "path", {**kind, "d": outline})
+        drawing.add(path, "title", None, name)
     # Each name set twice, once at the type size of a wide screen and once at a phone's
     # (the stylesheet shows one), where it overlaps no other name and no point, nor the
     # arrows on the edge and their names.
@@ -494,17 +498,15 @@ def svg(found: list[Point], view: View, page: str = PAGE) -> str:
         assert entry.coordinates is not None
         x, y = where[entry.id]
         label = f"{entry.name}: {degrees(entry.coordinates)}"
-        parts.append(
-            f'<a href="#{entry.id}" class="ed-map-place" aria-label={quoteattr(label)}>'
-            f"<title>{escape(label)}</title>"
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
-            + "".join(_label_text(labels[variant][entry.id], variant)
-                      for variant in LABEL_SIZES)
-            + "</a>"
-        )
-    parts += [_edge_marker(entry, view) for entry in off]
-    parts.append("</svg>")
-    return "".join(parts)
+        link = drawing.add(root, "a", {"href": f"#{entry.id}", "class": "ed-map-place",
+                                       "aria-label": label})
+        drawing.add(link, "title", None, label)
+        drawing.add(link, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "7"})
+        for variant in LABEL_SIZES:
+            _label_text(link, labels[variant][entry.id], variant)
+    for entry in off:
+        _edge_marker(root, entry, view)
+    return drawing.markup(root)
 
 
 def _span(low: float, high: float, positive: str, negative: str) -> str:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from edition.data.dates import EventDate
 from edition.data.events import Event as Record
 from edition.data.events import Events
 from edition.data.glossary import Glossary
 from edition.index.occurrences import OccurrenceIndex
+from edition.pages import drawing
 from edition.pages import notes as notes_page
 from edition.pages.links import home, link_from, literal
 from edition.text.anchoring import Anchor, reading_order
@@ -186,70 +186,82 @@ def svg(found: Sequence[Event], timeline: Axis) -> str:
     lanes = max((lane for _, lane in placed), default=0) + 1
     height = 60 + lanes * LANE
     axis = height - 40
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline" viewBox="0 0 {WIDTH} '
-        f'{height}" aria-labelledby="ed-timeline-title" aria-describedby="ed-timeline-desc"'
+    root = drawing.svg({
+        "class": "ed-timeline", "viewBox": f"0 0 {WIDTH} {height}",
+        "aria-labelledby": "ed-timeline-title", "aria-describedby": "ed-timeline-desc",
         # Out of search: each event's label is found once, in the list below the drawing.
-        ' data-search-exclude="">',
-        '<title id="ed-timeline-title">Timeline of the events the essay moves through</title>',
-        f'<desc id="ed-timeline-desc">{len(found)} events from {found[0].date.label} to '
-        f'{found[-1].date.label}{_broken(timeline, "wider")}.'
-        '</desc>' if found else '<desc id="ed-timeline-desc">No dated events.</desc>',
-        '<g class="ed-tl-axis" aria-hidden="true">',
-    ]
+        "data-search-exclude": "",
+    })
+    drawing.add(root, "title", {"id": "ed-timeline-title"},
+                "Timeline of the events the essay moves through")
+    drawing.add(root, "desc", {"id": "ed-timeline-desc"},
+                f"{len(found)} events from {found[0].date.label} to "
+                f"{found[-1].date.label}{_broken(timeline, 'wider')}."
+                if found else "No dated events.")
+    ticks = drawing.add(root, "g", {"class": "ed-tl-axis", "aria-hidden": "true"})
     cut = timeline.broken_at
     ends = ([(f"{LEFT}", f"{RIGHT}")] if cut is None else [
         (f"{LEFT}", f"{_x(EventDate(cut - 1), timeline):.1f}"),
         (f"{_x(EventDate(cut), timeline):.1f}", f"{RIGHT}")])
-    parts += [f'<line x1="{a}" y1="{axis}" x2="{b}" y2="{axis}"/>' for a, b in ends]
+    for a, b in ends:
+        drawing.add(ticks, "line", {"x1": a, "y1": f"{axis}", "x2": b, "y2": f"{axis}"})
     for year in timeline.ticks:
         x = _x(EventDate(year), timeline)
-        parts.append(f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 5}"/>')
-        parts.append(f'<text x="{x:.1f}" y="{axis + 20}" text-anchor="middle">{year}</text>')
-    parts.append("</g>")
+        drawing.add(ticks, "line",
+                    {"x1": f"{x:.1f}", "y1": f"{axis}", "x2": f"{x:.1f}", "y2": f"{axis + 5}"})
+        drawing.add(ticks, "text",
+                    {"x": f"{x:.1f}", "y": f"{axis + 20}", "text-anchor": "middle"}, f"{year}")
     for event, (x, lane) in zip(found, placed, strict=True):
-        y = axis - 4 - TARGET / 2 - lane * LANE
-        label = f"{event.date.label}: {event.text}"
-        parts.append(
-            f'<a href="#{event.anchor}" class="ed-tl-event" aria-label={quoteattr(label)}>'
-            f"<title>{escape(label)}</title>"
-            f'<rect class="ed-tl-hit" x="{x - TARGET / 2:.1f}" y="{y - TARGET / 2:.1f}" '
-            f'width="{TARGET}" height="{TARGET}"/>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6"/></a>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        _point(root, event, x, axis - 4 - TARGET / 2 - lane * LANE)
+    return drawing.markup(root)
+
+
+def _point(root: drawing.Element, event: Event, x: float, y: float) -> None:
+    """An event's point at (``x``, ``y``): a target ``TARGET`` square, linked to the event."""
+    label = f"{event.date.label}: {event.text}"
+    link = drawing.add(root, "a", {"href": f"#{event.anchor}", "class": "ed-tl-event",
+                                   "aria-label": label})
+    drawing.add(link, "title", None, label)
+    drawing.add(link, "rect", {"class": "ed-tl-hit", "x": f"{x - TARGET / 2:.1f}",
+                               "y": f"{y - TARGET / 2:.1f}", "width": f"{TARGET}",
+                               "height": f"{TARGET}"})
+    drawing.add(link, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "6"})
 
 
 #: The timeline for a narrow box (a phone), running down: its width, the axis's x, the
 #: height of the two centuries before the break, and the least height of a year after it.
 DOWN_WIDTH, DOWN_AXIS, DOWN_BEFORE, DOWN_YEAR = 320, 64, 150, 32
 DOWN_TOP = 16
+#: The most the narrow timeline is drawn longer to part its points; points it still cannot
+#: part (one date, or dates beyond the axis's ends) widen the box instead of hanging the build.
+_MOST_STRETCH = 32.0
 
 
 def _year(date: EventDate) -> float:
     return date.year + (max(date.month, 1) - 1) / 12 + (max(date.day, 1) - 1) / 365
 
 
-def _down_y(date: EventDate, per_year: float, axis: Axis) -> float:
-    """Where ``date`` lies down the narrow timeline, ``per_year`` units a year after the break
-    (or from the span's start, where the axis is unbroken)."""
+def _down_y(date: EventDate, stretch: float, axis: Axis) -> float:
+    """Where ``date`` lies down the narrow timeline, drawn ``stretch`` times its least length
+    (``DOWN_YEAR`` units a year after the break, or from the span's start where the axis is
+    unbroken)."""
     year = _year(date)
     (start, end), cut = axis.span, axis.broken_at
+    per_year = DOWN_YEAR * stretch
     if cut is None:
         return DOWN_TOP + per_year * (min(max(year, start), end) - start)
+    before = DOWN_BEFORE * stretch
     if year < cut:
-        return DOWN_TOP + DOWN_BEFORE * (max(year, start) - start) / (cut - start)
-    return DOWN_TOP + DOWN_BEFORE + 12 + per_year * (min(year, end) - cut)
+        return DOWN_TOP + before * (max(year, start) - start) / (cut - start)
+    return DOWN_TOP + before + 12 + per_year * (min(year, end) - cut)
 
 
-def _down_lanes(found: Sequence[Event], per_year: float, axis: Axis) -> list[tuple[float, int]]:
+def _down_lanes(found: Sequence[Event], stretch: float, axis: Axis) -> list[tuple[float, int]]:
     """Each event's y and lane across: the first lane whose last point is a target above."""
     last: list[float] = []
     placed = []
     for event in found:
-        y = _down_y(event.date, per_year, axis)
+        y = _down_y(event.date, stretch, axis)
         lane = next((i for i, end in enumerate(last) if end < y - TARGET), len(last))
         if lane == len(last):
             last.append(y)
@@ -261,49 +273,46 @@ def _down_lanes(found: Sequence[Event], per_year: float, axis: Axis) -> list[tup
 def svg_down(found: Sequence[Event], axis: Axis) -> str:
     """The overview for a narrow box: the axis runs down the left, the years beside it, each
     event a point (a 24-unit target) in the first lane to its right where it overlaps none;
-    years after the break are drawn as tall as the lanes that fit need, so nothing is wider
-    than the box."""
+    the axis is drawn as long as the lanes that fit need, so nothing is wider than the box
+    (up to ``_MOST_STRETCH`` times its least length; beyond, the box is widened)."""
     lanes_fit = int((DOWN_WIDTH - DOWN_AXIS - 16) // LANE)
-    per_year = float(DOWN_YEAR)
-    placed = _down_lanes(found, per_year, axis)
-    while max((lane for _, lane in placed), default=0) >= lanes_fit:
-        per_year *= 1.25
-        placed = _down_lanes(found, per_year, axis)
-    end = _down_y(EventDate(axis.span[1]), per_year, axis)
+    stretch = 1.0
+    placed = _down_lanes(found, stretch, axis)
+    while (max((lane for _, lane in placed), default=0) >= lanes_fit
+           and stretch < _MOST_STRETCH):
+        stretch *= 1.25
+        placed = _down_lanes(found, stretch, axis)
+    lanes = max((lane for _, lane in placed), default=0) + 1
+    width = max(DOWN_WIDTH, DOWN_AXIS + 16 + lanes * LANE)
+    end = _down_y(EventDate(axis.span[1]), stretch, axis)
     height = math.ceil(end + TARGET)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ed-timeline ed-timeline--down" '
-        f'viewBox="0 0 {DOWN_WIDTH} {height}" aria-labelledby="ed-timeline-down-title" '
-        'aria-describedby="ed-timeline-down-desc" data-search-exclude="">',
-        '<title id="ed-timeline-down-title">Timeline of the events the essay moves through'
-        '</title>',
-        f'<desc id="ed-timeline-down-desc">{len(found)} events from {found[0].date.label} to '
-        f'{found[-1].date.label}, from the top down{_broken(axis, "longer")}.</desc>' if found
-        else '<desc id="ed-timeline-down-desc">No dated events.</desc>',
-        '<g class="ed-tl-axis" aria-hidden="true">',
-    ]
+    root = drawing.svg({
+        "class": "ed-timeline ed-timeline--down", "viewBox": f"0 0 {width} {height}",
+        "aria-labelledby": "ed-timeline-down-title",
+        "aria-describedby": "ed-timeline-down-desc", "data-search-exclude": "",
+    })
+    drawing.add(root, "title", {"id": "ed-timeline-down-title"},
+                "Timeline of the events the essay moves through")
+    drawing.add(root, "desc", {"id": "ed-timeline-down-desc"},
+                f"{len(found)} events from {found[0].date.label} to "
+                f"{found[-1].date.label}, from the top down{_broken(axis, 'longer')}."
+                if found else "No dated events.")
+    ticks = drawing.add(root, "g", {"class": "ed-tl-axis", "aria-hidden": "true"})
     cut = axis.broken_at
     ends = ([(f"{DOWN_TOP}", f"{end:.1f}")] if cut is None else [
-        (f"{DOWN_TOP}", f"{_down_y(EventDate(cut - 1), per_year, axis):.1f}"),
-        (f"{_down_y(EventDate(cut), per_year, axis):.1f}", f"{end:.1f}")])
-    parts += [f'<line x1="{DOWN_AXIS}" y1="{a}" x2="{DOWN_AXIS}" y2="{b}"/>' for a, b in ends]
+        (f"{DOWN_TOP}", f"{_down_y(EventDate(cut - 1), stretch, axis):.1f}"),
+        (f"{_down_y(EventDate(cut), stretch, axis):.1f}", f"{end:.1f}")])
+    for a, b in ends:
+        drawing.add(ticks, "line", {"x1": f"{DOWN_AXIS}", "y1": a, "x2": f"{DOWN_AXIS}", "y2": b})
     for year in axis.ticks:
-        y = _down_y(EventDate(year), per_year, axis)
-        parts.append(f'<line x1="{DOWN_AXIS - 5}" y1="{y:.1f}" x2="{DOWN_AXIS}" y2="{y:.1f}"/>')
-        parts.append(f'<text x="{DOWN_AXIS - 9}" y="{y + 4:.1f}" text-anchor="end">{year}</text>')
-    parts.append("</g>")
+        y = _down_y(EventDate(year), stretch, axis)
+        drawing.add(ticks, "line", {"x1": f"{DOWN_AXIS - 5}", "y1": f"{y:.1f}",
+                                    "x2": f"{DOWN_AXIS}", "y2": f"{y:.1f}"})
+        drawing.add(ticks, "text", {"x": f"{DOWN_AXIS - 9}", "y": f"{y + 4:.1f}",
+                                    "text-anchor": "end"}, f"{year}")
     for event, (y, lane) in zip(found, placed, strict=True):
-        x = DOWN_AXIS + 4 + TARGET / 2 + lane * LANE
-        label = f"{event.date.label}: {event.text}"
-        parts.append(
-            f'<a href="#{event.anchor}" class="ed-tl-event" aria-label={quoteattr(label)}>'
-            f"<title>{escape(label)}</title>"
-            f'<rect class="ed-tl-hit" x="{x - TARGET / 2:.1f}" y="{y - TARGET / 2:.1f}" '
-            f'width="{TARGET}" height="{TARGET}"/>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6"/></a>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        _point(root, event, DOWN_AXIS + 4 + TARGET / 2 + lane * LANE, y)
+    return drawing.markup(root)
 
 
 def _period(years: int) -> str:
