@@ -6,18 +6,24 @@ For each broken copy of the project, the check's problems and those of a real
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from support.build import ROOT, build, copy_project, replace_once
+from edition.data.datafile import Problem
+from edition.index import checklist
+from support.build import ROOT, build, build_in_process, copy_project, replace_once
 
 SCRIPT = ROOT / "scripts" / "check_glossary.py"
-#: A problem as both print it: ``glossary.yml:12: what is wrong and what to do``.
-PROBLEM = re.compile(r"\b((?:glossary|notes|events)\.yml:\d+: .+)$")
+#: A problem as both print it: ``glossary.yml:12: what is wrong and what to do``, or one of
+#: the essay as a whole.
+PROBLEM = re.compile(r"\b((?:glossary|notes|events|work)\.yml:\d+: .+"
+                     r"|the essay's paragraph numbers have gaps: .+)$")
 
 #: name: (file, old text, new text, words the problem must contain)
 BROKEN = {
@@ -81,6 +87,11 @@ BROKEN = {
         "notes.yml", "(see ¶8)", "(see ¶9–2)", "the range '¶9–2' runs backwards"),
     "quotation-everywhere": (
         "notes.yml", 'quote: "the 1921 Treaty of Friendship"', 'quote: "e"', " more); add"),
+    "work-published-on-no-day": (
+        "work.yml", 'published: "2022-08-15"', 'published: "2022-08-32"', "2022-08-32"),
+    "paragraph-number-skipped": (
+        "docs/essay/conclusion.md", "{ .essay #p15 }", "{ .essay #p16 }",
+        "the essay's paragraph numbers have gaps: no paragraph has the id 'p15'"),
 }
 
 
@@ -100,7 +111,8 @@ def test_the_check_reports_what_the_build_reports(name: str, tmp_path: Path) -> 
     found = problems(check.stdout + check.stderr)
     assert found == problems(built.output)
     assert any(expected in problem for problem in found), found
-    assert all(problem.startswith(f"{file}:") for problem in found), found
+    assert all(problem.startswith(f"{file}:") for problem in found
+               if not file.startswith("docs/")), found
 
 
 def test_the_check_passes_the_project_as_the_build_does() -> None:
@@ -108,3 +120,48 @@ def test_the_check_passes_the_project_as_the_build_does() -> None:
                            timeout=120, cwd=ROOT)
     assert check.returncode == 0, check.stderr
     assert "notes.yml: OK" in check.stdout and "events.yml: OK" in check.stdout
+
+
+def _script(name: str) -> Any:
+    """A maintainers' script as a module, to call its ``main`` in this process."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_check_and_the_build_run_one_list_of_checks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A check added to ``checklist.CHECKS`` is run by both, at its stage and in order:
+    neither keeps a list of its own."""
+    def spy(stage: checklist.Stage) -> checklist.Check:
+        return checklist.Check(stage, f"spy {stage}", lambda reading: [
+            Problem("glossary.yml", 1, f"the {stage} stage ran a check from the one list")])
+
+    monkeypatch.setattr(checklist, "CHECKS", (*checklist.CHECKS,
+                                              *(spy(stage) for stage in checklist.STAGES)))
+    project = copy_project(tmp_path / "project")
+    assert _script("check_glossary").main([str(project / "glossary.yml")]) == 1
+    checked = capsys.readouterr().err
+    built = build_in_process(project, tmp_path / "site")
+    expected = [f"glossary.yml:1: the {stage} stage ran a check from the one list"
+                for stage in checklist.STAGES]
+    for output in (checked, built.output):
+        assert [m.group(1) for line in output.splitlines()
+                if (m := PROBLEM.search(line))] == expected, output
+    assert built.returncode != 0
+
+
+@pytest.mark.parametrize("path", ["hooks/edition/build/build.py", "scripts/check_glossary.py"])
+def test_neither_calls_a_check_outside_the_list(path: str) -> None:
+    source = (ROOT / path).read_text(encoding="utf-8")
+    called = [name for name in ("checks.load_data", "checks.data_warnings",
+                                "checks.common_word_problems", "checks.anchor_notes",
+                                "checks.form_problems", "duplicate_ids", ".gaps()", "load_work")
+              if name in source]
+    assert called == []

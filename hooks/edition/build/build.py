@@ -9,6 +9,7 @@ message says what to fix; warnings go to the ``warn`` the hook gives (MkDocs' lo
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -23,10 +24,9 @@ from edition.build.serve import ServeCaches
 from edition.data.datafile import DataFileError, Problem, in_github_actions, repository_path
 from edition.data.glossary import Entry
 from edition.data.work import Work
-from edition.data.work import load as load_work
 from edition.exports import downloads
 from edition.exports.record import Record
-from edition.index import checks
+from edition.index import checklist, checks
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages import actors as actor_pages
 from edition.pages import glossary as glossary_page
@@ -44,7 +44,7 @@ from edition.reader.work import Edition, edition_from
 from edition.text import event_links
 from edition.text.anchoring import Anchor
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, Occurrence, subjects
-from edition.text.blocks import BlockReader, duplicate_ids, word_count
+from edition.text.blocks import BlockReader
 from edition.text.note_marks import NoteMarkerExtension, NotePlaces
 from edition.text.paragraphs import ParagraphIndex, ParagraphNumbersExtension
 from edition.text.typography import rewriting_extensions
@@ -150,19 +150,23 @@ class Build:
         self.caches = caches
         self._warn_text = warn
         self._error_text = error
-        # The same steps, in the same order, as scripts/check_glossary.py (edition.index.checks).
+        # The same checks, in the same order, as scripts/check_glossary.py: each stage of
+        # edition.index.checklist where this build has its input.
+        self.paragraphs = ParagraphIndex()
+        self.occurrences = OccurrenceIndex()
+        self.reading = checklist.Reading(
+            *self.paths, self.work_file if "work" in self.options or self.work_file.exists()
+            else None, occurrences=self.occurrences, paragraphs=self.paragraphs)
         caches.begin()
         try:
-            data = checks.load_data(*self.paths)
+            checklist.run("data", self.reading, self.warn)
         except DataFileError as error_:
             fallback = self._fallback(error_)
             if fallback is None:
                 raise self.fail(error_) from None
-            data = fallback
-        else:
             # The last good data was warned of when it was read; its references are not kept.
-            for problem in checks.data_warnings(data):
-                self.warn(problem)
+            self.reading.data = fallback
+        data = self.reading.checked
         self.glossary, self.notes, self.notes_file = data.glossary, data.notes, data.notes_file
         self.events = data.events
         try:
@@ -185,7 +189,6 @@ class Build:
         self.subjects: dict[str, str] = {}
         self.exports: list[downloads.Export] = []
         self.rendered: dict[str, str] = {}
-        self.essay_words = 0
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher = caches.matcher(self.glossary)
         # Each generated path has one claimant; a second is refused, named.
@@ -208,8 +211,6 @@ class Build:
         #: The edition's source repository (``repo_url``), which the colophon links.
         self.repo_url: str | None = None
         self.site: Site | None = None
-        self.paragraphs = ParagraphIndex()
-        self.occurrences = OccurrenceIndex()
         self.inserts = Inserts()
         self._links: dict[tuple[str, str, str], str] = {}
         self.sidebars = SidebarCache()
@@ -228,10 +229,12 @@ class Build:
             path = known.get(problem.file, project / problem.file)
             print(problem.workflow_command(repository_path(path, project), level), flush=True)
 
-    def warn(self, problem: Problem) -> None:
-        """Warn of ``problem`` (``--strict`` fails on it), annotated on GitHub Actions."""
+    def warn(self, problem: Problem | str) -> None:
+        """Warn of ``problem`` (``--strict`` fails on it), annotated on GitHub Actions when it
+        is located in a data file."""
         self._warn_text(str(problem))
-        self.annotate([problem], "warning")
+        if isinstance(problem, Problem):
+            self.annotate([problem], "warning")
 
     def fail(self, error: DataFileError) -> BuildError:
         """The build's error for an unusable data file (annotated on GitHub Actions)."""
@@ -257,13 +260,11 @@ class Build:
         stands for the rights of a project that records no work; ``repo_url`` is the source
         repository the colophon links."""
         self.repo_url = repo_url
-        if "work" in self.options or self.work_file.exists():
-            try:
-                self.work = load_work(self.work_file)
-            except DataFileError as error:
-                raise self.fail(error) from None
-        else:
-            self.work = untitled_work(site_name, site_url, rights)
+        try:
+            checklist.run("work", self.reading, self.warn)
+        except DataFileError as error:
+            raise self.fail(error) from None
+        self.work = self.reading.work or untitled_work(site_name, site_url, rights)
         try:
             self.edition = edition_from(site_name, site_url, self.options)
         except ValueError as error:
@@ -311,6 +312,7 @@ class Build:
             if fallback is None or fallback.notes is self.notes:
                 raise self.fail(error) from None
             self.notes = fallback.notes  # the last good notes, against this build's essay
+            self.reading.data = dataclasses.replace(self.reading.checked, notes=self.notes)
             self.anchor_notes(pages)
         if self.caches.serving and not self.caches.refused:
             self.caches.last_good = checks.Data(self.glossary, self.notes, self.notes_file,
@@ -327,15 +329,13 @@ class Build:
         for src, body in pages:
             if src not in self.generated:
                 blocks += [(src, block, text) for block, text in reader.read(body)]
-        duplicates = duplicate_ids(blocks)
-        if duplicates:
-            raise BuildError("\n".join(duplicates))
-        self.essay_words = word_count(text for _, _, text in blocks)
+        self.reading.blocks, self.reading.matcher = blocks, self.matcher
+        try:
+            checklist.run("essay", self.reading, self.warn)
+        except checklist.EssayError as error:
+            raise BuildError(str(error)) from None
         self.subjects = subjects(self.matcher, blocks)
-        common = checks.common_word_problems(self.glossary, blocks)
-        if common:
-            raise DataFileError(common, "the glossary")
-        self.anchors = checks.anchor_notes(self.notes, self.notes_file, blocks, self.matcher)
+        self.anchors = self.reading.anchors
         places = NotePlaces.of(self.anchors, blocks)
         self.places.numbers, self.places.note_pages = places.numbers, places.note_pages
         self.places.block_pages = places.block_pages
@@ -474,16 +474,8 @@ class Build:
                 f"edition: {self.inserts.waiting()} generated list(s) found no place in their "
                 "page; a Markdown extension may have changed the generated pages' paragraphs."
             )
-        gaps = self.paragraphs.gaps()
-        if gaps:
-            self._warn_text(
-                "the essay's paragraph numbers have gaps: no paragraph has the id "
-                + ", ".join(f"'p{n}'" for n in gaps)
-            )
         self.write_exports(site_name, site_url, copyright, site_dir)
-        for problem in checks.form_problems(self.glossary, self.occurrences,
-                                            self.essay_words, self.blocks):
-            self.warn(problem)
+        checklist.run("rendered", self.reading, self.warn)
 
     def write_exports(self, site_name: str, site_url: str, copyright: str,
                       site_dir: str) -> None:

@@ -1,9 +1,10 @@
 """Every problem the build finds in the data files, in one place for the build and the check.
 
-The hook (``edition_hook.py``) and the contributors' quick check
-(``scripts/check_glossary.py``) call these same functions in the same order, so the check
-reports exactly what the build would: the same problems, in the same words, on the same
-file and line (``tests/scripts/test_check.py`` holds the two to it on broken copies).
+The build (``edition.build.build``) and the contributors' quick check
+(``scripts/check_glossary.py``) reach these functions only through the one list of
+:mod:`edition.index.checklist`, so the check reports exactly what the build would: the same
+problems, in the same words, on the same file and line (``tests/scripts/test_check.py``
+holds the two to it on broken copies).
 """
 
 from __future__ import annotations
