@@ -266,8 +266,8 @@ def render_index(
         f"{len(actors)} actors the essay names or clearly refers to. Each has a page with "
         "every mention in context, linked to its paragraph, and the actors and glossary terms "
         "it appears with. In the essay, an actor is a link with a short description (hover, "
-        "focus or tap it) once in each part, and the essay's subjects once in the whole essay "
-        "(the home page's \"How to use it\" says which); a name inside a longer glossary "
+        "focus or tap it) once in each part, and the essay's subjects, named in most of its "
+        "paragraphs, once in the whole essay; a name inside a longer glossary "
         "phrase is reached through that phrase's entry.",
         "{ .ed-summary }",
         "",
