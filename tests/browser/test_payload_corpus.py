@@ -15,11 +15,9 @@ Markdown renders it, no payload runs or becomes an element or attribute.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +38,7 @@ from edition.data.datafile import DataFileError
 from edition.index import checks
 from support.build import ROOT, build, copy_project
 from support.http import serving
+from support.scripts import load_script
 
 #: The word every payload written into a field carries, to find it in pages and search.
 MARKER = "Zorblax"
@@ -169,17 +168,6 @@ class Corpus:
     project: Path = Path()
     site: Path = Path()
     url: str = ""
-
-
-def load_script(name: str) -> Any:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _accepted(raws: dict[str, dict[str, Any]], corpus: Corpus) -> dict[tuple[str, tuple], list]:

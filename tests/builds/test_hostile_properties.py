@@ -13,11 +13,9 @@ file takes under a minute).
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import re
 import shutil
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -31,6 +29,7 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from support.build import ROOT, BuildResult, build_in_process, copy_project
+from support.scripts import load_script
 
 DATA = ("glossary.yml", "notes.yml", "events.yml")
 LISTS = {"glossary.yml": ("terms", "actors"), "notes.yml": ("notes",),
@@ -51,18 +50,6 @@ class NoAliases(yaml.SafeDumper):
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
-
-
-def load_script(name: str) -> Any:
-    """A maintainers' script as a module, to call its ``main`` in this process."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def _raw(name: str) -> dict[str, Any]:

@@ -6,18 +6,17 @@ For each broken copy of the project, the check's problems and those of a real
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from edition.data.datafile import Problem
 from edition.index import checklist
 from support.build import ROOT, build, build_in_process, copy_project, replace_once
+from support.scripts import load_script
 
 SCRIPT = ROOT / "scripts" / "check_glossary.py"
 #: A problem as both print it: ``glossary.yml:12: what is wrong and what to do``, or one of
@@ -122,18 +121,6 @@ def test_the_check_passes_the_project_as_the_build_does() -> None:
     assert "notes.yml: OK" in check.stdout and "events.yml: OK" in check.stdout
 
 
-def _script(name: str) -> Any:
-    """A maintainers' script as a module, to call its ``main`` in this process."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_check_and_the_build_run_one_list_of_checks(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -146,7 +133,7 @@ def test_the_check_and_the_build_run_one_list_of_checks(
     monkeypatch.setattr(checklist, "CHECKS", (*checklist.CHECKS,
                                               *(spy(stage) for stage in checklist.STAGES)))
     project = copy_project(tmp_path / "project")
-    assert _script("check_glossary").main([str(project / "glossary.yml")]) == 1
+    assert load_script("check_glossary").main([str(project / "glossary.yml")]) == 1
     checked = capsys.readouterr().err
     built = build_in_process(project, tmp_path / "site")
     expected = [f"glossary.yml:1: the {stage} stage ran a check from the one list"

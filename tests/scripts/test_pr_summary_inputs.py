@@ -6,10 +6,8 @@ summary, rendered as GitHub renders it, holds no link a contributor wrote as tex
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,24 +16,13 @@ import yaml
 from markdown_it import MarkdownIt
 
 from support.build import ROOT, replace_once
+from support.scripts import load_script
 
 DATA = ("glossary.yml", "glossary.schema.json", "notes.yml", "notes.schema.json",
         "events.yml", "events.schema.json")
 #: A term's lines in glossary.yml as written (its aliases' and its definition's lines).
 TERM_ALIASES = '  - term: "Supreme Leader"\n'
 ACTOR_NAME = '  - name: "Ali Khamenei"\n'
-
-
-def load_script(name: str) -> Any:
-    """A maintainers' script as a module, to call its ``main`` in this process."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def github(markdown: str) -> str:
