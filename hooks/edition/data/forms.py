@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 import re
 
-from wordfreq import tokenize, zipf_frequency
-
 #: Characters that stand for an apostrophe, and for a hyphen inside a word.
 APOSTROPHES = "'’‘ʼ"
 HYPHENS = "-‐‑‒–"
@@ -98,6 +96,10 @@ def zipf(form: str) -> float | None:
     """The Zipf frequency (log10 of uses per billion words) of ``form`` in wordfreq's English
     list, or None if wordfreq does not read it as one word of letters: a phrase, a hyphenated
     compound (whose parts wordfreq counts apart), a number ("9/11")."""
+    # wordfreq is the costliest import of the data stage (its tokenizer's tables): only the
+    # common-word check, run where the essay is read, asks it, never a plain glossary load.
+    from wordfreq import tokenize, zipf_frequency
+
     words = tokenize(unify(form), "en")
     if len(words) != 1 or not words[0].replace("'", "").isalpha():
         return None
