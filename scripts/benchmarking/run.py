@@ -7,11 +7,13 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarking import lighthouse
 from benchmarking.builds import Run, build_command, built_path, hook_summary, mkdocs_env, run_child
 from benchmarking.corpus import Corpus, Size
 from benchmarking.editions import variant_env, write_edition
@@ -39,6 +41,28 @@ class Bench:
     validate: bool
     snippets_max_lines: int
     log: Callable[[str], None]
+    #: Lighthouse on the real edition's sites, with the hook and without
+    lighthouse: bool = False
+
+
+def _lighthouse(bench: Bench, site: Path, weighed: dict[str, Any] | None, name: str
+                ) -> dict[str, Any]:
+    """Lighthouse (mobile, the site served with gzip) on the home page and the heaviest
+    essay part; or why it was not run."""
+    why = lighthouse.available()
+    if why is not None:
+        bench.log(f"[lighthouse] not run: {why}")
+        return {"skipped": why}
+    part = (weighed or {}).get("heaviest_essay_part")
+    pages = ["", *([part.removesuffix("index.html")] if part else [])]
+    bench.log(f"[lighthouse] {name}: {', '.join(p or 'home' for p in pages)}")
+    out = bench.out / "lighthouse" / name
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        return {"pages": lighthouse.measure(site, pages, out)}
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
+        bench.log(f"[lighthouse] {name} failed: {error}")
+        return {"skipped": f"failed: {str(error)[:300]}"}
 
 
 def benchmark_size(
@@ -149,6 +173,9 @@ def benchmark_size(
             "largest_page": stats[variant].largest(),
             "weight": weight(sites / variant) if variant in ("hook", "nohook") else None,
         }
+        if bench.lighthouse and size.real and variant in ("hook", "nohook"):
+            entry["lighthouse"] = _lighthouse(bench, sites / variant, entry["weight"],
+                                              f"{stem}-{variant}")
         if variant == "hook":
             parts = runs[variant][0].hook.keys()
             entry["hook_timing"] = {k: _median(r.hook[k] for r in runs[variant]) for k in parts}
