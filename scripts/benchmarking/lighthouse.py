@@ -9,6 +9,7 @@ at level 6, as ``sitestats`` counts it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import io
@@ -117,6 +118,7 @@ def run(url: str, report: Path | None = None) -> dict[str, Any]:
         "speed_index_ms": value("speed-index"),
         "transfer_bytes": value("total-byte-weight"),
         "lighthouse": data.get("lighthouseVersion"),
+        "benchmark_index": (data.get("environment") or {}).get("benchmarkIndex"),
         "error": (data.get("runtimeError") or {}).get("message"),
     }
 
@@ -126,23 +128,35 @@ def run(url: str, report: Path | None = None) -> dict[str, Any]:
 RUNS = 3
 
 
-def measure(site: Path, pages: Sequence[str], out: Path | None = None, runs: int = RUNS
-            ) -> dict[str, Any]:
-    """Lighthouse on each of ``pages`` (paths of the built site, ``""`` the home page),
-    served with gzip, ``runs`` times: the run of the median score, with every run's score
-    and LCP; each page's median report kept in ``out`` if given."""
-    results: dict[str, Any] = {}
-    with served(site) as base, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
-        for page in pages:
-            name = (page.strip("/").replace("/", "-") or "home")
-            found = [run(base + page, Path(tmp) / f"{name}-{n}.json") for n in range(runs)]
-            order = sorted(range(runs), key=lambda n: (found[n]["score"] or 0,
-                                                       -(found[n]["lcp_ms"] or 0)))
-            median = order[len(order) // 2]
-            if out is not None:
-                (out / f"lighthouse-{name}.json").write_bytes(
-                    (Path(tmp) / f"{name}-{median}.json").read_bytes())
-            results[page] = {**found[median], "runs": [
-                {"score": f["score"], "lcp_ms": f["lcp_ms"], "tbt_ms": f["tbt_ms"]}
-                for f in found]}
+def measure(sites: dict[str, Path], pages: Sequence[str], out: Path | None = None,
+            runs: int = RUNS) -> dict[str, dict[str, Any]]:
+    """Lighthouse on each of ``pages`` (paths of a built site, ``""`` the home page) of each
+    of ``sites`` (by name), each served with gzip, ``runs`` times, the sites interleaved
+    page by page so that other work on the machine falls on both alike. For each site and
+    page: the best run (other work only ever lowers a score) and the median, with every
+    run's score, LCP and Lighthouse's measure of the machine's speed (``benchmark_index``);
+    the best run's report kept in ``out`` if given."""
+    found: dict[str, dict[str, list[dict[str, Any]]]] = {name: {} for name in sites}
+    with contextlib.ExitStack() as stack, tempfile.TemporaryDirectory(prefix="lighthouse-"
+                                                                      ) as tmp:
+        bases = {name: stack.enter_context(served(site)) for name, site in sites.items()}
+        for n in range(runs):
+            for page in pages:
+                for name in sites:
+                    slug = f"{name}-{page.strip('/').replace('/', '-') or 'home'}"
+                    found[name].setdefault(page, []).append(
+                        run(bases[name] + page, Path(tmp) / f"{slug}-{n}.json"))
+        results: dict[str, dict[str, Any]] = {name: {} for name in sites}
+        for name, by_page in found.items():
+            for page, every in by_page.items():
+                order = sorted(range(len(every)), key=lambda i: (every[i]["score"] or 0,
+                                                                 -(every[i]["lcp_ms"] or 0)))
+                best, median = order[-1], order[len(order) // 2]
+                slug = f"{name}-{page.strip('/').replace('/', '-') or 'home'}"
+                if out is not None:
+                    (out / f"lighthouse-{slug}.json").write_bytes(
+                        (Path(tmp) / f"{slug}-{best}.json").read_bytes())
+                results[name][page] = {**every[best], "median": every[median], "runs": [
+                    {key: f[key] for key in ("score", "lcp_ms", "tbt_ms", "benchmark_index")}
+                    for f in every]}
     return results

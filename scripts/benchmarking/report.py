@@ -373,7 +373,7 @@ def _side_by_side(results: dict[str, Any]) -> Table:
         if ours_weight.get("home"):
             rows.append(["the home page, all it loads, gzip",
                          f"{ours_weight['home']['gzip'] / 1024:.0f} KiB", "–", "–"])
-    rows.append(_lighthouse_row(variants("real")))
+    rows.append(_lighthouse_row(by_label.get("real", {})))
     return Table(
         "Every measure against its target, side by side", ["Measure", "Measured", "Target",
                                                            "Met"], rows,
@@ -505,29 +505,35 @@ FLOOR_MARGIN = 1.10
 SERVE_GLOSSARY_TARGET = 0.6
 
 
-def _lighthouse_row(peers: dict[str, Any]) -> list[str]:
-    """The Lighthouse row: each page's performance score and LCP (its median run), with the
-    plain site's same pages beside them."""
+def _lighthouse_row(real: dict[str, Any]) -> list[str]:
+    """The Lighthouse row: each page's performance score and LCP (the best run, the median
+    beside it), with the plain site's same pages."""
     name = "Lighthouse 12, mobile, the home page and the heaviest part, served with gzip"
     target = f"≥ {LIGHTHOUSE_SCORE:g}, LCP ≤ {LIGHTHOUSE_LCP_S:g} s"
-    ours = (peers.get("hook") or {}).get("lighthouse")
-    if not ours:
+    found = real.get("lighthouse")
+    if not found:
         return [name, "not measured in this run", target, "–"]
-    if "pages" not in ours:
-        return [name, f"not measured: {ours.get('skipped', '')}", target, "–"]
+    if "sites" not in found:
+        return [name, f"not measured: {found.get('skipped', '')}", target, "–"]
 
     def shown(pages: dict[str, Any]) -> str:
         return "; ".join(
-            f"{page or 'home'} {found['score']} (LCP {found['lcp_ms'] / 1000:.2f} s, "
-            f"TBT {found['tbt_ms']:.0f} ms; scores "
-            f"{'/'.join(str(r['score']) for r in found.get('runs', [found]))})"
-            for page, found in pages.items())
+            f"{page or 'home'} {best['score']} (LCP {best['lcp_ms'] / 1000:.2f} s, TBT "
+            f"{best['tbt_ms']:.0f} ms; median {best['median']['score']}, LCP "
+            f"{best['median']['lcp_ms'] / 1000:.2f} s; runs "
+            f"{'/'.join(str(r['score']) for r in best['runs'])})"
+            for page, best in pages.items())
 
-    plain = ((peers.get("nohook") or {}).get("lighthouse") or {}).get("pages")
-    measured = shown(ours["pages"]) + (f" (plain: {shown(plain)})" if plain else "")
-    ok = all(found["score"] is not None and found["score"] >= LIGHTHOUSE_SCORE
-             and found["lcp_ms"] is not None and found["lcp_ms"] <= LIGHTHOUSE_LCP_S * 1000
-             for found in ours["pages"].values())
+    ours, plain = found["sites"].get("hook", {}), found["sites"].get("nohook")
+    measured = shown(ours) + (f" (plain: {shown(plain)})" if plain else "")
+
+    def meets(run: dict[str, Any]) -> bool:
+        return (run["score"] is not None and run["score"] >= LIGHTHOUSE_SCORE
+                and run["lcp_ms"] is not None and run["lcp_ms"] <= LIGHTHOUSE_LCP_S * 1000)
+
+    # Other work on the machine only ever lowers a score: met if the best runs meet it, and
+    # the medians agree.
+    ok = all(meets(best) and meets(best["median"]) for best in ours.values())
     return [name, measured, target, "yes" if ok else "no"]
 
 

@@ -45,23 +45,25 @@ class Bench:
     lighthouse: bool = False
 
 
-def _lighthouse(bench: Bench, site: Path, weighed: dict[str, Any] | None, name: str
+def _lighthouse(bench: Bench, sites: Path, weighed: dict[str, Any] | None
                 ) -> dict[str, Any]:
-    """Lighthouse (mobile, the site served with gzip) on the home page and the heaviest
-    essay part; or why it was not run."""
+    """Lighthouse (mobile, each site served with gzip) on the home page and the heaviest
+    essay part, with the hook and without, interleaved; or why it was not run."""
     why = lighthouse.available()
     if why is not None:
         bench.log(f"[lighthouse] not run: {why}")
         return {"skipped": why}
     part = (weighed or {}).get("heaviest_essay_part")
     pages = ["", *([part.removesuffix("index.html")] if part else [])]
-    bench.log(f"[lighthouse] {name}: {', '.join(p or 'home' for p in pages)}")
-    out = bench.out / "lighthouse" / name
+    bench.log(f"[lighthouse] {', '.join(p or 'home' for p in pages)}, with the hook and "
+              f"without, {lighthouse.RUNS} runs each")
+    out = bench.out / "lighthouse"
     out.mkdir(parents=True, exist_ok=True)
     try:
-        return {"pages": lighthouse.measure(site, pages, out)}
+        return {"sites": lighthouse.measure(
+            {variant: sites / variant for variant in ("hook", "nohook")}, pages, out)}
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
-        bench.log(f"[lighthouse] {name} failed: {error}")
+        bench.log(f"[lighthouse] failed: {error}")
         return {"skipped": f"failed: {str(error)[:300]}"}
 
 
@@ -173,9 +175,6 @@ def benchmark_size(
             "largest_page": stats[variant].largest(),
             "weight": weight(sites / variant) if variant in ("hook", "nohook") else None,
         }
-        if bench.lighthouse and size.real and variant in ("hook", "nohook"):
-            entry["lighthouse"] = _lighthouse(bench, sites / variant, entry["weight"],
-                                              f"{stem}-{variant}")
         if variant == "hook":
             parts = runs[variant][0].hook.keys()
             entry["hook_timing"] = {k: _median(r.hook[k] for r in runs[variant]) for k in parts}
@@ -188,6 +187,8 @@ def benchmark_size(
             entry["memory_page"] = memory_page
             entry["generated_pages"] = len(generated)
         results["variants"][variant] = entry
+    if bench.lighthouse and size.real and {"hook", "nohook"} <= set(variants):
+        results["lighthouse"] = _lighthouse(bench, sites, results["variants"]["hook"]["weight"])
     if "nohook" in variants:
         base = results["variants"]["nohook"]
         for variant in variants:
