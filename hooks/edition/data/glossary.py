@@ -552,9 +552,10 @@ def variant_uses(glossary: Glossary, texts: list[tuple[str, int, str, str]]) -> 
 
 @functools.cache
 def country_names() -> tuple[str, ...]:
-    """The countries the map can shade, by the names its outlines have."""
+    """The countries the map can shade, by the names its outlines have: the world's, which
+    name every country the finer outlines of a region have, and more."""
     data = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
-    return tuple(country["name"] for country in data["countries"])
+    return tuple(country["name"] for country in data["world"]["countries"])
 
 
 def _country_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
