@@ -2,18 +2,18 @@
 
 Run once by a maintainer, not by the build: ``npm pack world-atlas@2.0.2``, unpack it, then
 ``python scripts/vendor_natural_earth.py package``. It decodes the TopoJSON (quantised,
-delta-encoded arcs) of two scales and writes hooks/edition/pages/natural_earth/countries.json,
-each country's name and its rings in longitude/latitude, rounded to 0.05 degree:
+delta-encoded arcs) of two scales and writes, in hooks/edition/pages/natural_earth/, each
+country's name and its rings in longitude/latitude, rounded to 0.05 degree:
 
-- ``countries``: at 1:50m, the rings that reach ``BOX``, this edition's region with a margin,
-  which its map is drawn from;
-- ``world``: every country at 1:110m, and at 1:50m the small states and territories that
-  scale leaves out (Malta, Andorra), so that the map of an edition of a text set anywhere
-  draws its coasts, and every name a glossary may shade has an outline on any map.
+- ``countries.json``: at 1:50m, the rings that reach ``BOX``, this edition's region with a
+  margin, which its map is drawn from;
+- ``world.json``: every country at 1:110m, and at 1:50m the small states and territories
+  that scale leaves out (Malta, Andorra), so that the map of an edition of a text set
+  anywhere draws its coasts; its names are those a glossary's ``countries`` may use.
 
 Natural Earth is in the public domain; world-atlas is ISC-licensed (LICENSE beside the data).
 
-It then writes ``outlines.json`` beside it: each country's outline as the places map draws
+It then writes ``outlines.json`` beside them: each country's outline as the places map draws
 it, projected, clipped to the map and thinned (``edition.pages.places.outline``), so that a
 build only places them. ``python scripts/vendor_natural_earth.py --outlines`` writes that
 file alone, from ``countries.json``, when the map's view or size changes; the view is
@@ -38,7 +38,7 @@ from edition.pages import places  # noqa: E402 (after hooks/ is on the path)
 OUT = places.DATA
 #: The region the finer outlines cover: west, south, east, north (degrees), the region this
 #: edition's map draws (``extra.edition.map.region``) with a margin; a map that lies inside
-#: it is drawn from them, any other from the world's (``places.sources``).
+#: it is drawn from them, any other from the world's (``places.scale``).
 BOX = (10.0, 20.0, 85.0, 65.0)
 STEP = 0.05
 
@@ -102,7 +102,8 @@ def _in_box(_name: str, ring: list[tuple[float, float]]) -> bool:
 
 
 def main(package: str) -> None:
-    """``countries.json`` from the unpacked world-atlas package, then ``outlines.json``."""
+    """``countries.json`` and ``world.json`` from the unpacked world-atlas package, then
+    ``outlines.json``."""
     fine, coarse = (json.loads((Path(package) / f"countries-{scale}.json").read_text(
         encoding="utf-8")) for scale in ("50m", "110m"))
     world = _countries(coarse, lambda _name, _ring: True)
@@ -112,9 +113,11 @@ def main(package: str) -> None:
     OUT.write_text(json.dumps({
         "source": "Natural Earth 1:50m admin 0 countries, via world-atlas 2.0.2 "
                   "(countries-50m.json)", "box": BOX, "countries": _countries(fine, _in_box),
-        "world": {"source": "Natural Earth 1:110m admin 0 countries, and 1:50m for those "
-                            "that scale leaves out, via world-atlas 2.0.2 (countries-110m.json, "
-                            "countries-50m.json)", "countries": world},
+    }, separators=(",", ":")) + "\n", encoding="utf-8")
+    places.WORLD_DATA.write_text(json.dumps({
+        "source": "Natural Earth 1:110m admin 0 countries, and 1:50m for those that scale "
+                  "leaves out, via world-atlas 2.0.2 (countries-110m.json, countries-50m.json)",
+        "countries": world,
     }, separators=(",", ":")) + "\n", encoding="utf-8")
     write_outlines()
 

@@ -28,7 +28,7 @@ SCHEMAS = ("glossary.schema.json", "notes.schema.json", "events.schema.json",
            "work.schema.json")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 #: The map's vendored outlines, with Natural Earth's names of the countries.
-COUNTRIES = ROOT / "hooks" / "edition" / "pages" / "natural_earth" / "countries.json"
+COUNTRIES = ROOT / "hooks" / "edition" / "pages" / "natural_earth" / "world.json"
 
 
 def record(root: Path) -> dict:
@@ -124,7 +124,7 @@ def test_its_timeline_places_and_actors_carry_nothing_of_this_essay(
 
 def _natural_earth_names() -> set[str]:
     data = json.loads(COUNTRIES.read_text(encoding="utf-8"))
-    return {country["name"] for country in data["world"]["countries"]}
+    return {country["name"] for country in data["countries"]}
 
 
 def _own_names(root: Path) -> list[str]:
@@ -179,7 +179,7 @@ def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool
 def test_its_map_draws_the_land_each_of_its_places_stands_on(second: BuildResult) -> None:
     """The vendored outlines serve a map of any region, not only this essay's: each place
     stands, as drawn, inside the outline of the country the data file puts it in."""
-    countries = json.loads(COUNTRIES.read_text(encoding="utf-8"))["world"]["countries"]
+    countries = json.loads(COUNTRIES.read_text(encoding="utf-8"))["countries"]
     glossary = yaml.safe_load((FIXTURE / "glossary.yml").read_text(encoding="utf-8"))
     located = {t["term"]: (t["coordinates"]["lon"], t["coordinates"]["lat"])
                for t in glossary["terms"] if "coordinates" in t}

@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from edition.data.glossary import COUNTRIES_FILE
 from edition.pages import places
 from edition.pages.places import clip, thin
 from support.data import map_view
@@ -162,16 +163,17 @@ def test_a_map_of_any_other_region_is_drawn_from_the_worlds_outlines(
         view: tuple[float, float, float, float]) -> None:
     # New England, eastern South America, Australia: the countries with land in the view,
     # read from the data file, each drawn.
-    data = json.loads(places.DATA.read_text(encoding="utf-8"))
+    world = json.loads(places.WORLD_DATA.read_text(encoding="utf-8"))
     assert places.scale(view) == "world"
-    expected = _reaching(data["world"]["countries"], view)
+    expected = _reaching(world["countries"], view)
     assert expected
     made = places.outlines_made(view)
     assert expected <= {name for name, path in made["countries"]}
 
 
 def test_every_name_a_glossary_may_shade_has_an_outline_on_any_map() -> None:
-    data = json.loads(places.DATA.read_text(encoding="utf-8"))
-    world = {country["name"] for country in data["world"]["countries"]}
-    assert {country["name"] for country in data["countries"]} <= world
+    region = json.loads(places.DATA.read_text(encoding="utf-8"))
+    world = {c["name"] for c in json.loads(places.WORLD_DATA.read_text("utf-8"))["countries"]}
+    assert {country["name"] for country in region["countries"]} <= world
     assert {"Malta", "United States of America", "Iran"} <= world
+    assert COUNTRIES_FILE == places.WORLD_DATA  # the names the glossary checks

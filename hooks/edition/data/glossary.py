@@ -35,9 +35,10 @@ SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
 #: Raised for an unusable glossary: ``problems`` says why, one line each.
 GlossaryError = DataFileError
-#: The map's own outlines (vendored Natural Earth data, drawn by the places page): the
-#: names a ``countries`` list may use, read here by path, as the map reads them.
-COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "pages" / "natural_earth" / "countries.json"
+#: The map's own outlines of every country (vendored Natural Earth data, drawn by the
+#: places page): the names a ``countries`` list may use, read here by path, as the map
+#: reads them.
+COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "pages" / "natural_earth" / "world.json"
 #: Actor ids whose page path a page of the edition has: ``actors/index.md``, the index.
 RESERVED_ACTOR_IDS = {"index": "the actors index (actors/index.md)"}
 
@@ -552,10 +553,9 @@ def variant_uses(glossary: Glossary, texts: list[tuple[str, int, str, str]]) -> 
 
 @functools.cache
 def country_names() -> tuple[str, ...]:
-    """The countries the map can shade, by the names its outlines have: the world's, which
-    name every country the finer outlines of a region have, and more."""
+    """The countries the map can shade, by the names its outlines have."""
     data = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
-    return tuple(country["name"] for country in data["world"]["countries"])
+    return tuple(country["name"] for country in data["countries"])
 
 
 def _country_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
@@ -576,7 +576,7 @@ def _country_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
                 problems.append(Problem(lines.name, lines.line((key, index, "countries", number)), (
                     f"{key}[{index}] '{label}': 'countries' lists '{country}', which the map has "
                     f"no outline for.{hint} Use a name from the map's list "
-                    "(hooks/edition/pages/natural_earth/countries.json).")))
+                    "(hooks/edition/pages/natural_earth/world.json).")))
     return problems
 
 

@@ -46,6 +46,8 @@ PAGE = "places.md"
 #: The ids the places page has besides its places': its heading's and the map's.
 PAGE_IDS = ("places", "ed-map-title", "ed-map-desc")
 DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
+#: Every country's outline, coarser: a map that ``DATA`` does not cover is drawn from them.
+WORLD_DATA = DATA.with_name("world.json")
 #: The outlines as the map draws them, made from ``DATA`` by ``scripts/vendor_natural_earth.py``
 #: (clipped and thinned once, there, not in every build), with the map they were made for.
 OUTLINES = DATA.with_name("outlines.json")
@@ -70,8 +72,8 @@ Rings = tuple[tuple[tuple[float, float], ...], ...]
 
 
 @cache
-def _data() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+def _read(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return loaded
 
 
@@ -79,8 +81,8 @@ def _data() -> dict[str, Any]:
 def _countries(scale: str) -> tuple[tuple[str, Rings], ...]:
     """Each country's name and rings (longitude, latitude) at ``scale``: ``region``, the
     finer outlines of the region ``DATA``'s ``box`` names, or ``world``, the coarser ones of
-    every country."""
-    listed = _data()["countries"] if scale == "region" else _data()["world"]["countries"]
+    every country, ``WORLD_DATA``."""
+    listed = _read(DATA if scale == "region" else WORLD_DATA)["countries"]
     return tuple((c["name"], tuple(tuple((p[0], p[1]) for p in ring) for ring in c["rings"]))
                  for c in listed)
 
@@ -99,7 +101,7 @@ def scale(view: View) -> str:
     """The outlines a map of ``view`` is drawn from: the region's finer ones where they
     cover all it shows, else the world's, so that a map of any region has its coasts."""
     west, south, east, north = bounds(view)
-    box_west, box_south, box_east, box_north = _data()["box"]
+    box_west, box_south, box_east, box_north = _read(DATA)["box"]
     inside = box_west <= west and box_south <= south and east <= box_east and north <= box_north
     return "region" if inside else "world"
 
