@@ -36,6 +36,12 @@ def _shown(server: Server, selector: str) -> str | None:  # noqa: F811 (the fixt
     return plain(found.get_text()) if found is not None else ""
 
 
+def _served(server: Server) -> None:  # noqa: F811 (the fixture's value)
+    """Wait until the server serves the essay page."""
+    server.wait_for(f"{ESSAY_PAGE} to be served", START_SECONDS,
+                    lambda: (server.get(ESSAY_PAGE) or (0, ""))[0] == 200)
+
+
 def banner(server: Server) -> str | None:  # noqa: F811 (the fixture's value)
     """The text of the refused-save banner on the essay page, or None without a page."""
     return _shown(server, ".edition-refused[role=alert]")
@@ -44,8 +50,7 @@ def banner(server: Server) -> str | None:  # noqa: F811 (the fixture's value)
 def test_a_refused_save_shows_a_banner_over_the_last_good_pages(
     server: Server, tmp_path: Path  # noqa: F811 (the fixture)
 ) -> None:
-    server.wait_for(f"{ESSAY_PAGE} to be served", START_SECONDS,
-                    lambda: (server.get(ESSAY_PAGE) or (0, ""))[0] == 200)
+    _served(server)
     data = yaml.safe_load(server.glossary.read_text(encoding="utf-8"))
     good = plain(jcpoa_entry(data)["definition"])
     assert banner(server) == ""
@@ -82,8 +87,7 @@ def warnings_banner(server: Server) -> str | None:  # noqa: F811 (the fixture's 
 def test_a_warning_that_strict_fails_on_shows_in_a_banner_under_serve(
     server: Server, tmp_path: Path  # noqa: F811 (the fixture)
 ) -> None:
-    server.wait_for(f"{ESSAY_PAGE} to be served", START_SECONDS,
-                    lambda: (server.get(ESSAY_PAGE) or (0, ""))[0] == 200)
+    _served(server)
     assert warnings_banner(server) == ""
     text = server.glossary.read_text(encoding="utf-8")
     old, new = '- term: "axis of resistance"', '- term: "Axis of Resistance"'
