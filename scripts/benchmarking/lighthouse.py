@@ -1,6 +1,7 @@
 """Lighthouse on a built site served as a web server serves it: each response gzipped.
 
-Lighthouse is pinned in ``package.json`` (``npm ci`` installs it into ``node_modules``); it
+Lighthouse is pinned in ``maintainers/lighthouse/package.json``, a package of its own so that
+the test command's ``npm ci`` does not install it (``npm ci --prefix maintainers/lighthouse``); it
 drives the machine's Chromium (``CHROME_PATH``), headless, as a phone on a mobile network
 (its default, simulated throttling). A small local server answers Lighthouse's requests from
 the site's directory, gzipping what a server compresses (HTML, CSS, JavaScript, JSON, SVG)
@@ -27,8 +28,8 @@ from typing import Any
 
 from benchmarking.settings import ROOT
 
-#: The pinned command (package.json), where ``npm ci`` puts it.
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+#: The pinned command, where ``npm ci --prefix maintainers/lighthouse`` puts it.
+LIGHTHOUSE = ROOT / "maintainers" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 
 #: What a web server compresses: text, not images or fonts (compressed already).
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".jsonld", ".txt", ".map")
@@ -40,7 +41,7 @@ TIMEOUT_SECONDS = 300
 def available() -> str | None:
     """Why Lighthouse cannot run here, or None if it can."""
     if not LIGHTHOUSE.exists():
-        return "Lighthouse is not installed (npm ci)"
+        return "Lighthouse is not installed (npm ci --prefix maintainers/lighthouse)"
     if shutil.which("chromium") is None and not os.environ.get("CHROME_PATH"):
         return "no Chromium (chromium on PATH, or CHROME_PATH)"
     return None
