@@ -102,6 +102,8 @@ def render(work: Work, edition: Edition, counts: dict[str, int],
         "number's “Cite” button.",
         "",
     ]
+    # Out of search, as the essay pages' cite dialogs: each form repeats the title and the
+    # work's particulars, which are found where they stand.
     for style in styled(work, edition, edition.url, None):
-        lines += [f"**{literal(style.name)}**: {_markdown(style)}", ""]
+        lines += [f"**{literal(style.name)}**: {_markdown(style)}", "{ data-search-exclude }", ""]
     return "\n".join(lines)
