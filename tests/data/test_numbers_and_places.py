@@ -10,7 +10,7 @@ import pytest
 
 from edition.data import notes
 from edition.data.datafile import DataFileError, shortened
-from edition.data.glossary import COUNTRIES_FILE
+from edition.data.glossary import COUNTRIES_FILE, parse
 from support.build import ROOT
 from support.refusals import glossary_problems as problems
 
