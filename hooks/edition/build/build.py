@@ -417,6 +417,12 @@ class Build:
         if src not in self.generated:
             self.occurrences.titles[src] = page.title or src
             return markdown
+        # Built as elements: the page's Markdown is one placeholder, which Python-Markdown
+        # reads as one paragraph and the inserts replace with the page.
+        return self.inserts.placeholder(self.body(src))
+
+    def body(self, src: str) -> list[etree.Element]:
+        """The elements of the generated page ``src``, from the index the essay filled."""
         glossary, occurrences = self.glossary, self.occurrences
         if src == colophon.PAGE:
             assert self.edition is not None
@@ -427,13 +433,6 @@ class Build:
         if src == timeline.PAGE:
             return timeline.render(
                 timeline.events(self.anchors, glossary, occurrences, self.events), self.timeline)
-        # The other pages are built as elements: their Markdown is one placeholder, which
-        # Python-Markdown reads as one paragraph and the inserts replace with the page.
-        return self.inserts.placeholder(self.body(src))
-
-    def body(self, src: str) -> list[etree.Element]:
-        """The elements of the generated page ``src`` (not the colophon or the timeline)."""
-        glossary, occurrences = self.glossary, self.occurrences
         if src == glossary_page.PAGE:
             return glossary_page.render(glossary, occurrences, events=self.events)
         if src == notes_page.PAGE:
