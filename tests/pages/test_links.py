@@ -1,5 +1,5 @@
-"""How generated pages link to entries and quote contributors' text, as elements or, in a
-page still written as Markdown, as literal Markdown."""
+"""How generated pages link to entries and quote contributors' text: as elements, or as
+literal Markdown where Markdown is written (a pull request's summary)."""
 
 from __future__ import annotations
 

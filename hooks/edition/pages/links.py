@@ -1,8 +1,8 @@
 """Where each entry lives and how generated pages link to it and quote contributors' text.
 
 Links are relative ``.md`` links between source files, which MkDocs checks and resolves.
-Contributors' text enters the generated pages as elements' text (see ``inserts``), or, in a
-page still written as Markdown, through :func:`literal`.
+Contributors' text enters the generated pages as elements' text (see ``inserts``); written
+as Markdown elsewhere (a pull request's summary), it goes through :func:`literal`.
 """
 
 from __future__ import annotations
