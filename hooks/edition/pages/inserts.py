@@ -4,7 +4,9 @@ Generated pages are mostly long lists: every mention of an actor, every paragrap
 uses a term. Written out as Markdown, Python-Markdown would parse them again, block by
 block and inline pattern by inline pattern, for most of a build's time. Built here as
 elements they cost a fraction, and nothing in them is ever read as Markdown or HTML: the
-serialiser escapes their text. Their links are still ``.md`` links, which MkDocs checks
+serialiser escapes their text (but for a character reference such as ``&amp;``, which
+Python-Markdown's serialiser passes through as one: the data files refuse them,
+``data/characters.py``). Their links are still ``.md`` links, which MkDocs checks
 and rewrites afterwards (its link processor runs at priority 0).
 
 A generated page is built whole this way (its headings, paragraphs and links too, with
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import secrets
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -31,8 +33,6 @@ from markdown.treeprocessors import Treeprocessor
 #: skips an element carrying it, with everything inside; the element must not contain
 #: another of its own tag, which would end the skipping early).
 SEARCH_EXCLUDE = {"data-search-exclude": ""}
-#: Takes elements to put in a page; returns the Markdown paragraph that stands for them.
-Insert = Callable[[Iterable[etree.Element]], str]
 #: What a block holds, in reading order: runs of text and inline elements.
 Inline = str | etree.Element
 #: The tag of an element that stands for serialised HTML (:func:`raw`); no HTML tag has it.
