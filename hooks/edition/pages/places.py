@@ -47,12 +47,16 @@ PAGE = "places.md"
 #: The ids the places page has besides its places': its heading's and the map's.
 PAGE_IDS = ("places", "ed-map-title", "ed-map-desc")
 DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
+#: Every country's outline, coarser: a map that ``DATA`` does not cover is drawn from them.
+WORLD_DATA = DATA.with_name("world.json")
 #: The outlines as the map draws them, made from ``DATA`` by ``scripts/vendor_natural_earth.py``
 #: (clipped and thinned once, there, not in every build), with the map they were made for.
 OUTLINES = DATA.with_name("outlines.json")
 #: A region drawn: west, south, east, north (degrees). The edition's is
 #: ``extra.edition.map.region`` in ``mkdocs.yml``, else made from its places (:func:`region`).
 View = tuple[float, float, float, float]
+#: The map of an edition with no region and no point: every land but Antarctica.
+WORLD: View = (-180.0, -60.0, 180.0, 85.0)
 WIDTH = 800
 #: The labels' type size in the map's units, on a wide screen and on a phone (where the
 #: 800-unit map is drawn at under half size), as the stylesheet sets them; and each
@@ -65,18 +69,49 @@ _ADVANCE, _LEADING = 0.62, 1.2
 _LONGEST_LINE = 16
 
 
+Rings = tuple[tuple[tuple[float, float], ...], ...]
+
+
 @cache
-def _countries() -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], ...]:
-    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+def _read(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def _countries(scale: str) -> tuple[tuple[str, Rings], ...]:
+    """Each country's name and rings (longitude, latitude) at ``scale``: ``region``, the
+    finer outlines of the region ``DATA``'s ``box`` names, or ``world``, the coarser ones of
+    every country, ``WORLD_DATA``."""
+    listed = _read(DATA if scale == "region" else WORLD_DATA)["countries"]
     return tuple((c["name"], tuple(tuple((p[0], p[1]) for p in ring) for ring in c["rings"]))
-                 for c in data["countries"])
+                 for c in listed)
+
+
+def bounds(view: View) -> View:
+    """What a map of ``view`` shows, its outlines' margin included, in degrees: west,
+    south, east, north."""
+    west, south, east, north = view
+    x_per_degree = WIDTH / (east - west)
+    y_per_degree = x_per_degree / math.cos(math.radians((south + north) / 2))
+    lon, lat = _MARGIN / x_per_degree, _MARGIN / y_per_degree
+    return west - lon, south - lat, east + lon, north + lat
+
+
+def scale(view: View) -> str:
+    """The outlines a map of ``view`` is drawn from: the region's finer ones where they
+    cover all it shows, else the world's, so that a map of any region has its coasts."""
+    west, south, east, north = bounds(view)
+    box_west, box_south, box_east, box_north = _read(DATA)["box"]
+    inside = box_west <= west and box_south <= south and east <= box_east and north <= box_north
+    return "region" if inside else "world"
 
 
 def region(options: object, glossary: Glossary) -> View:
     """The region the map draws: ``options`` (``extra.edition.map``) name it as ``region``,
     west, south, east, north in degrees; without it, the places' points and a margin (a tenth
-    of their extent, at least two degrees), or, with no point, the vendored outlines' box. A
-    ``ValueError`` names what to fix."""
+    of their extent, at least two degrees), or, with no point, the world. A ``ValueError``
+    names what to fix."""
     found = options or {}
     if not isinstance(found, dict) or set(found) - {"region"}:
         raise ValueError("'map' must be a mapping whose one option is 'region'.")
@@ -90,8 +125,7 @@ def region(options: object, glossary: Glossary) -> View:
         return (float(view[0]), float(view[1]), float(view[2]), float(view[3]))
     marked = [p.coordinates for p in points(glossary) if p.coordinates is not None]
     if not marked:
-        box = json.loads(DATA.read_text(encoding="utf-8"))["box"]
-        return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+        return WORLD
     lats, lons = [lat for lat, _ in marked], [lon for _, lon in marked]
     pad_lat = max((max(lats) - min(lats)) / 10, 2.0)
     pad_lon = max((max(lons) - min(lons)) / 10, 2.0)
@@ -258,7 +292,7 @@ def _tenths(value: int) -> str:
 def outlines_made(view: View) -> dict[str, Any]:
     """What ``OUTLINES`` holds: the map they fit and each country's name and outline, for
     the countries that have one on the map."""
-    drawn = ((name, outline(rings, view)) for name, rings in _countries())
+    drawn = ((name, outline(rings, view)) for name, rings in _countries(scale(view)))
     return {**_map_made_for(view), "countries": [[name, path] for name, path in drawn if path]}
 
 
