@@ -553,9 +553,11 @@ class Build:
         actors = site.url(actor_pages.INDEX)
         places = _written(site, places_page.PAGE)
         described = dict([places]) if places is not None else {}
+        events = _written(site, timeline.PAGE)
         index = search_index.rewrite(json.loads(path.read_text(encoding="utf-8")), pages,
                                      variants, entries, notes_html,
-                                     [actors] if actors is not None else [], described)
+                                     [actors] if actors is not None else [], described,
+                                     dict([events]) if events is not None else {})
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 

@@ -93,6 +93,9 @@ def render(work: Work, edition: Edition, counts: dict[str, int],
         block("p", "The essay as this edition gives it; each paragraph's own citation is under "
               "its number's “Cite” button."),
     ]
+    # Out of search, as the essay pages' cite dialogs: each form repeats the title and the
+    # work's particulars, which are found where they stand.
     for style in styled(work, edition, edition.url, None):
-        out.append(block("p", element("strong", style.name), ": ", *_citation(style)))
+        out.append(block("p", element("strong", style.name), ": ", *_citation(style),
+                         **{"data-search-exclude": None}))
     return out
