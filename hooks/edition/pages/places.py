@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,23 +22,23 @@ from typing import Any
 
 from edition.data.forms import fold
 from edition.data.glossary import (
-    IDENTIFIER_NAMES,
     Entry,
     Glossary,
-    identifier_url,
     slugify,
 )
 from edition.index.occurrences import Mention, OccurrenceIndex
 from edition.pages import drawing
 from edition.pages.actors import mention_list
-from edition.pages.inserts import Insert
+from edition.pages.inserts import block, raw
 from edition.pages.links import (
     GLOSSARY,
     actor_page,
     home,
     identifiers_line,
+    joined,
+    lead_in,
+    link,
     link_from,
-    literal,
     sources_line,
 )
 from edition.pages.registry import Ids
@@ -553,35 +554,32 @@ def _span(low: float, high: float, positive: str, negative: str) -> str:
     return f"{abs(low):g}° {side(low)} to {abs(high):g}° {side(high)}"
 
 
-def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
-           view: View, page: str = PAGE) -> str:
-    """The Markdown of the places page; ``insert`` puts built elements in it, ``view`` is the
-    region the map draws."""
+def render(glossary: Glossary, occurrences: OccurrenceIndex, view: View,
+           page: str = PAGE) -> list[etree.Element]:
+    """The places page, as the elements of its body; ``view`` is the region the map draws."""
     found = points(glossary)
     out = [
-        "# Places { .ed-heading }",
-        "",
-        "The editor's index of places",
-        "{ .ed-rubric }",
-        "",
-        f"{len(found)} places the essay names or its entries are at, what each is, where it "
-        "lies and every mention in context. The map is drawn from Natural Earth's country "
-        "outlines (public domain); borders are today's.",
-        "{ .ed-summary }",
-        "",
-        '<figure class="ed-map-figure">',
-        svg(found, view, page),
-        "<figcaption>Each point is a place; select one to go to it below. An arrow on the "
-        "edge points toward a place beyond the region drawn. Shaded: the states of a region "
-        "the glossary defines by them.</figcaption>",
-        "</figure>",
-        "",
-        "On the map and below: " + " · ".join(f"[{literal(p.name)}](#{p.id})" for p in found),
-        "{ .ed-gl-meta .ed-contents }",
-        "",
+        block("h1", "Places", class_="ed-heading"),
+        block("p", "The editor's index of places", class_="ed-rubric"),
+        block("p", f"{len(found)} places the essay names or its entries are at, what each is, "
+              "where it lies and every mention in context. The map is drawn from Natural "
+              "Earth's country outlines (public domain); borders are today's.",
+              class_="ed-summary"),
+        # The map, as lxml wrote it, in a figure of the edition's own words.
+        raw("\n".join([
+            '<figure class="ed-map-figure">',
+            svg(found, view, page),
+            "<figcaption>Each point is a place; select one to go to it below. An arrow on the "
+            "edge points toward a place beyond the region drawn. Shaded: the states of a "
+            "region the glossary defines by them.</figcaption>",
+            "</figure>",
+        ])),
+        block("p", "On the map and below: ",
+              *joined(([link(p.name, f"#{p.id}")] for p in found), " · "),
+              class_="ed-gl-meta ed-contents"),
     ]
     for point in found:
-        out += [f"## {literal(point.name)} {{ #{point.id} }}", ""]
+        out.append(block("h2", point.name, id=point.id))
         where = []
         if point.coordinates:
             where.append(degrees(point.coordinates))
@@ -589,42 +587,46 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
                 where.append("beyond the region of the map, to the "
                              + beyond(point.coordinates, view)[0])
         if point.countries:
-            where.append("the states of " + ", ".join(literal(c) for c in point.countries))
+            where.append("the states of " + ", ".join(point.countries))
         meta = "Place" + (" · " + " · ".join(where) if where else "")
-        out += [meta, "{ .ed-gl-meta }", ""]
+        out.append(block("p", meta, class_="ed-gl-meta"))
         entry = point.entry
         if entry is not None:
-            out += [literal(entry.summary),
-                    # searchable once, on the glossary page that holds it
-                    '{ .ed-gl-definition data-search-exclude="" }',
-                    "", sources_line(entry.sources), "{ .ed-gl-sources }", "",
-                    *([identifiers_line(entry) or "", "{ .ed-gl-sources .ed-identifiers }", ""]
-                      if entry.identifiers else []),
-                    f"**In the glossary:** [{literal(entry.name)}]"
-                    f"({link_from(page, f'{GLOSSARY}#{entry.id}')})", "{ .ed-gl-where }", ""]
+            identifiers = identifiers_line(entry.identifiers)
+            out += [
+                # searchable once, on the glossary page that holds it
+                block("p", entry.summary, class_="ed-gl-definition",
+                      **{"data-search-exclude": ""}),
+                block("p", *sources_line(entry.sources), class_="ed-gl-sources"),
+                *([block("p", *identifiers, class_="ed-gl-sources ed-identifiers")]
+                  if identifiers else []),
+                block("p", *lead_in("In the glossary:"),
+                      link(entry.name, link_from(page, f"{GLOSSARY}#{entry.id}")),
+                      class_="ed-gl-where"),
+            ]
             mentions = occurrences.mentions(entry)
         else:
             out += _site_lines(point, page)
             mentions = site_mentions(point, occurrences)
         if mentions:
-            out += [insert([mention_list(mentions, page, occurrences.title)]), ""]
-    return "\n".join(out)
+            out.append(mention_list(mentions, page, occurrences.title))
+    return out
 
 
-def _site_lines(point: Point, page: str) -> list[str]:
+def _site_lines(point: Point, page: str) -> list[etree.Element]:
     """What a site is, its records and the entries that are at it."""
     site = point.at[0].site
     assert site is not None
-    lines = [literal(site.what), "{ .ed-gl-definition }", ""]
-    if site.identifiers:
-        links = " · ".join(f"[{IDENTIFIER_NAMES[k]} {v}](<{identifier_url(k, v)}>)"
-                           for k, v in site.identifiers)
-        lines += [f"**Identifiers:** {links}", "{ .ed-gl-sources .ed-identifiers }", ""]
+    lines = [block("p", site.what, class_="ed-gl-definition")]
+    identifiers = identifiers_line(site.identifiers)
+    if identifiers:
+        lines.append(block("p", *identifiers, class_="ed-gl-sources ed-identifiers"))
     entries = []
     for entry in point.at:
         target = actor_page(entry) if entry.kind == "actor" else home(entry)
-        named = (" (the essay's " + ", ".join(f"“{literal(f)}”" for f in entry.site.forms)
+        named = (" (the essay's " + ", ".join(f"“{f}”" for f in entry.site.forms)
                  + ")") if entry.site and entry.site.forms else ""
-        entries.append(f"[{literal(entry.name)}]({link_from(page, target)}){named}")
-    lines += ["**The place of:** " + "; ".join(entries), "{ .ed-gl-where }", ""]
+        entries.append([link(entry.name, link_from(page, target)), named])
+    lines.append(block("p", *lead_in("The place of:"), *joined(entries, "; "),
+                       class_="ed-gl-where"))
     return lines

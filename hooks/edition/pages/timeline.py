@@ -10,6 +10,7 @@ the events' years, unbroken, and the events are one era.
 from __future__ import annotations
 
 import math
+import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,7 +21,8 @@ from edition.data.glossary import Glossary
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages import drawing
 from edition.pages import notes as notes_page
-from edition.pages.links import home, link_from, literal
+from edition.pages.inserts import Inline, block, element, raw
+from edition.pages.links import home, joined, link, link_from
 from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
 
@@ -327,8 +329,8 @@ def _period(years: int) -> str:
     return f"{years} years"
 
 
-def render(found: list[Event], axis: Axis, page: str = PAGE) -> str:
-    """The Markdown of the timeline page."""
+def render(found: list[Event], axis: Axis, page: str = PAGE) -> list[etree.Element]:
+    """The timeline page, as the elements of its body."""
     cut = axis.broken_at
     summary = f": {axis.summary}" if axis.summary else ""
     eras = " The eras are the editor's." if axis.eras else ""
@@ -336,35 +338,31 @@ def render(found: list[Event], axis: Axis, page: str = PAGE) -> str:
         f" The axis is broken at {cut}: the {_period(cut - axis.span[0])} before it are "
         "compressed.")
     out = [
-        "# Timeline { .ed-heading }",
-        "",
-        "The editor's timeline of the events the essay moves through",
-        "{ .ed-rubric }",
-        "",
-        f"{len(found)} dated events, each once, in order{summary}. Each links to the passages, "
-        f"editor's notes, glossary entries and actors that concern it.{eras}",
-        "{ .ed-summary }",
-        "",
-        '<figure class="ed-timeline-figure">',
-        svg(found, axis),
-        svg_down(found, axis),
-        f"<figcaption>Each point is an event; select one to go to it below.{caption}"
-        "</figcaption>",
-        "</figure>",
-        "",
+        block("h1", "Timeline", class_="ed-heading"),
+        block("p", "The editor's timeline of the events the essay moves through",
+              class_="ed-rubric"),
+        block("p", f"{len(found)} dated events, each once, in order{summary}. Each links to "
+              f"the passages, editor's notes, glossary entries and actors that concern "
+              f"it.{eras}", class_="ed-summary"),
+        # The drawings, as lxml wrote them, in a figure of the edition's own words.
+        raw("\n".join([
+            '<figure class="ed-timeline-figure">',
+            svg(found, axis),
+            svg_down(found, axis),
+            f"<figcaption>Each point is an event; select one to go to it below.{caption}"
+            "</figcaption>",
+            "</figure>",
+        ])),
     ]
     era = None
     for event in found:
         title = axis.era(event.date.year)
         if title and title != era:
             era = title
-            out += [f"## {title}", ""]
-        links = " · ".join(f"[{literal(label)}]({link_from(page, target)})"
-                           for label, target in event.links)
-        parts = [f"**{event.date.label}**", literal(event.text)] + ([links] if links else [])
-        out += [
-            " · ".join(parts),
-            f"{{ #{event.anchor} .ed-event }}",
-            "",
-        ]
-    return "\n".join(out)
+            out.append(block("h2", title))
+        parts: list[list[Inline]] = [[element("strong", event.date.label)], [event.text]]
+        if event.links:
+            parts.append(joined(([link(label, link_from(page, target))]
+                                 for label, target in event.links), " · "))
+        out.append(block("p", *joined(parts, " · "), id=event.anchor, class_="ed-event"))
+    return out
