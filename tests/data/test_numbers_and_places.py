@@ -10,18 +10,13 @@ import pytest
 
 from edition.data import notes
 from edition.data.datafile import DataFileError, shortened
-from edition.data.glossary import COUNTRIES_FILE, GlossaryError, parse
+from edition.data.glossary import COUNTRIES_FILE, parse
 from support.build import ROOT
+from support.refusals import glossary_problems as problems
 
 GLOSSARY = (ROOT / "glossary.yml").read_text(encoding="utf-8")
 POINT = "coordinates: {lat: 41.667, lon: 50.667}"
 COUNTRIES = "countries: [Kazakhstan,"
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(GlossaryError) as caught:
-        parse(text.encode())
-    return [str(problem) for problem in caught.value.problems]
 
 
 @pytest.mark.parametrize("value", [".nan", ".NaN", ".inf", "-.inf"])
@@ -69,3 +64,10 @@ def test_a_long_list_in_a_message_is_cut_with_a_count() -> None:
     assert shortened(["¶5"]) == "¶5"
     assert shortened([f"¶{n}" for n in range(1, 1188)], most=1) == "¶1 and 1,186 more"
     assert shortened(list("abcdef")) == "a, b, c, d, e and 1 more"
+
+
+def test_a_reader_that_draws_no_map_may_leave_the_countries_unchecked() -> None:
+    broken = GLOSSARY.replace(COUNTRIES, "countries: [Narnia,", 1)
+    assert any("'Narnia', which the map has no outline for" in p for p in problems(broken))
+    glossary = parse(broken.encode(), map_check=False)
+    assert any("Narnia" in entry.countries for entry in glossary.entries)

@@ -35,9 +35,10 @@ SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
 #: Raised for an unusable glossary: ``problems`` says why, one line each.
 GlossaryError = DataFileError
-#: The map's own outlines (vendored Natural Earth data, drawn by the places page): the
-#: names a ``countries`` list may use, read here by path, as the map reads them.
-COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "pages" / "natural_earth" / "countries.json"
+#: The map's own outlines of every country (vendored Natural Earth data, drawn by the
+#: places page): the names a ``countries`` list may use, read here by path, as the map
+#: reads them.
+COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "pages" / "natural_earth" / "world.json"
 #: Actor ids whose page path a page of the edition has: ``actors/index.md``, the index.
 RESERVED_ACTOR_IDS = {"index": "the actors index (actors/index.md)"}
 
@@ -150,17 +151,24 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "entry"
 
 
-def load(path: Path, display_name: str | None = None) -> Glossary:
-    """Read and validate the glossary at ``path``; raise :class:`GlossaryError` if unsound."""
-    return _glossary(*datafile.read(path, SPEC, display_name))
+def load(path: Path, display_name: str | None = None, *, map_check: bool = True) -> Glossary:
+    """Read and validate the glossary at ``path``; raise :class:`GlossaryError` if unsound.
+    ``map_check``: as in :func:`parse`."""
+    return _glossary(*datafile.read(path, SPEC, display_name), map_check=map_check)
 
 
-def parse(data: bytes, name: str = "glossary.yml") -> Glossary:
-    """Validate the bytes of a glossary file named ``name``."""
-    return _glossary(*datafile.parse(data, SPEC, name))
+def parse(data: bytes, name: str = "glossary.yml", *, map_check: bool = True) -> Glossary:
+    """Validate the bytes of a glossary file named ``name``.
+
+    ``map_check=False`` leaves out the one check of what only the places map draws, that
+    each ``countries`` name has an outline (which reads the vendored outlines, the costliest
+    part of a glossary's check): for a reader of the glossary that draws no map, such as
+    the annotation as a plain Markdown extension.
+    """
+    return _glossary(*datafile.parse(data, SPEC, name), map_check=map_check)
 
 
-def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
+def _glossary(value: dict[str, Any], lines: LineMap, *, map_check: bool = True) -> Glossary:
     name = lines.name
     terms = tuple(_term(raw, index, lines) for index, raw in enumerate(value["terms"]))
     actors, problems = _actors(value.get("actors", []), terms, lines)
@@ -172,7 +180,8 @@ def _glossary(value: dict[str, Any], lines: LineMap) -> Glossary:
     problems += _identifier_problems(terms + actors, name)
     problems += _native_problems(actors, name)
     problems += _site_problems(terms + actors, name)
-    problems += _country_problems(value, lines)
+    if map_check:
+        problems += _country_problems(value, lines)
     problems += [Problem(name, actor.line, (
         f"actor '{actor.name}' has the id '{actor.id}', whose page would be "
         f"{RESERVED_ACTOR_IDS[actor.id]}; give it another 'id'."))
@@ -575,7 +584,7 @@ def _country_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
                 problems.append(Problem(lines.name, lines.line((key, index, "countries", number)), (
                     f"{key}[{index}] '{label}': 'countries' lists '{country}', which the map has "
                     f"no outline for.{hint} Use a name from the map's list "
-                    "(hooks/edition/pages/natural_earth/countries.json).")))
+                    "(hooks/edition/pages/natural_earth/world.json).")))
     return problems
 
 
