@@ -250,3 +250,14 @@ def test_every_event_is_listed_once_with_its_date_and_whatever_concerns_it(
                        for event_id in entry.get("events", []))
     expected.update(event_id for note in notes for event_id in note.get("events", []))
     assert referring == expected
+
+
+def test_the_file_is_written_as_lxml_writes_the_whole_tree(site: Path) -> None:
+    # Written piece by piece, the file must still be exactly what lxml gives for the whole
+    # document: one declaration of the TEI namespace, no piece declaring it again.
+    written = (site / "edition.tei.xml").read_bytes()
+    whole = etree.fromstring(written)
+    assert etree.QName(whole).namespace == NS["t"]
+    assert written == etree.tostring(etree.ElementTree(whole), xml_declaration=True,
+                                     encoding="UTF-8")
+    assert written.count(b"xmlns=") == 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as html_tree
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -46,6 +47,8 @@ LISTS = {"persName": ("listPerson", "person"), "placeName": ("listPlace", "place
 
 
 #: The months, as the header's dates of first publication name them.
+#: The blocks of the front matter; every other block belongs to a part.
+FRONT_BLOCKS = ("title", "standfirst", "photo-title", "caption")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -58,9 +61,16 @@ def _el(parent: etree._Element | None, tag: str, text: str | None = None,
     """
     attributes = {XML_ID if k == "xml_id" else XML_LANG if k == "xml_lang" else k: v
                   for k, v in attrib.items()}
-    name = f"{{{TEI_NS}}}{tag}"
-    element = (etree.SubElement(parent, name, attributes) if parent is not None
-               else etree.Element(name, attributes, nsmap={None: TEI_NS}))
+    if parent is None:
+        return _text(etree.Element(f"{{{TEI_NS}}}{tag}", attributes, nsmap={None: TEI_NS}),
+                     text)
+    # A child is in its parent's namespace: the TEI one, or none for a part that is
+    # written on its own inside the root (see write).
+    name = f"{{{TEI_NS}}}{tag}" if parent.tag[0] == "{" else tag
+    return _text(etree.SubElement(parent, name, attributes), text)
+
+
+def _text(element: etree._Element, text: str | None) -> etree._Element:
     if text is not None:
         element.text = text
     return element
@@ -316,19 +326,10 @@ def _glossary(record: Record, back: etree._Element) -> None:
         _sources(item, term.sources)
 
 
-def document(record: Record) -> etree._Element:
-    """The TEI document's root element."""
-    blocks = record.ordered_blocks()
-    texts = {block: text for _, block, text in blocks}
-    title, author = texts.get("title", record.site_name), texts.get("byline", "")
-    tei = _el(None, "TEI", xml_lang=record.work.language if record.work else "en")
-    _header(record, tei, title, author)
-    _actor_lists(record, tei)
-    text = _el(tei, "text")
-    front, body = _el(text, "front"), _el(text, "body")
+def _front(record: Record, front: etree._Element,
+           blocks: list[tuple[str, str, str]]) -> None:
+    """The title page, standfirst and illustration, from the blocks that make them."""
     figure: etree._Element | None = None
-    parts: dict[str, etree._Element] = {}
-    bylines: list[tuple[str, str, str]] = []
     for page, block, content in blocks:
         if block == "title":
             title_page = _el(front, "titlePage")
@@ -336,29 +337,74 @@ def document(record: Record) -> etree._Element:
                    type="main")
         elif block == "standfirst":
             _block(record, _el(front, "argument"), "p", page, block, content)
-        elif block in ("photo-title", "caption"):
+        else:
             if figure is None:
                 figure = _el(_el(front, "div", type="illustration"), "figure")
             tag = "head" if block == "photo-title" else "p"
             _block(record, figure, tag, page, block, content)
-        else:
-            if page not in parts:
-                parts[page] = _el(body, "div", type="part", n=str(len(parts) + 1))
-                _el(parts[page], "head", record.page_titles.get(page, page),
-                    type="editorial", resp="#editors")
-            number = PARAGRAPH_ID.fullmatch(block)
-            if number:
-                _block(record, parts[page], "p", page, block, content, n=number.group(1))
-            elif block == "byline":
-                bylines.append((page, block, content))
-            else:
-                _block(record, parts[page], "ab", page, block, content)
-    for page, block, content in bylines:  # a closer ends its part
-        _block(record, _el(parts[page], "closer"), "signed", page, block, content)
     if figure is not None:
         _el(figure, "figDesc", "The essay was published with a photograph, which this "
             "edition does not reproduce; its title and caption are given here.",
             resp="#editors")
+
+
+def _part(record: Record, body: etree._Element, number: int, page: str,
+          blocks: list[tuple[str, str]]) -> None:
+    """One part of the essay: its editorial head, its paragraphs, its closer last."""
+    part = _el(body, "div", type="part", n=str(number))
+    _el(part, "head", record.page_titles.get(page, page), type="editorial",
+        resp="#editors")
+    bylines: list[tuple[str, str]] = []
+    for block, content in blocks:
+        paragraph = PARAGRAPH_ID.fullmatch(block)
+        if paragraph:
+            _block(record, part, "p", page, block, content, n=paragraph.group(1))
+        elif block == "byline":
+            bylines.append((block, content))
+        else:
+            _block(record, part, "ab", page, block, content)
+    for block, content in bylines:  # a closer ends its part
+        _block(record, _el(part, "closer"), "signed", page, block, content)
+
+
+@dataclass
+class _Plan:
+    """The essay's blocks sorted into the front and the parts, in the document's order."""
+
+    title: str
+    author: str
+    front: list[tuple[str, str, str]]
+    parts: dict[str, list[tuple[str, str]]]
+
+
+def _plan(record: Record) -> _Plan:
+    blocks = record.ordered_blocks()
+    texts = {block: text for _, block, text in blocks}
+    front: list[tuple[str, str, str]] = []
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for page, block, content in blocks:
+        if block in FRONT_BLOCKS:
+            front.append((page, block, content))
+        else:
+            parts.setdefault(page, []).append((block, content))
+    return _Plan(texts.get("title", record.site_name), texts.get("byline", ""), front, parts)
+
+
+def _language(record: Record) -> str:
+    return record.work.language if record.work else "en"
+
+
+def document(record: Record) -> etree._Element:
+    """The TEI document's root element."""
+    plan = _plan(record)
+    tei = _el(None, "TEI", xml_lang=_language(record))
+    _header(record, tei, plan.title, plan.author)
+    _actor_lists(record, tei)
+    text = _el(tei, "text")
+    front, body = _el(text, "front"), _el(text, "body")
+    _front(record, front, plan.front)
+    for number, (page, blocks) in enumerate(plan.parts.items(), start=1):
+        _part(record, body, number, page, blocks)
     back = _el(text, "back")
     _notes(record, back)
     _glossary(record, back)
@@ -366,10 +412,41 @@ def document(record: Record) -> etree._Element:
 
 
 def write(record: Record, out: BinaryIO) -> None:
-    """The TEI document as UTF-8 XML, serialised into ``out`` as lxml writes it (never
-    held whole as bytes)."""
-    etree.ElementTree(document(record)).write(out, xml_declaration=True, encoding="UTF-8",
-                                              pretty_print=False)
+    """The TEI document as UTF-8 XML, serialised into ``out`` piece by piece.
+
+    The bytes are those of :func:`document` written whole, but only one piece (the
+    header, the lists, the front, a part, the notes, the glossary) is ever held as a
+    tree. The pieces are built without a namespace and serialised inside the root, which
+    declares the TEI namespace as the default once, as the whole tree's serialisation
+    does; lxml would declare it again on every namespaced piece, and its incremental
+    writer will not open a root with ``xml:lang`` as the tree writes it.
+    """
+    plan = _plan(record)
+
+    def put(build: Callable[[etree._Element], object]) -> None:
+        holder = etree.Element("holder")
+        build(holder)
+        for piece in holder:
+            out.write(etree.tostring(piece, encoding="UTF-8"))
+
+    root = etree.tostring(_el(None, "TEI", xml_lang=_language(record)), encoding="UTF-8")
+    # The root's start tag: its empty-element form without the closing slash.
+    out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n" + root[:-2] + b">")
+    put(lambda holder: _header(record, holder, plan.title, plan.author))
+    put(lambda holder: _actor_lists(record, holder))
+    out.write(b"<text>")
+    put(lambda holder: _front(record, _el(holder, "front"), plan.front))
+    if not plan.parts:
+        out.write(b"<body/>")
+    else:
+        out.write(b"<body>")
+        for number, (page, blocks) in enumerate(plan.parts.items(), start=1):
+            put(lambda holder, n=number, p=page, b=blocks: _part(record, holder, n, p, b))
+        out.write(b"</body>")
+    out.write(b"<back>")
+    put(lambda holder: _notes(record, holder))
+    put(lambda holder: _glossary(record, holder))
+    out.write(b"</back></text></TEI>")
 
 
 def render(record: Record) -> bytes:
