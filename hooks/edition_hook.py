@@ -37,6 +37,7 @@ from mkdocs.utils.meta import get_data
 from edition.build.build import Build, BuildError, PageRef, watched_paths
 from edition.build.serve import ServeCaches
 from edition.exports import downloads
+from edition.reader import assets
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads the server (not imported by a build)
     from mkdocs.livereload import LiveReloadServer
@@ -209,5 +210,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Rewrite Material's search index: each passage once (``edition.pages.search``)."""
+    """Rewrite Material's search index: each passage once (``edition.pages.search``); serve
+    the reader's script and styles minified (``edition.reader.assets``)."""
     _current().search_index(config.site_dir)
+    assets.minify(Path(config.site_dir),
+                  [str(path) for path in [*config.extra_css, *config.extra_javascript]])

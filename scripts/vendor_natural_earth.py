@@ -1,13 +1,19 @@
 """Make the vendored map data from Natural Earth (via the npm package world-atlas 2.0.2).
 
 Run once by a maintainer, not by the build: ``npm pack world-atlas@2.0.2``, unpack it, then
-``python scripts/vendor_natural_earth.py package/countries-50m.json``. It decodes the
-TopoJSON (quantised, delta-encoded arcs), keeps the countries that reach the essay's region
-and writes hooks/edition/pages/natural_earth/countries.json: each country's name and its
-rings in longitude/latitude, rounded to 0.05 degree. Natural Earth is in the public domain;
-world-atlas is ISC-licensed (LICENSE beside the data).
+``python scripts/vendor_natural_earth.py package``. It decodes the TopoJSON (quantised,
+delta-encoded arcs) of two scales and writes, in hooks/edition/pages/natural_earth/, each
+country's name and its rings in longitude/latitude, rounded to 0.05 degree:
 
-It then writes ``outlines.json`` beside it: each country's outline as the places map draws
+- ``countries.json``: at 1:50m, the rings that reach ``BOX``, this edition's region with a
+  margin, which its map is drawn from;
+- ``world.json``: every country at 1:110m, and at 1:50m the small states and territories
+  that scale leaves out (Malta, Andorra), so that the map of an edition of a text set
+  anywhere draws its coasts; its names are those a glossary's ``countries`` may use.
+
+Natural Earth is in the public domain; world-atlas is ISC-licensed (LICENSE beside the data).
+
+It then writes ``outlines.json`` beside them: each country's outline as the places map draws
 it, projected, clipped to the map and thinned (``edition.pages.places.outline``), so that a
 build only places them. ``python scripts/vendor_natural_earth.py --outlines`` writes that
 file alone, from ``countries.json``, when the map's view or size changes; the view is
@@ -18,7 +24,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,8 +36,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from edition.pages import places  # noqa: E402 (after hooks/ is on the path)
 
 OUT = places.DATA
-#: The region drawn: west, south, east, north (degrees), with a margin.
-BOX = (15.0, 20.0, 85.0, 65.0)
+#: The region the finer outlines cover: west, south, east, north (degrees), the region this
+#: edition's map draws (``extra.edition.map.region``) with a margin; a map that lies inside
+#: it is drawn from them, any other from the world's (``places.scale``).
+BOX = (10.0, 20.0, 85.0, 65.0)
 STEP = 0.05
 
 
@@ -63,29 +73,52 @@ def _round(ring: list[tuple[float, float]]) -> list[list[float]]:
     return out
 
 
-def main(path: str) -> None:
-    topology = json.loads(Path(path).read_text(encoding="utf-8"))
+def _countries(topology: dict, keep: Callable[[str, list[tuple[float, float]]], bool],
+               ) -> list[dict[str, Any]]:
+    """Each country of ``topology`` with its rings that ``keep`` (given the country's name
+    and the ring) keeps, rounded, by name; a country with no ring left is left out."""
     arcs = _arcs(topology)
     countries = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = {"Polygon": [geometry.get("arcs", [])],
                     "MultiPolygon": geometry.get("arcs", [])}.get(geometry["type"], [])
+        name = geometry["properties"]["name"]
         rings = []
         for polygon in polygons:
             for indexes in polygon:
                 ring = _ring(indexes, arcs)
-                west, south, east, north = BOX
-                if any(west <= lon <= east and south <= lat <= north for lon, lat in ring):
+                if keep(name, ring):
                     rounded = _round(ring)
                     if len(rounded) >= 4:
                         rings.append(rounded)
         if rings:
-            countries.append({"name": geometry["properties"]["name"], "rings": rings})
-    countries.sort(key=lambda country: country["name"])
-    OUT.write_text(json.dumps({"source": "Natural Earth 1:50m admin 0 countries, via "
-                               "world-atlas 2.0.2 (countries-50m.json)", "box": BOX,
-                               "countries": countries}, separators=(",", ":")) + "\n",
-                   encoding="utf-8")
+            countries.append({"name": name, "rings": rings})
+    return sorted(countries, key=lambda country: country["name"])
+
+
+def _in_box(_name: str, ring: list[tuple[float, float]]) -> bool:
+    west, south, east, north = BOX
+    return any(west <= lon <= east and south <= lat <= north for lon, lat in ring)
+
+
+def main(package: str) -> None:
+    """``countries.json`` and ``world.json`` from the unpacked world-atlas package, then
+    ``outlines.json``."""
+    fine, coarse = (json.loads((Path(package) / f"countries-{scale}.json").read_text(
+        encoding="utf-8")) for scale in ("50m", "110m"))
+    world = _countries(coarse, lambda _name, _ring: True)
+    named = {country["name"] for country in world}
+    world = sorted(world + _countries(fine, lambda name, _ring: name not in named),
+                   key=lambda country: country["name"])
+    OUT.write_text(json.dumps({
+        "source": "Natural Earth 1:50m admin 0 countries, via world-atlas 2.0.2 "
+                  "(countries-50m.json)", "box": BOX, "countries": _countries(fine, _in_box),
+    }, separators=(",", ":")) + "\n", encoding="utf-8")
+    places.WORLD_DATA.write_text(json.dumps({
+        "source": "Natural Earth 1:110m admin 0 countries, and 1:50m for those that scale "
+                  "leaves out, via world-atlas 2.0.2 (countries-110m.json, countries-50m.json)",
+        "countries": world,
+    }, separators=(",", ":")) + "\n", encoding="utf-8")
     write_outlines()
 
 

@@ -45,6 +45,8 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="3 pages x 10 terms x 5 actors, 1 run, no series or serve, no profile "
                              "unless --profile says")
     parser.add_argument("--no-peers", action="store_true", help="skip the abbr builds")
+    parser.add_argument("--no-lighthouse", action="store_true",
+                        help="skip Lighthouse on the real edition's sites (--tiny: skipped)")
     parser.add_argument("--variants", default=",".join(VARIANTS),
                         help="comma-separated builds of each edition, of "
                              f"{', '.join(VARIANTS)} (default: all)")
@@ -76,6 +78,7 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         args.sizes, args.runs, args.serve_repeats = "3x10x5", 1, 0
         args.profile = args.profile or "none"
         args.series_pages = args.series_terms = ""
+        args.no_lighthouse = True
         args.no_validate = True  # 6 paragraphs cannot hold every real term: not --strict clean
     args.profile = args.profile or "largest"
     if args.runs < 1:
@@ -112,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     bench = Bench(args.runs, source, work, out, args.paragraphs_per_page, args.seed,
-                  args.timeout, not args.no_validate, args.snippets_max_lines, log)
+                  args.timeout, not args.no_validate, args.snippets_max_lines, log,
+                  not args.no_lighthouse)
     command = "python scripts/benchmark.py " + " ".join(
         a if re.fullmatch(r"[\w./,=:-]+", a) else repr(a)
         for a in (argv if argv is not None else sys.argv[1:])

@@ -277,6 +277,9 @@ PEAK_MEMORY = {"1000x2000": 3.0}
 #: search worker and index).
 SEARCH_INDEX_KIB = 25.0
 ESSAY_PART_KIB = 125.0
+#: Lighthouse's performance score (mobile) and largest contentful paint, every page measured.
+LIGHTHOUSE_SCORE = 95
+LIGHTHOUSE_LCP_S = 2.0
 
 
 def _side_by_side(results: dict[str, Any]) -> Table:
@@ -370,8 +373,7 @@ def _side_by_side(results: dict[str, Any]) -> Table:
         if ours_weight.get("home"):
             rows.append(["the home page, all it loads, gzip",
                          f"{ours_weight['home']['gzip'] / 1024:.0f} KiB", "–", "–"])
-    rows.append(["Lighthouse, mobile, a part and the home page, served with gzip",
-                 "not measured by the benchmark", "≥ 95, LCP ≤ 2.0 s", "–"])
+    rows.append(_lighthouse_row(by_label.get("real", {})))
     return Table(
         "Every measure against its target, side by side", ["Measure", "Measured", "Target",
                                                            "Met"], rows,
@@ -501,6 +503,38 @@ HOOK_SHARE_TARGET = 0.15
 FLOOR_MARGIN = 1.10
 #: A glossary edit under mkdocs serve, seconds to the page served.
 SERVE_GLOSSARY_TARGET = 0.6
+
+
+def _lighthouse_row(real: dict[str, Any]) -> list[str]:
+    """The Lighthouse row: each page's performance score and LCP (the best run, the median
+    beside it), with the plain site's same pages."""
+    name = "Lighthouse 12, mobile, the home page and the heaviest part, served with gzip"
+    target = f"≥ {LIGHTHOUSE_SCORE:g}, LCP ≤ {LIGHTHOUSE_LCP_S:g} s"
+    found = real.get("lighthouse")
+    if not found:
+        return [name, "not measured in this run", target, "–"]
+    if "sites" not in found:
+        return [name, f"not measured: {found.get('skipped', '')}", target, "–"]
+
+    def shown(pages: dict[str, Any]) -> str:
+        return "; ".join(
+            f"{page or 'home'} {best['score']} (LCP {best['lcp_ms'] / 1000:.2f} s, TBT "
+            f"{best['tbt_ms']:.0f} ms; median {best['median']['score']}, LCP "
+            f"{best['median']['lcp_ms'] / 1000:.2f} s; runs "
+            f"{'/'.join(str(r['score']) for r in best['runs'])})"
+            for page, best in pages.items())
+
+    ours, plain = found["sites"].get("hook", {}), found["sites"].get("nohook")
+    measured = shown(ours) + (f" (plain: {shown(plain)})" if plain else "")
+
+    def meets(run: dict[str, Any]) -> bool:
+        return (run["score"] is not None and run["score"] >= LIGHTHOUSE_SCORE
+                and run["lcp_ms"] is not None and run["lcp_ms"] <= LIGHTHOUSE_LCP_S * 1000)
+
+    # Other work on the machine only ever lowers a score: met if the best runs meet it, and
+    # the medians agree.
+    ok = all(meets(best) and meets(best["median"]) for best in ours.values())
+    return [name, measured, target, "yes" if ok else "no"]
 
 
 def targets(results: dict[str, Any]) -> list[dict[str, str]]:

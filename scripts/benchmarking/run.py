@@ -7,11 +7,13 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarking import lighthouse
 from benchmarking.builds import Run, build_command, built_path, hook_summary, mkdocs_env, run_child
 from benchmarking.corpus import Corpus, Size
 from benchmarking.editions import variant_env, write_edition
@@ -39,6 +41,30 @@ class Bench:
     validate: bool
     snippets_max_lines: int
     log: Callable[[str], None]
+    #: Lighthouse on the real edition's sites, with the hook and without
+    lighthouse: bool = False
+
+
+def _lighthouse(bench: Bench, sites: Path, weighed: dict[str, Any] | None
+                ) -> dict[str, Any]:
+    """Lighthouse (mobile, each site served with gzip) on the home page and the heaviest
+    essay part, with the hook and without, interleaved; or why it was not run."""
+    why = lighthouse.available()
+    if why is not None:
+        bench.log(f"[lighthouse] not run: {why}")
+        return {"skipped": why}
+    part = (weighed or {}).get("heaviest_essay_part")
+    pages = ["", *([part.removesuffix("index.html")] if part else [])]
+    bench.log(f"[lighthouse] {', '.join(p or 'home' for p in pages)}, with the hook and "
+              f"without, {lighthouse.RUNS} runs each")
+    out = bench.out / "lighthouse"
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        return {"sites": lighthouse.measure(
+            {variant: sites / variant for variant in ("hook", "nohook")}, pages, out)}
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as error:
+        bench.log(f"[lighthouse] failed: {error}")
+        return {"skipped": f"failed: {str(error)[:300]}"}
 
 
 def benchmark_size(
@@ -161,6 +187,8 @@ def benchmark_size(
             entry["memory_page"] = memory_page
             entry["generated_pages"] = len(generated)
         results["variants"][variant] = entry
+    if bench.lighthouse and size.real and {"hook", "nohook"} <= set(variants):
+        results["lighthouse"] = _lighthouse(bench, sites, results["variants"]["hook"]["weight"])
     if "nohook" in variants:
         base = results["variants"]["nohook"]
         for variant in variants:

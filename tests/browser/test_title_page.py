@@ -83,3 +83,38 @@ def test_about_this_edition_is_a_page_of_its_own_linked_from_home_and_menu(
     assert headings[0] == "About this edition"
     assert {"Editorial principles", "How to use it"} <= set(headings)
     assert options == 0
+
+
+BUTTON = """(a) => {
+  const s = getComputedStyle(a);
+  return {line: s.textDecorationLine, color: s.color, fill: s.backgroundColor};
+}"""
+
+
+def _luminance(rgb: str) -> float:
+    """WCAG's relative luminance of a computed ``rgb(r, g, b)`` colour."""
+    parts = [int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in parts)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_way_into_the_text_looks_like_a_button(
+    browser: Browser, base_url: str, width: int
+) -> None:
+    # A filled box with a plain label, legible on its fill, at rest and under the keyboard's
+    # focus: a button, told apart from the running text's underlined links by its shape.
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url)
+    begin = page.locator(f"article a[href$='{_first_part()}']").first
+    states = [begin.evaluate(BUTTON)]
+    begin.focus()
+    states.append(begin.evaluate(BUTTON))
+    context.close()
+    for state in states:
+        assert state["line"] == "none", state
+        assert state["fill"] not in ("rgba(0, 0, 0, 0)", "transparent"), state
+        light, dark = sorted((_luminance(state["color"]), _luminance(state["fill"])),
+                             reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, state

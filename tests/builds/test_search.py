@@ -1,8 +1,8 @@
 """Material's search index of a real build: each essay sentence found once, on its own page.
 
 Generated lists that quote the essay (every mention of an actor, where a term appears) are
-kept out of the index with Material's ``data-search-exclude``; the names, definitions and
-descriptions of the glossary's entries stay in it.
+kept out of the index with Material's ``data-search-exclude``; the names of the glossary's
+entries and what each is (the first sentence of its definition or description) stay in it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support.build import ROOT, build_scope
-from support.data import RawEntry, raw_entries
+from support.data import RawEntry, first_sentence, raw_entries
 from support.essay import Block, source_blocks
 from support.site import page
 
@@ -88,8 +88,8 @@ def test_entry_names_and_summaries_stay_searchable(
         url = home if kind == "term" else f"actors/{entry.id}/"
         texts = [title + " " + text for where, title, text in index if where == url]
         assert any(entry.name in text for text in texts), f"{entry.name} not searchable"
-        assert any(_plain(entry.summary) in text for text in texts), (
-            f"the {kind} {entry.name}'s summary is not searchable on {url}"
+        assert any(first_sentence(entry.summary) in text for text in texts), (
+            f"what the {kind} {entry.name} is, is not searchable on {url}"
         )
 
 
@@ -107,7 +107,7 @@ def test_each_definition_and_description_is_found_on_its_own_page_only(
     # The printed "Terms in this part" repeat them on every essay page: kept out of search.
     for entry in raw_entries():
         home = "glossary/" if entry.kind == "term" else f"actors/{entry.id}/"
-        found = {where for where, _, text in index if _plain(entry.summary) in text}
+        found = {where for where, _, text in index if first_sentence(entry.summary) in text}
         assert found == {home}, f"{entry.name}: found on {sorted(found)}"
 
 

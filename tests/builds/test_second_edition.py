@@ -27,6 +27,8 @@ ENGINE = ("hooks", "docs/assets")
 SCHEMAS = ("glossary.schema.json", "notes.schema.json", "events.schema.json",
            "work.schema.json")
 TEI = "{http://www.tei-c.org/ns/1.0}"
+#: The map's vendored outlines, with Natural Earth's names of the countries.
+COUNTRIES = ROOT / "hooks" / "edition" / "pages" / "natural_earth" / "world.json"
 
 
 def record(root: Path) -> dict:
@@ -107,12 +109,22 @@ def _our_names() -> list[str]:
 def test_its_timeline_places_and_actors_carry_nothing_of_this_essay(
         second: BuildResult, path: str) -> None:
     text = page(second.site, path).select_one("article")
+    # The map's outlines are named as Natural Earth names them, for every edition alike
+    # ("United States of America"): the engine's data, not this essay's.
+    for title in text.select("g.ed-map-land path > title"):
+        if title.get_text() in _natural_earth_names():
+            title.decompose()
     words = " ".join([text.get_text(" "), *(str(v) for tag in text.find_all(True)
                                              for v in tag.attrs.values())])
     own = set(_own_names(FIXTURE))
     found = [name for name in _our_names() if name not in own
              and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words)]
     assert found == []
+
+
+def _natural_earth_names() -> set[str]:
+    data = json.loads(COUNTRIES.read_text(encoding="utf-8"))
+    return {country["name"] for country in data["countries"]}
 
 
 def _own_names(root: Path) -> list[str]:
@@ -138,3 +150,48 @@ def test_its_timeline_and_map_are_made_from_its_own_data(second: BuildResult) ->
     assert located
     assert sorted(a["aria-label"].split(":")[0] for a in places.select("a.ed-map-place")) == (
         sorted(located))
+
+
+def _rings(path: str) -> list[list[tuple[float, float]]]:
+    """The absolute points of each ring of an SVG path made of "M x,y l dx,dy ... z"."""
+    rings = []
+    for start, steps in re.findall(r"M([^l]+)l([^z]*)z", path):
+        x, y = map(float, start.split(","))
+        ring = [(x, y)]
+        for step in steps.split():
+            dx, dy = map(float, step.split(","))
+            x, y = x + dx, y + dy
+            ring.append((x, y))
+        rings.append(ring)
+    return rings
+
+
+def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+    """Whether ``point`` lies inside the polygon ``ring`` (a ray cast to the right)."""
+    x, y = point
+    crossings = 0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            crossings += 1
+    return crossings % 2 == 1
+
+
+def test_its_map_draws_the_land_each_of_its_places_stands_on(second: BuildResult) -> None:
+    """The vendored outlines serve a map of any region, not only this essay's: each place
+    stands, as drawn, inside the outline of the country the data file puts it in."""
+    countries = json.loads(COUNTRIES.read_text(encoding="utf-8"))["countries"]
+    glossary = yaml.safe_load((FIXTURE / "glossary.yml").read_text(encoding="utf-8"))
+    located = {t["term"]: (t["coordinates"]["lon"], t["coordinates"]["lat"])
+               for t in glossary["terms"] if "coordinates" in t}
+    svg = page(second.site, "places/").select_one("svg.ed-map")
+    drawn = {path.find("title").get_text(): _rings(path["d"])
+             for path in svg.select("g.ed-map-land path")}
+    assert located and drawn
+    for name, point in located.items():
+        (country,) = [c["name"] for c in countries
+                      if any(_inside(point, [tuple(p) for p in ring]) for ring in c["rings"])]
+        (link,) = [a for a in svg.select("a.ed-map-place")
+                   if a["aria-label"].split(":")[0] == name]
+        circle = link.find("circle")
+        where = (float(circle["cx"]), float(circle["cy"]))
+        assert any(_inside(where, ring) for ring in drawn[country]), (name, country)

@@ -26,20 +26,31 @@ from builds.test_serve import (
 from support.build import build
 
 
-def banner(server: Server) -> str | None:  # noqa: F811 (the fixture's value)
-    """The text of the refused-save banner on the essay page, or None without one."""
+def _shown(server: Server, selector: str) -> str | None:  # noqa: F811 (the fixture's value)
+    """The text of what ``selector`` finds on the served essay page: "" where it finds
+    nothing, None without a page."""
     answer = server.get(ESSAY_PAGE)
     if answer is None or answer[0] != 200:
         return None
-    found = BeautifulSoup(answer[1], "lxml").select_one(".edition-refused[role=alert]")
+    found = BeautifulSoup(answer[1], "lxml").select_one(selector)
     return plain(found.get_text()) if found is not None else ""
+
+
+def _served(server: Server) -> None:  # noqa: F811 (the fixture's value)
+    """Wait until the server serves the essay page."""
+    server.wait_for(f"{ESSAY_PAGE} to be served", START_SECONDS,
+                    lambda: (server.get(ESSAY_PAGE) or (0, ""))[0] == 200)
+
+
+def banner(server: Server) -> str | None:  # noqa: F811 (the fixture's value)
+    """The text of the refused-save banner on the essay page, or None without a page."""
+    return _shown(server, ".edition-refused[role=alert]")
 
 
 def test_a_refused_save_shows_a_banner_over_the_last_good_pages(
     server: Server, tmp_path: Path  # noqa: F811 (the fixture)
 ) -> None:
-    server.wait_for(f"{ESSAY_PAGE} to be served", START_SECONDS,
-                    lambda: (server.get(ESSAY_PAGE) or (0, ""))[0] == 200)
+    _served(server)
     data = yaml.safe_load(server.glossary.read_text(encoding="utf-8"))
     good = plain(jcpoa_entry(data)["definition"])
     assert banner(server) == ""
@@ -70,18 +81,13 @@ def test_a_refused_save_shows_a_banner_over_the_last_good_pages(
 
 def warnings_banner(server: Server) -> str | None:  # noqa: F811 (the fixture's value)
     """The text of the warnings banner on the essay page, or None without a page."""
-    answer = server.get(ESSAY_PAGE)
-    if answer is None or answer[0] != 200:
-        return None
-    found = BeautifulSoup(answer[1], "lxml").select_one(".edition-warnings[role=status]")
-    return plain(found.get_text()) if found is not None else ""
+    return _shown(server, ".edition-warnings[role=status]")
 
 
 def test_a_warning_that_strict_fails_on_shows_in_a_banner_under_serve(
     server: Server, tmp_path: Path  # noqa: F811 (the fixture)
 ) -> None:
-    server.wait_for(f"{ESSAY_PAGE} to be served", START_SECONDS,
-                    lambda: (server.get(ESSAY_PAGE) or (0, ""))[0] == 200)
+    _served(server)
     assert warnings_banner(server) == ""
     text = server.glossary.read_text(encoding="utf-8")
     old, new = '- term: "axis of resistance"', '- term: "Axis of Resistance"'

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from edition.data import characters, notes
-from edition.data.glossary import GlossaryError, parse
+from edition.data import characters
+from edition.data.glossary import parse
 from support.data import GOOD_ENTRY
+from support.refusals import glossary_problems, notes_problems
 
 NOTE = """\
 notes:
@@ -21,12 +22,6 @@ notes:
       - title: {title}
         url: https://example.org/a
 """
-
-
-def glossary_problems(text: str) -> list[str]:
-    with pytest.raises(GlossaryError) as caught:
-        parse(text.encode())
-    return [str(problem) for problem in caught.value.problems]
 
 
 @pytest.mark.parametrize("reference,named", [
@@ -58,15 +53,9 @@ def test_an_ampersand_that_starts_no_reference_is_text() -> None:
 
 
 def test_a_reference_in_a_note_text_or_a_source_title_is_located() -> None:
-    text = NOTE.format(text="Died 3000&#x202E;.", title="A title")
-    with pytest.raises(notes.NotesError) as caught:
-        notes.parse(text.encode(), "notes.yml")
-    (found,) = [str(p) for p in caught.value.problems]
+    (found,) = notes_problems(NOTE.format(text="Died 3000&#x202E;.", title="A title"))
     assert found.startswith("notes.yml:2:") and "U+202E (RIGHT-TO-LEFT OVERRIDE)" in found
-    text = NOTE.format(text="Died 3000.", title="A &#8203;title")
-    with pytest.raises(notes.NotesError) as caught:
-        notes.parse(text.encode(), "notes.yml")
-    (found,) = [str(p) for p in caught.value.problems]
+    (found,) = notes_problems(NOTE.format(text="Died 3000.", title="A &#8203;title"))
     assert found.startswith("notes.yml:8:") and "U+200B (ZERO WIDTH SPACE)" in found
 
 

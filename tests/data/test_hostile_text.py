@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from edition.data import characters, notes
+from edition.data import characters
 from edition.data.datafile import MAX_BYTES, MAX_DEPTH, DataFileError, Problem
 from edition.data.glossary import GlossaryError, load, parse
 from support.data import GOOD_ENTRY
+from support.refusals import glossary_problems as problems
+from support.refusals import notes_problems
 
 ACTOR = """\
   - name: {name}
@@ -21,12 +23,6 @@ ACTOR = """\
       - title: A source
         url: https://example.org/state
 """
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(GlossaryError) as caught:
-        parse(text.encode())
-    return [str(problem) for problem in caught.value.problems]
 
 
 @pytest.mark.parametrize("char,name", [
@@ -86,9 +82,7 @@ def test_a_note_with_a_control_character_is_located() -> None:
     text = ('notes:\n  - quote: in the following year\n    kind: context\n'
             '    note: "A \\x01 note."\n    sources:\n      - title: S\n'
             '        url: https://example.org/s\n    id: a\n    gloss: A gloss.\n')
-    with pytest.raises(DataFileError) as caught:
-        notes.parse(text.encode())
-    (found,) = map(str, caught.value.problems)
+    (found,) = notes_problems(text)
     assert found.startswith("notes.yml:4: notes[0] 'in the following year': 'note' holds U+0001")
 
 

@@ -10,18 +10,13 @@ import pytest
 
 from edition.data import notes
 from edition.data.datafile import DataFileError, shortened
-from edition.data.glossary import COUNTRIES_FILE, GlossaryError, parse
+from edition.data.glossary import COUNTRIES_FILE
 from support.build import ROOT
+from support.refusals import glossary_problems as problems
 
 GLOSSARY = (ROOT / "glossary.yml").read_text(encoding="utf-8")
 POINT = "coordinates: {lat: 41.667, lon: 50.667}"
 COUNTRIES = "countries: [Kazakhstan,"
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(GlossaryError) as caught:
-        parse(text.encode())
-    return [str(problem) for problem in caught.value.problems]
 
 
 @pytest.mark.parametrize("value", [".nan", ".NaN", ".inf", "-.inf"])

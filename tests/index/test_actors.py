@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.data.glossary import Entry, GlossaryError, load, parse
+from edition.data.glossary import Entry, load, parse
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages import actors as actor_pages
 from edition.text.annotate import Occurrence, Target
 from support.build import ROOT, build, copy_project
 from support.data import as_read, raw_entries
 from support.mentions import expected, forms_of
+from support.refusals import glossary_problems as problems
 from support.site import page, reading_order, resolve
 
 TERM = """\
@@ -35,12 +36,6 @@ def actor(**fields: str) -> str:
     lines += [f"    {key}: {value}" for key, value in fields.items()]
     lines += ["    description: A group.", '    sources: [{title: S, url: "https://example.org/a"}]']
     return "\n".join(lines) + "\n"
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(GlossaryError) as caught:
-        parse(text.encode())
-    return [str(problem) for problem in caught.value.problems]
 
 
 # ---- Validation -----------------------------------------------------------------------

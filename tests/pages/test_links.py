@@ -1,13 +1,16 @@
-"""How generated pages link to entries and quote contributors' text as Markdown."""
+"""How generated pages link to entries and quote contributors' text: as elements, or as
+literal Markdown where Markdown is written (a pull request's summary)."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+from markdown.serializers import to_html_string
 from mkdocs.utils.yaml import yaml_load
 
 from edition.data.glossary import Source, load
+from edition.pages.inserts import Inline, block
 from edition.pages.links import home, link_from, literal, names_line, sources_line
 from support.build import ROOT
 from support.data import raw_entries
@@ -19,6 +22,11 @@ EXTENSIONS = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markd
 def rendered(text: str) -> BeautifulSoup:
     """``text`` rendered as the site renders a page's Markdown."""
     return BeautifulSoup(markdown.markdown(text, extensions=EXTENSIONS), "lxml")
+
+
+def serialised(parts: list[Inline]) -> Tag:
+    """A line's ``parts`` in a paragraph, written by Python-Markdown's serialiser."""
+    return BeautifulSoup(to_html_string(block("p", *parts)), "lxml").p
 
 
 @pytest.mark.parametrize("text", [
@@ -52,14 +60,15 @@ def test_actors_live_on_their_page_and_terms_on_the_glossary_page() -> None:
 
 
 def test_sources_are_one_line_of_links_with_their_titles() -> None:
-    sources = (Source("Reuters *report*", "https://example.org/a_(b)"),
+    sources = (Source("Reuters *report* <b>x</b> &", "https://example.org/a_(b)?c=1&d=2"),
                Source("BBC", "https://example.org/c"))
-    line = sources_line(sources)
-    soup = rendered(line)
+    soup = serialised(sources_line(sources))
     assert soup.select_one("strong").get_text() == "Sources:"
     assert [(a.get_text(), a["href"]) for a in soup.select("a")] == [
-        ("Reuters *report*", "https://example.org/a_(b)"), ("BBC", "https://example.org/c")]
-    assert soup.get_text() == "Sources: Reuters *report* · BBC"
+        ("Reuters *report* <b>x</b> &", "https://example.org/a_(b)?c=1&d=2"),
+        ("BBC", "https://example.org/c")]
+    assert soup.get_text() == "Sources: Reuters *report* <b>x</b> & · BBC"
+    assert soup.select("b") == []
 
 
 def test_names_are_one_line_of_links_to_each_entry_s_home() -> None:
@@ -68,7 +77,7 @@ def test_names_are_one_line_of_links_to_each_entry_s_home() -> None:
     term = next(e for e in raw if e.kind == "term")
     actor = next(e for e in raw if e.kind == "actor")
     named = [next(e for e in glossary.entries if e.id == r.id) for r in (actor, term)]
-    soup = rendered(names_line(named, "actors/index.md"))
+    soup = serialised(names_line(named, "actors/index.md"))
     assert soup.select_one("strong").get_text() == "Names:"
     assert [(a.get_text(), a["href"]) for a in soup.select("a")] == [
         (actor.name, f"{actor.id}.md"), (term.name, f"../glossary.md#{term.id}")]

@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from edition.data.glossary import COUNTRIES_FILE
 from edition.pages import places
 from edition.pages.places import clip, thin
 from support.data import map_view
@@ -103,7 +104,7 @@ def test_each_outline_is_the_projected_ring_clipped_and_thinned() -> None:
     # clipped and thinned, to a tenth of a unit: the relative steps lose nothing.
     box = places.frame(VIEW)
     drawn = dict(places._country_paths(VIEW))
-    for name, rings in places._countries():
+    for name, rings in places._countries(places.scale(VIEW)):
         expected = [thin(clip([places.project(lat, lon, VIEW) for lon, lat in ring], box))
                     for ring in rings]
         expected = [ring for ring in expected if len(ring) >= 3]
@@ -136,3 +137,43 @@ def test_a_build_places_the_vendored_outlines_without_clipping_them(
         assert places._country_paths(VIEW)
     finally:
         places._country_paths.cache_clear()
+
+
+def _reaching(listed: list[dict], view: tuple[float, float, float, float]) -> set[str]:
+    """The names of the countries in ``listed`` (as the data file has them) with a point
+    inside ``view``."""
+    west, south, east, north = view
+    return {country["name"] for country in listed
+            if any(west <= lon <= east and south <= lat <= north
+                   for ring in country["rings"] for lon, lat in ring)}
+
+
+def test_the_editions_map_is_drawn_from_the_finer_outlines_of_its_region() -> None:
+    data = json.loads(places.DATA.read_text(encoding="utf-8"))
+    west, south, east, north = data["box"]
+    assert west < VIEW[0] and south < VIEW[1] and VIEW[2] < east and VIEW[3] < north
+    assert places.scale(VIEW) == "region"
+    drawn = {name for name, _ in places._country_paths(VIEW)}
+    assert _reaching(data["countries"], VIEW) <= drawn
+
+
+@pytest.mark.parametrize("view", [(-74.0, 40.0, -69.0, 45.0), (-80.0, -40.0, -40.0, 0.0),
+                                  (110.0, -45.0, 155.0, -10.0)])
+def test_a_map_of_any_other_region_is_drawn_from_the_worlds_outlines(
+        view: tuple[float, float, float, float]) -> None:
+    # New England, eastern South America, Australia: the countries with land in the view,
+    # read from the data file, each drawn.
+    world = json.loads(places.WORLD_DATA.read_text(encoding="utf-8"))
+    assert places.scale(view) == "world"
+    expected = _reaching(world["countries"], view)
+    assert expected
+    made = places.outlines_made(view)
+    assert expected <= {name for name, path in made["countries"]}
+
+
+def test_every_name_a_glossary_may_shade_has_an_outline_on_any_map() -> None:
+    region = json.loads(places.DATA.read_text(encoding="utf-8"))
+    world = {c["name"] for c in json.loads(places.WORLD_DATA.read_text("utf-8"))["countries"]}
+    assert {country["name"] for country in region["countries"]} <= world
+    assert {"Malta", "United States of America", "Iran"} <= world
+    assert COUNTRIES_FILE == places.WORLD_DATA  # the names the glossary checks

@@ -7,7 +7,6 @@ import functools
 import re
 from pathlib import Path
 
-import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -20,6 +19,7 @@ from edition.pages import timeline
 from edition.text.annotate import Occurrence, Target
 from support.build import ROOT
 from support.essay import FIXTURE
+from support.pages import render_page
 from support.site import page, resolve, visible_text
 
 
@@ -143,7 +143,7 @@ def test_contributors_text_is_literal_and_an_event_without_links_has_no_dangling
     record = Record("hostile", parse_date("2001-09"), hostile,
                     (Source("S", "https://example.org/s"),), 1)
     found = [timeline.Event(record, ())]
-    html = markdown.markdown(timeline.render(found, AXIS), extensions=["attr_list", "md_in_html"])
+    html = render_page(timeline.render(found, AXIS))
     soup = BeautifulSoup(html, "lxml")
     assert not soup.select("script, em, a[href^='javascript']")
     (entry,) = soup.select(".ed-event")
@@ -167,7 +167,7 @@ def test_without_options_the_axis_spans_the_events_unbroken_in_one_era() -> None
     axis = timeline.axis(None, records)
     assert (axis.span, axis.broken_at, axis.eras) == ((1864, 1871), None, ())
     found = [timeline.Event(record, ()) for record in records]
-    html = markdown.markdown(timeline.render(found, axis), extensions=["attr_list", "md_in_html"])
+    html = render_page(timeline.render(found, axis))
     soup = BeautifulSoup(html, "lxml")
     assert not soup.select("h2")  # one era: no headings
     assert "broken" not in soup.get_text()

@@ -55,6 +55,16 @@ def as_read(text: str) -> str:
     return ENTRY_LINK.sub(lambda m: " ".join(m.group(1).split()), plain(text))
 
 
+#: Where the first sentence of an entry's definition ends: a full stop after a word of two
+#: letters or digits at least (not "c." or the "W." of "George W. Bush"), a space, a capital.
+_FIRST_END = re.compile(r"(?<=[a-z0-9)]{2}[.?!]) (?=[A-Z])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an entry's definition as it reads: what the entry is."""
+    return _FIRST_END.split(as_read(text), maxsplit=1)[0]
+
+
 def slug(text: str) -> str:
     """An entry's default id: its name in ASCII lower case, words joined by hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

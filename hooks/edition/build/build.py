@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -416,13 +417,13 @@ class Build:
         if src not in self.generated:
             self.occurrences.titles[src] = page.title or src
             return markdown
+        # Built as elements: the page's Markdown is one placeholder, which Python-Markdown
+        # reads as one paragraph and the inserts replace with the page.
+        return self.inserts.placeholder(self.body(src))
+
+    def body(self, src: str) -> list[etree.Element]:
+        """The elements of the generated page ``src``, from the index the essay filled."""
         glossary, occurrences = self.glossary, self.occurrences
-        if src == glossary_page.PAGE:
-            return glossary_page.render(glossary, occurrences, self.inserts.placeholder,
-                                        events=self.events)
-        if src == notes_page.PAGE:
-            return notes_page.render(self.anchors, occurrences.title, self.events,
-                                     self.note_address, self.note_citation)
         if src == colophon.PAGE:
             assert self.edition is not None
             return colophon.render(self.cited, self.edition, {
@@ -432,22 +433,25 @@ class Build:
         if src == timeline.PAGE:
             return timeline.render(
                 timeline.events(self.anchors, glossary, occurrences, self.events), self.timeline)
+        if src == glossary_page.PAGE:
+            return glossary_page.render(glossary, occurrences, events=self.events)
+        if src == notes_page.PAGE:
+            return notes_page.render(self.anchors, occurrences.title, self.events,
+                                     self.note_address, self.note_citation)
         if src == places_page.PAGE:
-            return places_page.render(glossary, occurrences, self.inserts.placeholder,
-                                      self.map_view)
+            return places_page.render(glossary, occurrences, self.map_view)
         if src == actor_pages.INDEX:
-            site = self.site
-            assert site is not None
+            site, page = self.site, self.page
+            assert site is not None and page is not None
 
             def href(actor: Entry) -> str:
-                url = site.url(links.actor_page(actor))
-                assert url is not None
-                return site.relative(url, page.url)
+                found = site.url(links.actor_page(actor))
+                assert found is not None
+                return site.relative(found, page.url)
             return actor_pages.render_index(glossary, occurrences, href, self.mention_rule)
         actor = self.generated[src]
         assert actor is not None
-        return actor_pages.render_actor(actor, glossary, occurrences, self.inserts.placeholder,
-                                        events=self.events)
+        return actor_pages.render_actor(actor, glossary, occurrences, events=self.events)
 
     def content(self, src: str, html: str) -> None:
         """Keep an essay page's HTML: the exports quote its text."""
@@ -549,9 +553,11 @@ class Build:
         actors = site.url(actor_pages.INDEX)
         places = _written(site, places_page.PAGE)
         described = dict([places]) if places is not None else {}
+        events = _written(site, timeline.PAGE)
         index = search_index.rewrite(json.loads(path.read_text(encoding="utf-8")), pages,
                                      variants, entries, notes_html,
-                                     [actors] if actors is not None else [], described)
+                                     [actors] if actors is not None else [], described,
+                                     dict([events]) if events is not None else {})
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 

@@ -35,9 +35,10 @@ SCHEMA_FILE = Path(__file__).resolve().parents[3] / "glossary.schema.json"
 SPEC = Spec(SCHEMA_FILE, {"terms": "term", "actors": "name"}, "the glossary")
 #: Raised for an unusable glossary: ``problems`` says why, one line each.
 GlossaryError = DataFileError
-#: The map's own outlines (vendored Natural Earth data, drawn by the places page): the
-#: names a ``countries`` list may use, read here by path, as the map reads them.
-COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "pages" / "natural_earth" / "countries.json"
+#: The map's own outlines of every country (vendored Natural Earth data, drawn by the
+#: places page): the names a ``countries`` list may use, read here by path, as the map
+#: reads them.
+COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "pages" / "natural_earth" / "world.json"
 #: Actor ids whose page path a page of the edition has: ``actors/index.md``, the index.
 RESERVED_ACTOR_IDS = {"index": "the actors index (actors/index.md)"}
 
@@ -575,7 +576,7 @@ def _country_problems(value: dict[str, Any], lines: LineMap) -> list[Problem]:
                 problems.append(Problem(lines.name, lines.line((key, index, "countries", number)), (
                     f"{key}[{index}] '{label}': 'countries' lists '{country}', which the map has "
                     f"no outline for.{hint} Use a name from the map's list "
-                    "(hooks/edition/pages/natural_earth/countries.json).")))
+                    "(hooks/edition/pages/natural_earth/world.json).")))
     return problems
 
 

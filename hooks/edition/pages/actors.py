@@ -1,9 +1,8 @@
-"""The actor pages and the actors index, as Markdown generated from the glossary.
+"""The actor pages and the actors index, as elements built from the glossary.
 
-Contributors' text goes through :func:`literal`. The list of mentions, the author's text
-in context with the mention in ``<mark>``, is built as elements (see ``inserts``). Links
-are ``.md`` links that MkDocs checks, except those inside the network drawing, which the
-caller resolves to URLs.
+Contributors' text, and the author's text in context with the mention in ``<mark>``, is the
+elements' text, which the serialiser escapes (see ``inserts``). Links are ``.md`` links that
+MkDocs checks, except those inside the network drawing, which the caller resolves to URLs.
 """
 
 from __future__ import annotations
@@ -15,15 +14,17 @@ from collections.abc import Callable
 from edition.data.events import Events
 from edition.data.glossary import Entry, Glossary, language_name, slugify
 from edition.index.occurrences import Mention, OccurrenceIndex
-from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
+from edition.pages.inserts import SEARCH_EXCLUDE, block, bullets, element, raw
 from edition.pages.links import (
     actor_page,
     dated_line,
     home,
     identifiers_line,
+    joined,
+    lead_in,
+    link,
     link_from,
     linked,
-    literal,
     names_line,
     sources_line,
 )
@@ -91,7 +92,7 @@ def mention_list(
     list is left out of the search index (Material's ``data-search-exclude``): it quotes the
     essay, whose sentences are found on their own page.
     """
-    listing = element("ol", "\n", **SEARCH_EXCLUDE)
+    listing = element("ol", "\n", "\n", **SEARCH_EXCLUDE)
     for mention in mentions:
         item = etree.SubElement(listing, "li")
         item.tail = "\n"
@@ -108,10 +109,10 @@ def _plural(count: int, word: str) -> str:
 
 
 def render_actor(
-    actor: Entry, glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
-    most: int = 10, events: Events | None = None,
-) -> str:
-    """The Markdown of ``actor``'s page; ``insert`` puts built elements in it."""
+    actor: Entry, glossary: Glossary, occurrences: OccurrenceIndex, most: int = 10,
+    events: Events | None = None,
+) -> list[etree.Element]:
+    """``actor``'s page, as the elements of its body."""
     page = actor_page(actor)
     mentions = occurrences.mentions(actor)
     places = occurrences.places(actor)
@@ -122,60 +123,53 @@ def render_actor(
     sections += [("together", "appears most with")] if together else []
     sections += [("terms", "glossary terms")] if terms else []
     out = [
-        f"# {literal(actor.name)} {{ .ed-heading }}",
-        "",
-        f"{KINDS[actor.category][1]} · {_plural(len(mentions), 'mention')} in "
-        f"{_plural(len(places), 'passage')} of the essay · entry by the editor",
-        "{ .ed-rubric }",
-        "",
-        "On this page: " + " · ".join(f"[{label}](#{anchor})" for anchor, label in sections),
-        "{ .ed-gl-meta .ed-contents }",
-        "",
-        *([insert([native_name(actor)]), ""] if actor.native else []),
-        linked(actor, "summary", page, glossary),
-        "{ .ed-gl-definition }",
-        "",
+        block("h1", actor.name, class_="ed-heading"),
+        block("p", f"{KINDS[actor.category][1]} · {_plural(len(mentions), 'mention')} in "
+              f"{_plural(len(places), 'passage')} of the essay · entry by the editor",
+              class_="ed-rubric"),
+        block("p", "On this page: ",
+              *joined(([link(text, f"#{anchor}")] for anchor, text in sections), " · "),
+              class_="ed-gl-meta ed-contents"),
+        *([native_name(actor)] if actor.native else []),
+        block("p", *linked(actor, "summary", page, glossary), class_="ed-gl-definition"),
     ]
     if actor.note:
-        out += [linked(actor, "note", page, glossary), "{ .ed-gl-note }", ""]
-    out += [sources_line(actor.sources), "{ .ed-gl-sources }", ""]
-    if identifiers_line(actor):
-        out += [identifiers_line(actor), "{ .ed-gl-sources .ed-identifiers }", ""]
+        out.append(block("p", *linked(actor, "note", page, glossary), class_="ed-gl-note"))
+    out.append(block("p", *sources_line(actor.sources), class_="ed-gl-sources"))
+    identifiers = identifiers_line(actor.identifiers)
+    if identifiers:
+        out.append(block("p", *identifiers, class_="ed-gl-sources ed-identifiers"))
     if actor.site is not None:  # the place it is at, on the places index
         target = link_from(page, f"places.md#{slugify(actor.site.name)}")
-        out += [f"**Seat:** [{literal(actor.site.name)}]({target}), on the index of places",
-                "{ .ed-gl-where }", ""]
+        out.append(block("p", *lead_in("Seat:"), link(actor.site.name, target),
+                         ", on the index of places", class_="ed-gl-where"))
     out += dated_line(events, actor.events, page)
     if actor.term:
         term = glossary.term(actor.term)
-        link = link_from(page, home(term))
-        out += [f"**In the glossary:** [{literal(term.name)}]({link})", "{ .ed-gl-where }", ""]
+        out.append(block("p", *lead_in("In the glossary:"),
+                         link(term.name, link_from(page, home(term))), class_="ed-gl-where"))
     named = [e for e in occurrences.names(actor) if e.id != actor.term or e.kind != "term"]
     if named:
-        out += [names_line(named, page), "{ .ed-gl-names }", ""]
+        out.append(block("p", *names_line(named, page), class_="ed-gl-names"))
     out += [
-        "## Every mention, in reading order { #mentions }",
-        "",
-        "The essay refers to it as "
-        + ", ".join(f"“{literal(form)}”" for form in _forms(actor, glossary)) + "."
-        + _variants_sentence(actor, glossary),  # searchable under every spelling
-        "{ .ed-gl-meta }",
-        "",
+        block("h2", "Every mention, in reading order", id="mentions"),
+        block("p", "The essay refers to it as "
+              + ", ".join(f"“{form}”" for form in _forms(actor, glossary)) + "."
+              + _variants_sentence(actor, glossary),  # searchable under every spelling
+              class_="ed-gl-meta"),
+        mention_list(mentions, page, occurrences.title),
     ]
-    out += [insert([mention_list(mentions, page, occurrences.title)]), ""]
     if together:
-        out += ["## Appears most with { #together }", "",
-                "Other actors named in the same passages, and in how many.",
-                "{ .ed-gl-meta }", ""]
-        out += [f"- [{literal(o.name)}]({link_from(page, actor_page(o))}) · "
-                f"{_plural(n, 'passage')}" for o, n in together]
-        out.append("")
+        out += [block("h2", "Appears most with", id="together"),
+                block("p", "Other actors named in the same passages, and in how many.",
+                      class_="ed-gl-meta"),
+                bullets([link(o.name, link_from(page, actor_page(o))),
+                         f" · {_plural(n, 'passage')}"] for o, n in together)]
     if terms:
-        out += ["## Glossary terms in the same passages { #terms }", ""]
-        out += [f"- [{literal(t.name)}]({link_from(page, home(t))}) · "
-                f"{_plural(n, 'passage')}" for t, n in terms]
-        out.append("")
-    return "\n".join(out)
+        out += [block("h2", "Glossary terms in the same passages", id="terms"),
+                bullets([link(t.name, link_from(page, home(t))), f" · {_plural(n, 'passage')}"]
+                        for t, n in terms)]
+    return out
 
 
 def native_name(entry: Entry) -> etree.Element:
@@ -198,7 +192,7 @@ def _variants_sentence(actor: Entry, glossary: Glossary) -> str:
     variants = actor.variants + (glossary.term(actor.term).variants if actor.term else ())
     if not variants:
         return ""
-    return " Also spelled " + ", ".join(f"“{literal(v)}”" for v in variants) + "."
+    return " Also spelled " + ", ".join(f"“{v}”" for v in variants) + "."
 
 
 def _sort_key(entry: Entry) -> str:
@@ -229,9 +223,9 @@ def _strong_edges(edges: list[Edge], threshold: int = 2) -> list[Edge]:
 def render_index(
     glossary: Glossary, occurrences: OccurrenceIndex, href: Callable[[Entry], str],
     rule: str = MENTION_RULE,
-) -> str:
-    """The Markdown of the actors index; ``href`` gives an actor page's URL from the index,
-    ``rule`` says what counts as a mention."""
+) -> list[etree.Element]:
+    """The actors index, as the elements of its body; ``href`` gives an actor page's URL
+    from the index, ``rule`` says what counts as a mention."""
     actors = [a for a in glossary.actors if occurrences.count(a)]
     drawn = sorted(actors, key=lambda a: (-occurrences.count(a), _sort_key(a)))[:MOST_DRAWN]
     drawn = [a for a in actors if a in drawn]  # in the glossary's order, as ever
@@ -258,40 +252,36 @@ def render_index(
         description=summary,
     )
     out = [
-        "# Actors { .ed-heading }",
-        "",
-        "The editor's index of the essay's people, states, organisations and groups",
-        "{ .ed-rubric }",
-        "",
-        f"{len(actors)} actors the essay names or clearly refers to. Each has a page with "
-        "every mention in context, linked to its paragraph, and the actors and glossary terms "
-        "it appears with. In the essay, an actor is a link with a short description (hover, "
-        "focus or tap it) once in each part, and the essay's subjects, named in most of its "
-        "paragraphs, once in the whole essay; a name inside a longer glossary "
-        "phrase is reached through that phrase's entry.",
-        "{ .ed-summary }",
-        "",
-        f"**What counts as a mention.** {literal(rule)}",
-        "{ .ed-gl-note }",
-        "",
-        '<figure class="ed-network">',
-        svg,
-        ranked,
-        "<figcaption>Who appears with whom. A line joins two actors named together in at "
-        "least two passages, or an actor to the one it is most often named with (on a narrow "
-        "screen, an arc on the left joins them, the most mentioned first); the thicker "
-        "the line, the more passages. The larger the shape, the more mentions. Circles are "
-        "people, squares states, diamonds organisations, triangles groups. Select a name to "
-        f"open its page; the lists below give every actor.{which}</figcaption>",
-        "</figure>",
-        "",
+        block("h1", "Actors", class_="ed-heading"),
+        block("p", "The editor's index of the essay's people, states, organisations and groups",
+              class_="ed-rubric"),
+        block("p", f"{len(actors)} actors the essay names or clearly refers to. Each has a page "
+              "with every mention in context, linked to its paragraph, and the actors and "
+              "glossary terms it appears with. In the essay, an actor is a link with a short "
+              "description (hover, focus or tap it) once in each part, and the essay's subjects, "
+              "named in most of its paragraphs, once in the whole essay; a name inside a longer "
+              "glossary phrase is reached through that phrase's entry.", class_="ed-summary"),
+        block("p", *lead_in("What counts as a mention."), rule, class_="ed-gl-note"),
+        # The drawings, as lxml wrote them, in a figure of the edition's own words.
+        raw("\n".join([
+            '<figure class="ed-network">',
+            svg,
+            ranked,
+            "<figcaption>Who appears with whom. A line joins two actors named together in at "
+            "least two passages, or an actor to the one it is most often named with (on a "
+            "narrow screen, an arc on the left joins them, the most mentioned first); the "
+            "thicker the line, the more passages. The larger the shape, the more mentions. "
+            "Circles are people, squares states, diamonds organisations, triangles groups. "
+            f"Select a name to open its page; the lists below give every actor.{which}"
+            "</figcaption>",
+            "</figure>",
+        ])),
     ]
     for kind, (heading, _) in KINDS.items():
         members = sorted((a for a in actors if a.category == kind), key=_sort_key)
         if not members:
             continue
-        out += [f"## {heading} {{ #{kind} }}", ""]
-        out += [f"- [{literal(a.name)}]({link_from(INDEX, actor_page(a))}) · "
-                f"{_plural(occurrences.count(a), 'mention')}" for a in members]
-        out.append("")
-    return "\n".join(out)
+        out += [block("h2", heading, id=kind),
+                bullets([link(a.name, link_from(INDEX, actor_page(a))),
+                         f" · {_plural(occurrences.count(a), 'mention')}"] for a in members)]
+    return out

@@ -1,7 +1,7 @@
-"""The glossary page, as Markdown generated from the glossary and its occurrences.
+"""The glossary page, as elements built from the glossary and its occurrences.
 
-Contributors' text is escaped for Markdown and HTML, so it is always shown
-literally; the page's own links are ``.md`` links that MkDocs checks
+Contributors' text is the elements' text, which the serialiser escapes, so it is always
+shown literally; the page's own links are ``.md`` links that MkDocs checks
 (:mod:`edition.pages.links`).
 """
 
@@ -14,15 +14,16 @@ import xml.etree.ElementTree as etree
 from edition.data.events import Events
 from edition.data.glossary import Entry, Glossary
 from edition.index.occurrences import OccurrenceIndex
-from edition.pages.inserts import SEARCH_EXCLUDE, Insert, element
+from edition.pages.inserts import SEARCH_EXCLUDE, block, element
 from edition.pages.links import (
     GLOSSARY,
     actor_page,
     dated_line,
     identifiers_line,
+    lead_in,
+    link,
     link_from,
     linked,
-    literal,
     names_line,
     sources_line,
 )
@@ -58,6 +59,7 @@ def jump_list(entries: list[Entry]) -> etree.Element:
     """The glossary's A–Z: each letter that begins an entry, a link to its first entry."""
     nav = etree.Element("nav", {"class": "ed-az not-annotatable",
                                 "aria-label": "Glossary entries by letter", **SEARCH_EXCLUDE})
+    nav.tail = "\n"
     items = etree.SubElement(nav, "ul")
     seen: set[str] = set()
     for entry in entries:
@@ -71,60 +73,56 @@ def jump_list(entries: list[Entry]) -> etree.Element:
 
 
 def render(
-    glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert, page: str = PAGE,
+    glossary: Glossary, occurrences: OccurrenceIndex, page: str = PAGE,
     events: Events | None = None,
-) -> str:
-    """The Markdown of the glossary page at ``page``; ``insert`` puts built elements in it."""
+) -> list[etree.Element]:
+    """The glossary page at ``page``, as the elements of its body."""
     entries = sorted(glossary.terms, key=_sort_key)
     out = [
-        "# Glossary { .ed-heading }",
-        "",
-        "The editor's glossary",
-        "{ .ed-rubric }",
-        "",
-        f"{len(entries)} terms, treaties, institutions, events, places and phrases of the essay, "
-        "explained. In the essay each is a link: hover over it, focus it with the Tab key or tap "
-        "it to read the definition, and follow it to come here. *Where it appears* links back "
-        "to every paragraph that uses the term.",
-        "{ .ed-summary }",
-        "",
-        insert([jump_list(entries)]),
-        "",
+        block("h1", "Glossary", class_="ed-heading"),
+        block("p", "The editor's glossary", class_="ed-rubric"),
+        block("p", f"{len(entries)} terms, treaties, institutions, events, places and phrases "
+              "of the essay, explained. In the essay each is a link: hover over it, focus it "
+              "with the Tab key or tap it to read the definition, and follow it to come here. ",
+              element("em", "Where it appears"),
+              " links back to every paragraph that uses the term.", class_="ed-summary"),
+        jump_list(entries),
     ]
     for entry in entries:
-        out += _entry(entry, occurrences, insert, page, glossary)
+        out += _entry(entry, occurrences, page, glossary)
         out += dated_line(events, entry.events, page)
-    return "\n".join(out)
+    return out
 
 
 def _entry(
-    entry: Entry, occurrences: OccurrenceIndex, insert: Insert, page: str, glossary: Glossary
-) -> list[str]:
+    entry: Entry, occurrences: OccurrenceIndex, page: str, glossary: Glossary
+) -> list[etree.Element]:
     actor = glossary.actor_for(entry)
-    lines = [f"## {literal(entry.name)} {{ #{entry.id} }}", ""]
-    meta = CATEGORY_NAMES.get(entry.category, literal(entry.category))
+    out = [block("h2", entry.name, id=entry.id)]
+    meta = CATEGORY_NAMES.get(entry.category, entry.category)
     if entry.aliases:
-        meta += " · in the text also as " + ", ".join(f"“{literal(a)}”" for a in entry.aliases)
+        meta += " · in the text also as " + ", ".join(f"“{a}”" for a in entry.aliases)
     if entry.variants:  # shown, and so searchable, under every spelling
-        meta += " · also spelled " + ", ".join(f"“{literal(v)}”" for v in entry.variants)
-    lines += [meta, "{ .ed-gl-meta }", "", linked(entry, "summary", page, glossary),
-              "{ .ed-gl-definition }", ""]
+        meta += " · also spelled " + ", ".join(f"“{v}”" for v in entry.variants)
+    out += [block("p", meta, class_="ed-gl-meta"),
+            block("p", *linked(entry, "summary", page, glossary), class_="ed-gl-definition")]
     if entry.note:
-        lines += [linked(entry, "note", page, glossary), "{ .ed-gl-note }", ""]
-    lines += [sources_line(entry.sources), "{ .ed-gl-sources }", ""]
-    if identifiers_line(entry):
-        lines += [identifiers_line(entry), "{ .ed-gl-sources .ed-identifiers }", ""]
+        out.append(block("p", *linked(entry, "note", page, glossary), class_="ed-gl-note"))
+    out.append(block("p", *sources_line(entry.sources), class_="ed-gl-sources"))
+    identifiers = identifiers_line(entry.identifiers)
+    if identifiers:
+        out.append(block("p", *identifiers, class_="ed-gl-sources ed-identifiers"))
     if actor is not None:
-        link = link_from(page, actor_page(actor))
-        lines += [f"**Actor:** [{literal(actor.name)}]({link}), with every mention in context",
-                  "{ .ed-gl-actor }", ""]
+        out.append(block("p", *lead_in("Actor:"),
+                         link(actor.name, link_from(page, actor_page(actor))),
+                         ", with every mention in context", class_="ed-gl-actor"))
     named = [e for e in occurrences.names(entry) if e != actor]
     if named:
-        lines += [names_line(named, page), "{ .ed-gl-names }", ""]
+        out.append(block("p", *names_line(named, page), class_="ed-gl-names"))
     places = occurrences.places(entry)
     if places:
-        lines += [insert([where_line(places, page)]), ""]
-    return lines
+        out.append(where_line(places, page))
+    return out
 
 
 def where_line(places: list[tuple[Place, int]], page: str) -> etree.Element:
@@ -133,7 +131,7 @@ def where_line(places: list[tuple[Place, int]], page: str) -> etree.Element:
     Built as elements, not Markdown (see ``inserts``): a common term has hundreds. Left out
     of the search index: a list of places, not words a reader looks for.
     """
-    line = element("p", class_="ed-gl-where", **SEARCH_EXCLUDE)
+    line = element("p", None, "\n", class_="ed-gl-where", **SEARCH_EXCLUDE)
     line.append(element("strong", "Where it appears:", " "))
     for index, (place, count) in enumerate(places):
         tail = (f" (×{count})" if count > 1 else "") + (", " if index < len(places) - 1 else "")

@@ -1,6 +1,8 @@
 """Where each entry lives and how generated pages link to it and quote contributors' text.
 
 Links are relative ``.md`` links between source files, which MkDocs checks and resolves.
+Contributors' text enters the generated pages as elements' text (see ``inserts``); written
+as Markdown elsewhere (a pull request's summary), it goes through :func:`literal`.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ import functools
 import html
 import posixpath
 import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 
 from edition.data.events import Events
 from edition.data.glossary import IDENTIFIER_NAMES, Entry, Glossary, Source, identifier_url
 from edition.data.references import segments
+from edition.pages.inserts import Inline, block, element
 from edition.text import event_links
 
 #: The glossary page, where every term is explained.
@@ -37,18 +42,34 @@ def home(entry: Entry) -> str:
     return actor_page(entry) if entry.kind == "actor" else f"{GLOSSARY}#{entry.id}"
 
 
-def linked(entry: Entry, field: str, page: str, glossary: Glossary) -> str:
-    """``entry``'s ``field`` ("summary" or "note") as Markdown, each reference to another
-    entry a link to where that entry is explained (the load checked that it exists)."""
+def linked(entry: Entry, field: str, page: str, glossary: Glossary) -> list[Inline]:
+    """``entry``'s ``field`` ("summary" or "note") as text, each reference to another entry a
+    link to where that entry is explained (the load checked that it exists)."""
     text = getattr(entry, field) or ""
     refs = [ref for ref in entry.references if ref.field == field]
     if not refs:
-        return literal(text)
+        return [text]
     targets = {(other.kind, other.id): other for other in glossary.entries}
-    return "".join(
-        literal(words) if ref is None
-        else f"[{literal(words)}]({link_from(page, home(targets[ref.kind, ref.id]))})"
-        for words, ref in segments(text, refs))
+    return [words if ref is None else link(words, link_from(page, home(targets[ref.kind, ref.id])))
+            for words, ref in segments(text, refs)]
+
+
+def link(text: str, href: str) -> etree.Element:
+    """A link with ``text``: a relative ``.md`` link MkDocs checks, an anchor, or a URL."""
+    return element("a", text, href=href)
+
+
+def lead_in(text: str) -> list[Inline]:
+    """"**Sources:** ": the bold label a line of links begins with."""
+    return [element("strong", text), " "]
+
+
+def joined(parts: Iterable[list[Inline]], between: str) -> list[Inline]:
+    """``parts`` run together, ``between`` each two."""
+    out: list[Inline] = []
+    for index, part in enumerate(parts):
+        out += ([between] if index else []) + part
+    return out
 
 
 @functools.lru_cache(maxsize=65536)  # the same few thousand pairs, page after page
@@ -59,37 +80,36 @@ def link_from(page: str, target: str) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
-def names_line(entry_names: list[Entry], page: str) -> str:
+def names_line(entry_names: list[Entry], page: str) -> list[Inline]:
     """"Names: Iran, Russia": the entries named inside a phrase, each linked to its home."""
-    return "**Names:** " + ", ".join(
-        f"[{literal(named.name)}]({link_from(page, home(named))})" for named in entry_names
-    )
+    return lead_in("Names:") + joined(
+        ([link(named.name, link_from(page, home(named)))] for named in entry_names), ", ")
 
 
-def sources_line(sources: tuple[Source, ...]) -> str:
-    """Sources as one Markdown line of links."""
-    links = " · ".join(f"[{literal(s.title)}](<{s.url}>)" for s in sources)
-    return f"**Sources:** {links}"
+def sources_line(sources: tuple[Source, ...]) -> list[Inline]:
+    """Sources as one line of links."""
+    return lead_in("Sources:") + joined(([link(s.title, s.url)] for s in sources), " · ")
 
 
-def identifiers_line(entry: Entry) -> str | None:
-    """The entry's authority records as one Markdown line of links, or None."""
-    if not entry.identifiers:
+def identifiers_line(identifiers: tuple[tuple[str, str], ...]) -> list[Inline] | None:
+    """Authority records (an entry's or a site's) as one line of links, or None."""
+    if not identifiers:
         return None
-    links = " · ".join(f"[{IDENTIFIER_NAMES[scheme]} {value}](<{identifier_url(scheme, value)}>)"
-                       for scheme, value in entry.identifiers)
-    return f"**Identifiers:** {links}"
+    return lead_in("Identifiers:") + joined(
+        ([link(f"{IDENTIFIER_NAMES[scheme]} {value}", identifier_url(scheme, value))]
+         for scheme, value in identifiers), " · ")
 
 
 # ---- What an entry or note dates, linked to the timeline -------------------
 
 
-def dated_line(events: Events | None, ids: tuple[str, ...], page: str) -> list[str]:
-    """"On the timeline: 14 July 2015: …", each date linked to its event (Markdown lines)."""
+def dated_line(events: Events | None, ids: tuple[str, ...], page: str) -> list[etree.Element]:
+    """"On the timeline: 14 July 2015: …", each date linked to its event (a block, or none)."""
     dated = event_links.records(events, ids) if events is not None else []
     if not dated:
         return []
-    items = "; ".join(f"[{event.date.label}]({link_from(page, event_links.target(event))}): "
-                      f"{literal(event.description)}" for event in dated)
+    items = joined(([link(event.date.label, link_from(page, event_links.target(event))),
+                     f": {event.description}"] for event in dated), "; ")
     # Out of search: each event is found once, in the timeline's list.
-    return [f"**On the timeline:** {items}", f"{{ .{event_links.CLASS} data-search-exclude }}", ""]
+    return [block("p", *lead_in("On the timeline:"), *items, class_=event_links.CLASS,
+                  **{"data-search-exclude": None})]

@@ -297,20 +297,9 @@ def separate(
                     continue
                 clash = True
                 if over_x < over_y:
-                    mid_a, mid_b = al + ar, bl + br
-                    # a goes towards its side of b (the lower id first where they coincide)
-                    half = (-1.0 if mid_a <= mid_b else 1.0) * over_x / 2
-                    dxs[a] += half
-                    dxs[b] -= half
-                    cl[a], cr[a] = lefts[a] + dxs[a], rights[a] + dxs[a]
-                    cl[b], cr[b] = lefts[b] + dxs[b], rights[b] + dxs[b]
+                    _push_apart(a, b, over_x, dxs, lefts, rights, cl, cr)
                 else:
-                    mid_a, mid_b = at + ab, bt + bb
-                    half = (-1.0 if mid_a <= mid_b else 1.0) * over_y / 2
-                    dys[a] += half
-                    dys[b] -= half
-                    ct[a], cb[a] = tops[a] + dys[a], bottoms[a] + dys[a]
-                    ct[b], cb[b] = tops[b] + dys[b], bottoms[b] + dys[b]
+                    _push_apart(a, b, over_y, dys, tops, bottoms, ct, cb)
         for i in range(count):  # back inside the drawing
             left, top, right, bottom = cl[i], ct[i], cr[i], cb[i]
             dxs[i] += max(0.0, -left) - max(0.0, right - width)
@@ -320,6 +309,19 @@ def separate(
         if not clash:
             break
     return {i: (dxs[n], dys[n]) for n, i in enumerate(ids)}
+
+
+def _push_apart(a: int, b: int, over: float, moves: list[float], lows: list[float],
+                highs: list[float], low: list[float], high: list[float]) -> None:
+    """Boxes ``a`` and ``b`` pushed apart along one axis, each by half of ``over``, ``a``
+    towards its side of ``b`` (the lower id first where they coincide): ``moves`` are the
+    boxes' moves along it, ``lows`` and ``highs`` their sides as laid out, ``low`` and
+    ``high`` their sides now, made again from the moves."""
+    half = (-1.0 if low[a] + high[a] <= low[b] + high[b] else 1.0) * over / 2
+    moves[a] += half
+    moves[b] -= half
+    low[a], high[a] = lows[a] + moves[a], highs[a] + moves[a]
+    low[b], high[b] = lows[b] + moves[b], highs[b] + moves[b]
 
 
 @functools.lru_cache(maxsize=4)  # the same boxes on every mkdocs serve rebuild

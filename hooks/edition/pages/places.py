@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,23 +22,23 @@ from typing import Any
 
 from edition.data.forms import fold
 from edition.data.glossary import (
-    IDENTIFIER_NAMES,
     Entry,
     Glossary,
-    identifier_url,
     slugify,
 )
 from edition.index.occurrences import Mention, OccurrenceIndex
 from edition.pages import drawing
 from edition.pages.actors import mention_list
-from edition.pages.inserts import Insert
+from edition.pages.inserts import block, raw
 from edition.pages.links import (
     GLOSSARY,
     actor_page,
     home,
     identifiers_line,
+    joined,
+    lead_in,
+    link,
     link_from,
-    literal,
     sources_line,
 )
 from edition.pages.registry import Ids
@@ -46,12 +47,16 @@ PAGE = "places.md"
 #: The ids the places page has besides its places': its heading's and the map's.
 PAGE_IDS = ("places", "ed-map-title", "ed-map-desc")
 DATA = Path(__file__).resolve().parent / "natural_earth" / "countries.json"
+#: Every country's outline, coarser: a map that ``DATA`` does not cover is drawn from them.
+WORLD_DATA = DATA.with_name("world.json")
 #: The outlines as the map draws them, made from ``DATA`` by ``scripts/vendor_natural_earth.py``
 #: (clipped and thinned once, there, not in every build), with the map they were made for.
 OUTLINES = DATA.with_name("outlines.json")
 #: A region drawn: west, south, east, north (degrees). The edition's is
 #: ``extra.edition.map.region`` in ``mkdocs.yml``, else made from its places (:func:`region`).
 View = tuple[float, float, float, float]
+#: The map of an edition with no region and no point: every land but Antarctica.
+WORLD: View = (-180.0, -60.0, 180.0, 85.0)
 WIDTH = 800
 #: The labels' type size in the map's units, on a wide screen and on a phone (where the
 #: 800-unit map is drawn at under half size), as the stylesheet sets them; and each
@@ -64,18 +69,49 @@ _ADVANCE, _LEADING = 0.62, 1.2
 _LONGEST_LINE = 16
 
 
+Rings = tuple[tuple[tuple[float, float], ...], ...]
+
+
 @cache
-def _countries() -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], ...]:
-    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+def _read(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def _countries(scale: str) -> tuple[tuple[str, Rings], ...]:
+    """Each country's name and rings (longitude, latitude) at ``scale``: ``region``, the
+    finer outlines of the region ``DATA``'s ``box`` names, or ``world``, the coarser ones of
+    every country, ``WORLD_DATA``."""
+    listed = _read(DATA if scale == "region" else WORLD_DATA)["countries"]
     return tuple((c["name"], tuple(tuple((p[0], p[1]) for p in ring) for ring in c["rings"]))
-                 for c in data["countries"])
+                 for c in listed)
+
+
+def bounds(view: View) -> View:
+    """What a map of ``view`` shows, its outlines' margin included, in degrees: west,
+    south, east, north."""
+    west, south, east, north = view
+    x_per_degree = WIDTH / (east - west)
+    y_per_degree = x_per_degree / math.cos(math.radians((south + north) / 2))
+    lon, lat = _MARGIN / x_per_degree, _MARGIN / y_per_degree
+    return west - lon, south - lat, east + lon, north + lat
+
+
+def scale(view: View) -> str:
+    """The outlines a map of ``view`` is drawn from: the region's finer ones where they
+    cover all it shows, else the world's, so that a map of any region has its coasts."""
+    west, south, east, north = bounds(view)
+    box_west, box_south, box_east, box_north = _read(DATA)["box"]
+    inside = box_west <= west and box_south <= south and east <= box_east and north <= box_north
+    return "region" if inside else "world"
 
 
 def region(options: object, glossary: Glossary) -> View:
     """The region the map draws: ``options`` (``extra.edition.map``) name it as ``region``,
     west, south, east, north in degrees; without it, the places' points and a margin (a tenth
-    of their extent, at least two degrees), or, with no point, the vendored outlines' box. A
-    ``ValueError`` names what to fix."""
+    of their extent, at least two degrees), or, with no point, the world. A ``ValueError``
+    names what to fix."""
     found = options or {}
     if not isinstance(found, dict) or set(found) - {"region"}:
         raise ValueError("'map' must be a mapping whose one option is 'region'.")
@@ -89,8 +125,7 @@ def region(options: object, glossary: Glossary) -> View:
         return (float(view[0]), float(view[1]), float(view[2]), float(view[3]))
     marked = [p.coordinates for p in points(glossary) if p.coordinates is not None]
     if not marked:
-        box = json.loads(DATA.read_text(encoding="utf-8"))["box"]
-        return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+        return WORLD
     lats, lons = [lat for lat, _ in marked], [lon for _, lon in marked]
     pad_lat = max((max(lats) - min(lats)) / 10, 2.0)
     pad_lon = max((max(lons) - min(lons)) / 10, 2.0)
@@ -257,7 +292,7 @@ def _tenths(value: int) -> str:
 def outlines_made(view: View) -> dict[str, Any]:
     """What ``OUTLINES`` holds: the map they fit and each country's name and outline, for
     the countries that have one on the map."""
-    drawn = ((name, outline(rings, view)) for name, rings in _countries())
+    drawn = ((name, outline(rings, view)) for name, rings in _countries(scale(view)))
     return {**_map_made_for(view), "countries": [[name, path] for name, path in drawn if path]}
 
 
@@ -519,35 +554,32 @@ def _span(low: float, high: float, positive: str, negative: str) -> str:
     return f"{abs(low):g}° {side(low)} to {abs(high):g}° {side(high)}"
 
 
-def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
-           view: View, page: str = PAGE) -> str:
-    """The Markdown of the places page; ``insert`` puts built elements in it, ``view`` is the
-    region the map draws."""
+def render(glossary: Glossary, occurrences: OccurrenceIndex, view: View,
+           page: str = PAGE) -> list[etree.Element]:
+    """The places page, as the elements of its body; ``view`` is the region the map draws."""
     found = points(glossary)
     out = [
-        "# Places { .ed-heading }",
-        "",
-        "The editor's index of places",
-        "{ .ed-rubric }",
-        "",
-        f"{len(found)} places the essay names or its entries are at, what each is, where it "
-        "lies and every mention in context. The map is drawn from Natural Earth's country "
-        "outlines (public domain); borders are today's.",
-        "{ .ed-summary }",
-        "",
-        '<figure class="ed-map-figure">',
-        svg(found, view, page),
-        "<figcaption>Each point is a place; select one to go to it below. An arrow on the "
-        "edge points toward a place beyond the region drawn. Shaded: the states of a region "
-        "the glossary defines by them.</figcaption>",
-        "</figure>",
-        "",
-        "On the map and below: " + " · ".join(f"[{literal(p.name)}](#{p.id})" for p in found),
-        "{ .ed-gl-meta .ed-contents }",
-        "",
+        block("h1", "Places", class_="ed-heading"),
+        block("p", "The editor's index of places", class_="ed-rubric"),
+        block("p", f"{len(found)} places the essay names or its entries are at, what each is, "
+              "where it lies and every mention in context. The map is drawn from Natural "
+              "Earth's country outlines (public domain); borders are today's.",
+              class_="ed-summary"),
+        # The map, as lxml wrote it, in a figure of the edition's own words.
+        raw("\n".join([
+            '<figure class="ed-map-figure">',
+            svg(found, view, page),
+            "<figcaption>Each point is a place; select one to go to it below. An arrow on the "
+            "edge points toward a place beyond the region drawn. Shaded: the states of a "
+            "region the glossary defines by them.</figcaption>",
+            "</figure>",
+        ])),
+        block("p", "On the map and below: ",
+              *joined(([link(p.name, f"#{p.id}")] for p in found), " · "),
+              class_="ed-gl-meta ed-contents"),
     ]
     for point in found:
-        out += [f"## {literal(point.name)} {{ #{point.id} }}", ""]
+        out.append(block("h2", point.name, id=point.id))
         where = []
         if point.coordinates:
             where.append(degrees(point.coordinates))
@@ -555,42 +587,46 @@ def render(glossary: Glossary, occurrences: OccurrenceIndex, insert: Insert,
                 where.append("beyond the region of the map, to the "
                              + beyond(point.coordinates, view)[0])
         if point.countries:
-            where.append("the states of " + ", ".join(literal(c) for c in point.countries))
+            where.append("the states of " + ", ".join(point.countries))
         meta = "Place" + (" · " + " · ".join(where) if where else "")
-        out += [meta, "{ .ed-gl-meta }", ""]
+        out.append(block("p", meta, class_="ed-gl-meta"))
         entry = point.entry
         if entry is not None:
-            out += [literal(entry.summary),
-                    # searchable once, on the glossary page that holds it
-                    '{ .ed-gl-definition data-search-exclude="" }',
-                    "", sources_line(entry.sources), "{ .ed-gl-sources }", "",
-                    *([identifiers_line(entry) or "", "{ .ed-gl-sources .ed-identifiers }", ""]
-                      if entry.identifiers else []),
-                    f"**In the glossary:** [{literal(entry.name)}]"
-                    f"({link_from(page, f'{GLOSSARY}#{entry.id}')})", "{ .ed-gl-where }", ""]
+            identifiers = identifiers_line(entry.identifiers)
+            out += [
+                # searchable once, on the glossary page that holds it
+                block("p", entry.summary, class_="ed-gl-definition",
+                      **{"data-search-exclude": ""}),
+                block("p", *sources_line(entry.sources), class_="ed-gl-sources"),
+                *([block("p", *identifiers, class_="ed-gl-sources ed-identifiers")]
+                  if identifiers else []),
+                block("p", *lead_in("In the glossary:"),
+                      link(entry.name, link_from(page, f"{GLOSSARY}#{entry.id}")),
+                      class_="ed-gl-where"),
+            ]
             mentions = occurrences.mentions(entry)
         else:
             out += _site_lines(point, page)
             mentions = site_mentions(point, occurrences)
         if mentions:
-            out += [insert([mention_list(mentions, page, occurrences.title)]), ""]
-    return "\n".join(out)
+            out.append(mention_list(mentions, page, occurrences.title))
+    return out
 
 
-def _site_lines(point: Point, page: str) -> list[str]:
+def _site_lines(point: Point, page: str) -> list[etree.Element]:
     """What a site is, its records and the entries that are at it."""
     site = point.at[0].site
     assert site is not None
-    lines = [literal(site.what), "{ .ed-gl-definition }", ""]
-    if site.identifiers:
-        links = " · ".join(f"[{IDENTIFIER_NAMES[k]} {v}](<{identifier_url(k, v)}>)"
-                           for k, v in site.identifiers)
-        lines += [f"**Identifiers:** {links}", "{ .ed-gl-sources .ed-identifiers }", ""]
+    lines = [block("p", site.what, class_="ed-gl-definition")]
+    identifiers = identifiers_line(site.identifiers)
+    if identifiers:
+        lines.append(block("p", *identifiers, class_="ed-gl-sources ed-identifiers"))
     entries = []
     for entry in point.at:
         target = actor_page(entry) if entry.kind == "actor" else home(entry)
-        named = (" (the essay's " + ", ".join(f"“{literal(f)}”" for f in entry.site.forms)
+        named = (" (the essay's " + ", ".join(f"“{f}”" for f in entry.site.forms)
                  + ")") if entry.site and entry.site.forms else ""
-        entries.append(f"[{literal(entry.name)}]({link_from(page, target)}){named}")
-    lines += ["**The place of:** " + "; ".join(entries), "{ .ed-gl-where }", ""]
+        entries.append([link(entry.name, link_from(page, target)), named])
+    lines.append(block("p", *lead_in("The place of:"), *joined(entries, "; "),
+                       class_="ed-gl-where"))
     return lines

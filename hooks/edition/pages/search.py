@@ -10,13 +10,21 @@ build the hook rewrites its index (``rewrite``):
 - the spelling variants of the entries a paragraph names ("Turkmenchay") go into a field of
   their own, ``names``, which the index searches and a result never shows: a variant finds the
   paragraph without being shown as part of the author's text;
-- every note is one document, on the notes page at ``#note-<id>``; the essay pages' endnotes,
-  which repeat them, are left out;
-- every entry of the glossary is one document, found by its name, its other names and its
-  definition: a term at its place on the glossary page, an actor as its page; the actor pages'
-  lists (every mention, the actors and terms beside it) repeat the essay and stay out, as do
-  the actors index's lists and the places page's sources (each place is found by its name
-  and what it is).
+- every note is one document, on the notes page at ``#note-<id>``, found by its number, its
+  kind and its short form (the gloss the margin shows): its whole text, three times as long,
+  would make the index the largest file a page loads; the essay pages' endnotes, which repeat
+  them, are left out;
+- every entry of the glossary is one document, found by its name, its other names and what
+  it is (its definition's first sentence): a term at its place on the glossary page, an actor
+  as its page; the actor pages' lists (every mention, the actors and terms beside it) repeat
+  the essay and stay out, as do the actors index's lists and the places page's sources (each
+  place is found by its name and what it is);
+- the timeline's events are found by their dates and what happened, without the passages,
+  notes and entries each links to, which are found where they stand; the pages that list
+  entries (glossary, actors, notes, places, timeline) are found by their titles and leads,
+  not by how to use them;
+- a ``names`` field holds only the words its document does not already hold: the index
+  searches words, so a name whose every word is in the title or text adds nothing.
 
 Material's results put a document's ``title`` and ``text`` into the page as HTML. Every
 document's title and text is therefore written here through one serializer (``inert``): only
@@ -63,6 +71,13 @@ NOTE_BODY = "ed-note-body"
 #: places page); the lines beside it (sources, identifiers, the entry it is the place of)
 #: repeat the glossary's.
 DEFINITION = "ed-gl-definition"
+
+#: The attribute of an essay page's endnote that holds its note's short form
+#: (``text/note_marks.py``).
+GLOSS = "data-ed-gloss"
+
+#: The class of an event in the timeline's list (``pages/timeline.py``).
+EVENT = "ed-event"
 
 
 #: Where a sentence of plain text ends: a full stop, question or exclamation mark, perhaps a
@@ -122,9 +137,33 @@ def _sentences(text: str) -> str:
     return "".join(f"<p>{_text(part)}</p>" for part in _SENTENCE_END.split(_plain(text)))
 
 
-def _names(names: Iterable[str]) -> str:
-    """Other names, each once: the field is searched, never shown."""
-    return _text(" ".join(dict.fromkeys(n for n in names if n.strip())))
+#: How Material's search splits text into words (its ``search.separator``, the default).
+_SEPARATOR = re.compile(r"[\s\-]+")
+
+
+def _word(token: str) -> str:
+    return token.strip(".,;:!?'\"()[]’‘“”").casefold()
+
+
+def _names(names: Iterable[str], shown: str = "") -> str:
+    """Other names, by their words that ``shown`` (the document's title and text) lacks, each
+    once: the field is searched word by word, never shown."""
+    seen = {_word(token) for token in _SEPARATOR.split(shown)}
+    words: list[str] = []
+    for token in _SEPARATOR.split(" ".join(names)):
+        if _word(token) and _word(token) not in seen:
+            seen.add(_word(token))
+            words.append(token)
+    return _text(" ".join(words))
+
+
+#: Where an entry's first sentence ends: a full stop after a word of two letters or digits
+#: at least ("c. 1820", "George W. Bush" and "D.C." go on), then a capital.
+_FIRST_END = re.compile(r"(?<=[a-z0-9)]{2}[.?!])\s+(?=[A-Z])")
+
+
+def _first_sentence(text: str) -> str:
+    return _FIRST_END.split(_plain(text), maxsplit=1)[0]
 
 
 def _fragment(markup: str) -> Any:
@@ -138,32 +177,78 @@ def _endnote_ids(page: Any) -> set[str]:
             for element in section.iter() if element.get("id")}
 
 
-def notes(page_html: str, url: str) -> list[dict[str, str]]:
+def glosses(pages: Iterable[str]) -> dict[str, str]:
+    """The short form of each note (``data-ed-gloss``), by its endnote's id, from the built
+    essay pages that carry it."""
+    found: dict[str, str] = {}
+    for content in pages:
+        if GLOSS not in content:
+            continue
+        for element in _fragment(content).iter():
+            if element.get(GLOSS) is not None and element.get("id"):
+                found[element.get("id")] = element.get(GLOSS)
+    return found
+
+
+def notes(page_html: str, url: str, short: Mapping[str, str] | None = None
+          ) -> list[dict[str, str]]:
     """One document per note of the built notes page: its number and kind, and its words.
 
     The quotation in a note's head repeats the essay, and its sources and events are found
-    on their own pages: only the note's text is indexed.
+    on their own pages. A note whose short form ``short`` holds (by its id, ``note-<id>``)
+    is found by that; any other, by its text.
     """
     page = lxml_html.document_fromstring(page_html)
     docs: list[dict[str, str]] = []
     for head in page.iter("p"):
         if NOTE_HEAD not in (head.get("class") or "").split() or not head.get("id"):
             continue
-        body = head.getnext()
-        while body is not None and NOTE_BODY not in (body.get("class") or "").split():
-            if NOTE_HEAD in (body.get("class") or "").split():
-                body = None
-                break
-            body = body.getnext()
         link = head.find("a")
         label = _plain(link.text_content()) if link is not None else ""
         kind = head.get("data-kind-label") or ""
         title = " · ".join(part for part in (label, kind) if part)
-        text = " ".join(_paragraph(p.text_content()) for p in body.iter("p")) if body is not None \
-            else ""
+        gloss = (short or {}).get(head.get("id"), "")
+        text = _paragraph(gloss) if gloss.strip() else _note_body(head)
         docs.append({"location": f"{url}#{head.get('id')}", "title": _text(title),
                      "text": text})
     return docs
+
+
+def _note_body(head: Any) -> str:
+    """The paragraphs of the body that follows a note's head on the notes page."""
+    body = head.getnext()
+    while body is not None and NOTE_BODY not in (body.get("class") or "").split():
+        if NOTE_HEAD in (body.get("class") or "").split():
+            return ""
+        body = body.getnext()
+    return " ".join(_paragraph(p.text_content()) for p in body.iter("p")) if body is not None \
+        else ""
+
+
+def unlinked(page_html: str, url: str) -> dict[str, str]:
+    """The text of each section of a built page that lists dated items (the timeline), by its
+    location: each item's words without its links, which lead to passages, notes and entries
+    found where they stand."""
+    page = lxml_html.document_fromstring(page_html)
+    texts: dict[str, list[str]] = {}
+    section: list[str] | None = None
+    for element in page.iter("h2", "p"):
+        if element.tag == "h2":
+            section = texts.setdefault(f"{url}#{element.get('id')}", []) \
+                if element.get("id") else None
+        elif section is not None and EVENT in _classes(element):
+            for link in list(element.iter("a")):
+                link.drop_tree()
+            words = [part.strip() for part in element.text_content().split("·")]
+            section.append(_paragraph(" · ".join(part for part in words if part)))
+    return {location: " ".join(parts) for location, parts in texts.items()}
+
+
+def _lead(text: str) -> str:
+    """A page's first paragraph (its subtitle): how the rest of an index page is used is no
+    passage to find."""
+    first = _fragment(text).find("p")
+    return _paragraph(first.text_content()) if first is not None else ""
 
 
 def _classes(element: Any) -> list[str]:
@@ -191,10 +276,12 @@ def described(page_html: str, url: str) -> list[dict[str, str]]:
 
 
 def entry_document(entry: Entry, location: str) -> dict[str, str]:
-    """An entry's document: its name, its definition, its other names (searched, not shown)."""
+    """An entry's document: its name, what it is (its definition's first sentence), its other
+    names (searched, not shown)."""
     others = [*entry.aliases, *entry.variants, *([entry.native[0]] if entry.native else [])]
-    doc = {"location": location, "title": _text(entry.name), "text": _paragraph(entry.summary)}
-    names = _names(o for o in others if o != entry.name)
+    summary = _first_sentence(entry.summary)
+    doc = {"location": location, "title": _text(entry.name), "text": _paragraph(summary)}
+    names = _names((o for o in others if o != entry.name), f"{entry.name} {summary}")
     if names:
         doc[NAMES] = names
     return doc
@@ -205,6 +292,7 @@ def rewrite(
     variants: Mapping[tuple[str, str], Iterable[str]],
     entries: Mapping[str, Entry], notes_page: tuple[str, str] | None = None,
     lists: Iterable[str] = (), entry_pages: Mapping[str, str] | None = None,
+    dated_pages: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """``index`` (Material's search_index.json) with each passage once, as described above.
 
@@ -215,18 +303,31 @@ def rewrite(
     page's URL and built HTML; ``lists`` are the URLs of pages that list entries found on
     their own pages (the actors index), whose sections are left out; ``entry_pages`` maps
     the URL of a page that describes entries under their headings (the places page) to its
-    built HTML, whose sections become one document per entry (``described``).
+    built HTML, whose sections become one document per entry (``described``);
+    ``dated_pages`` maps the URL of a page that lists dated items (the timeline) to its built
+    HTML, whose sections keep the items' words without their links (``unlinked``).
     """
-    note_docs = notes(notes_page[1], notes_page[0]) if notes_page else []
+    short = glosses(pages.values())
+    note_docs = notes(notes_page[1], notes_page[0], short) if notes_page else []
     notes_url = notes_page[0] if note_docs and notes_page else None
     pages_of = {location for location in entries if "#" not in location}
     described_docs = {url: described(html, url) for url, html in (entry_pages or {}).items()}
+    dated = {location: text for url, html in (dated_pages or {}).items()
+             for location, text in unlinked(html, url).items()}
     listing = set(lists)
+    indexes = listing | set(described_docs) | {url for url in (dated_pages or {})} | {
+        location.split("#")[0] for location in entries if "#" in location}
+    if notes_url:
+        indexes.add(notes_url)
     docs: list[dict[str, Any]] = []
     added: set[str] = set()
     for doc in index["docs"]:
         location: str = doc["location"]
         url = location.split("#")[0]
+        if location in indexes:
+            doc = {**doc, "text": _lead(doc.get("text", ""))}
+        if location in dated:
+            doc = {**doc, "text": dated[location]}
         if url in listing and "#" in location:
             continue
         if url in described_docs:
@@ -267,7 +368,7 @@ def rewrite(
             anchor = p.get("id")
             paragraph = {"location": f"{url}#{anchor}", "title": f"¶{anchor[1:]}",
                          "text": _sentences(p.text_content()), "boost": PARAGRAPH_BOOST}
-            names = _names(sorted(set(variants.get((url, anchor), ()))))
+            names = _names(sorted(set(variants.get((url, anchor), ()))), p.text_content())
             if names:
                 paragraph[NAMES] = names
             docs.append(paragraph)

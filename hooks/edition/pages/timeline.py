@@ -10,7 +10,8 @@ the events' years, unbroken, and the events are one era.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from edition.data.dates import EventDate
@@ -20,7 +21,8 @@ from edition.data.glossary import Glossary
 from edition.index.occurrences import OccurrenceIndex
 from edition.pages import drawing
 from edition.pages import notes as notes_page
-from edition.pages.links import home, link_from, literal
+from edition.pages.inserts import Inline, block, element, raw
+from edition.pages.links import home, joined, link, link_from
 from edition.text.anchoring import Anchor, reading_order
 from edition.text.places import Place
 
@@ -180,31 +182,49 @@ def _broken(axis: Axis, drawn: str) -> str:
     return f"; the axis is broken at {axis.broken_at}, after which it is drawn {drawn}"
 
 
+def _frame(found: Sequence[Event], axis: Axis, size: tuple[int, int], ends: tuple[str, str],
+           along: Callable[[EventDate], float], across: float,
+           down: bool = False) -> tuple[drawing.Element, drawing.Element]:
+    """A drawing of the timeline, ``size`` wide and high, and its axis's group: the title,
+    the description and the axis line, from ``ends[0]`` to ``ends[1]`` (as written),
+    standing at ``across`` (running across, or ``down``), in two parts where the axis is
+    broken; ``along`` is where a date lies along it. The two drawings the page has, the wide
+    one and the phone's, differ only in that."""
+    variant = "ed-timeline-down" if down else "ed-timeline"
+    root = drawing.svg({
+        "class": "ed-timeline ed-timeline--down" if down else "ed-timeline",
+        "viewBox": f"0 0 {size[0]} {size[1]}",
+        "aria-labelledby": f"{variant}-title", "aria-describedby": f"{variant}-desc",
+        # Out of search: each event's label is found once, in the list below the drawing.
+        "data-search-exclude": "",
+    })
+    drawing.add(root, "title", {"id": f"{variant}-title"},
+                "Timeline of the events the essay moves through")
+    reading = ", from the top down" if down else ""
+    drawing.add(root, "desc", {"id": f"{variant}-desc"},
+                f"{len(found)} events from {found[0].date.label} to "
+                f"{found[-1].date.label}{reading}{_broken(axis, 'longer' if down else 'wider')}."
+                if found else "No dated events.")
+    ticks = drawing.add(root, "g", {"class": "ed-tl-axis", "aria-hidden": "true"})
+    cut = axis.broken_at
+    parts = [ends] if cut is None else [
+        (ends[0], f"{along(EventDate(cut - 1)):.1f}"), (f"{along(EventDate(cut)):.1f}", ends[1])]
+    for a, b in parts:
+        if down:
+            drawing.add(ticks, "line", {"x1": f"{across}", "y1": a, "x2": f"{across}", "y2": b})
+        else:
+            drawing.add(ticks, "line", {"x1": a, "y1": f"{across}", "x2": b, "y2": f"{across}"})
+    return root, ticks
+
+
 def svg(found: Sequence[Event], timeline: Axis) -> str:
     """A static, accessible overview: a point per event, linked to it on the page."""
     placed = _lanes(found, timeline)
     lanes = max((lane for _, lane in placed), default=0) + 1
     height = 60 + lanes * LANE
     axis = height - 40
-    root = drawing.svg({
-        "class": "ed-timeline", "viewBox": f"0 0 {WIDTH} {height}",
-        "aria-labelledby": "ed-timeline-title", "aria-describedby": "ed-timeline-desc",
-        # Out of search: each event's label is found once, in the list below the drawing.
-        "data-search-exclude": "",
-    })
-    drawing.add(root, "title", {"id": "ed-timeline-title"},
-                "Timeline of the events the essay moves through")
-    drawing.add(root, "desc", {"id": "ed-timeline-desc"},
-                f"{len(found)} events from {found[0].date.label} to "
-                f"{found[-1].date.label}{_broken(timeline, 'wider')}."
-                if found else "No dated events.")
-    ticks = drawing.add(root, "g", {"class": "ed-tl-axis", "aria-hidden": "true"})
-    cut = timeline.broken_at
-    ends = ([(f"{LEFT}", f"{RIGHT}")] if cut is None else [
-        (f"{LEFT}", f"{_x(EventDate(cut - 1), timeline):.1f}"),
-        (f"{_x(EventDate(cut), timeline):.1f}", f"{RIGHT}")])
-    for a, b in ends:
-        drawing.add(ticks, "line", {"x1": a, "y1": f"{axis}", "x2": b, "y2": f"{axis}"})
+    root, ticks = _frame(found, timeline, (WIDTH, height), (f"{LEFT}", f"{RIGHT}"),
+                         lambda date: _x(date, timeline), axis)
     for year in timeline.ticks:
         x = _x(EventDate(year), timeline)
         drawing.add(ticks, "line",
@@ -286,24 +306,8 @@ def svg_down(found: Sequence[Event], axis: Axis) -> str:
     width = max(DOWN_WIDTH, DOWN_AXIS + 16 + lanes * LANE)
     end = _down_y(EventDate(axis.span[1]), stretch, axis)
     height = math.ceil(end + TARGET)
-    root = drawing.svg({
-        "class": "ed-timeline ed-timeline--down", "viewBox": f"0 0 {width} {height}",
-        "aria-labelledby": "ed-timeline-down-title",
-        "aria-describedby": "ed-timeline-down-desc", "data-search-exclude": "",
-    })
-    drawing.add(root, "title", {"id": "ed-timeline-down-title"},
-                "Timeline of the events the essay moves through")
-    drawing.add(root, "desc", {"id": "ed-timeline-down-desc"},
-                f"{len(found)} events from {found[0].date.label} to "
-                f"{found[-1].date.label}, from the top down{_broken(axis, 'longer')}."
-                if found else "No dated events.")
-    ticks = drawing.add(root, "g", {"class": "ed-tl-axis", "aria-hidden": "true"})
-    cut = axis.broken_at
-    ends = ([(f"{DOWN_TOP}", f"{end:.1f}")] if cut is None else [
-        (f"{DOWN_TOP}", f"{_down_y(EventDate(cut - 1), stretch, axis):.1f}"),
-        (f"{_down_y(EventDate(cut), stretch, axis):.1f}", f"{end:.1f}")])
-    for a, b in ends:
-        drawing.add(ticks, "line", {"x1": f"{DOWN_AXIS}", "y1": a, "x2": f"{DOWN_AXIS}", "y2": b})
+    root, ticks = _frame(found, axis, (width, height), (f"{DOWN_TOP}", f"{end:.1f}"),
+                         lambda date: _down_y(date, stretch, axis), DOWN_AXIS, down=True)
     for year in axis.ticks:
         y = _down_y(EventDate(year), stretch, axis)
         drawing.add(ticks, "line", {"x1": f"{DOWN_AXIS - 5}", "y1": f"{y:.1f}",
@@ -325,8 +329,8 @@ def _period(years: int) -> str:
     return f"{years} years"
 
 
-def render(found: list[Event], axis: Axis, page: str = PAGE) -> str:
-    """The Markdown of the timeline page."""
+def render(found: list[Event], axis: Axis, page: str = PAGE) -> list[etree.Element]:
+    """The timeline page, as the elements of its body."""
     cut = axis.broken_at
     summary = f": {axis.summary}" if axis.summary else ""
     eras = " The eras are the editor's." if axis.eras else ""
@@ -334,35 +338,31 @@ def render(found: list[Event], axis: Axis, page: str = PAGE) -> str:
         f" The axis is broken at {cut}: the {_period(cut - axis.span[0])} before it are "
         "compressed.")
     out = [
-        "# Timeline { .ed-heading }",
-        "",
-        "The editor's timeline of the events the essay moves through",
-        "{ .ed-rubric }",
-        "",
-        f"{len(found)} dated events, each once, in order{summary}. Each links to the passages, "
-        f"editor's notes, glossary entries and actors that concern it.{eras}",
-        "{ .ed-summary }",
-        "",
-        '<figure class="ed-timeline-figure">',
-        svg(found, axis),
-        svg_down(found, axis),
-        f"<figcaption>Each point is an event; select one to go to it below.{caption}"
-        "</figcaption>",
-        "</figure>",
-        "",
+        block("h1", "Timeline", class_="ed-heading"),
+        block("p", "The editor's timeline of the events the essay moves through",
+              class_="ed-rubric"),
+        block("p", f"{len(found)} dated events, each once, in order{summary}. Each links to "
+              f"the passages, editor's notes, glossary entries and actors that concern "
+              f"it.{eras}", class_="ed-summary"),
+        # The drawings, as lxml wrote them, in a figure of the edition's own words.
+        raw("\n".join([
+            '<figure class="ed-timeline-figure">',
+            svg(found, axis),
+            svg_down(found, axis),
+            f"<figcaption>Each point is an event; select one to go to it below.{caption}"
+            "</figcaption>",
+            "</figure>",
+        ])),
     ]
     era = None
     for event in found:
         title = axis.era(event.date.year)
         if title and title != era:
             era = title
-            out += [f"## {title}", ""]
-        links = " · ".join(f"[{literal(label)}]({link_from(page, target)})"
-                           for label, target in event.links)
-        parts = [f"**{event.date.label}**", literal(event.text)] + ([links] if links else [])
-        out += [
-            " · ".join(parts),
-            f"{{ #{event.anchor} .ed-event }}",
-            "",
-        ]
-    return "\n".join(out)
+            out.append(block("h2", title))
+        parts: list[list[Inline]] = [[element("strong", event.date.label)], [event.text]]
+        if event.links:
+            parts.append(joined(([link(label, link_from(page, target))]
+                                 for label, target in event.links), " · "))
+        out.append(block("p", *joined(parts, " · "), id=event.anchor, class_="ed-event"))
+    return out

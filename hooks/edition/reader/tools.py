@@ -5,10 +5,10 @@ annotations and the table of contents. On an essay page it
 
 - puts a "Cite" button beside each paragraph number (and, on the home page, a "Cite this
   essay" button under the standfirst), hidden until the edition's script shows it;
-- appends one ``<dialog>`` per citation, rendered here at build time: Chicago, MLA, APA
-  (each with its two forms) and BibTeX, each with a "Copy" button;
 - appends a print-only "Terms in this part": the definition of every glossary term and actor
-  annotated on the page.
+  annotated on the page;
+- appends, last, one ``<dialog>`` per citation, rendered here at build time: Chicago, MLA, APA
+  (each with its two forms) and BibTeX, each with a "Copy" button.
 
 Every string goes into element text or attributes: the serializer escapes it. All of it is
 kept out of Material's search index (``data-search-exclude`` on each dialog, section and
@@ -240,13 +240,16 @@ class ReaderTools(Treeprocessor):
             root.insert(children.index(after) + 1 if after is not None else 0, holder)
             dialogs.append(dialog(self.work, self.edition, "ed-cite-essay", "Cite this essay",
                                   info.url, None))
-        if dialogs:
-            holder = _sub(root, "div", class_="ed-citations not-annotatable")
-            holder.extend(dialogs)
         root.insert(0, print_source(self.work, self.edition, info.url))
         terms = print_terms(info.entries, info.home)
         if terms is not None:
             root.append(terms)
+        # The dialogs last, where they change nothing a reader sees (a dialog opens above the
+        # page) and the printed definitions stand nearer the tooltips that hold the same
+        # words: gzip finds them within its window and sends them almost free.
+        if dialogs:
+            holder = _sub(root, "div", class_="ed-citations not-annotatable")
+            holder.extend(dialogs)
 
 
 class ReaderToolsExtension(Extension):
