@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 import random
 import shutil
@@ -461,6 +462,10 @@ def write_edition(
     (base / SNIPPETS_FILE).parent.mkdir(parents=True)
     (base / SNIPPETS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     (base / SNIPPETS_BLOCKS_FILE).write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    # Byte-compiled, as a project's own hooks are from its second build on (and as MkDocs,
+    # Material and every library are, in site-packages): a timed build does not compile
+    # the hook's modules, even where PYTHONDONTWRITEBYTECODE keeps Python from saving them.
+    compileall.compile_dir(base / "hooks", quiet=1)
     for variant in variants:
         shutil.copytree(base, dest / variant)
         (dest / variant / "mkdocs.yml").write_text(

@@ -10,7 +10,7 @@ import pytest
 
 from edition.data import notes
 from edition.data.datafile import DataFileError, shortened
-from edition.data.glossary import COUNTRIES_FILE
+from edition.data.glossary import COUNTRIES_FILE, parse
 from support.build import ROOT
 from support.refusals import glossary_problems as problems
 
@@ -64,3 +64,10 @@ def test_a_long_list_in_a_message_is_cut_with_a_count() -> None:
     assert shortened(["¶5"]) == "¶5"
     assert shortened([f"¶{n}" for n in range(1, 1188)], most=1) == "¶1 and 1,186 more"
     assert shortened(list("abcdef")) == "a, b, c, d, e and 1 more"
+
+
+def test_a_reader_that_draws_no_map_may_leave_the_countries_unchecked() -> None:
+    broken = GLOSSARY.replace(COUNTRIES, "countries: [Narnia,", 1)
+    assert any("'Narnia', which the map has no outline for" in p for p in problems(broken))
+    glossary = parse(broken.encode(), map_check=False)
+    assert any("Narnia" in entry.countries for entry in glossary.entries)

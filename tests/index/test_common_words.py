@@ -91,3 +91,20 @@ def test_an_actor_is_named_as_an_actor() -> None:
 def test_a_paragraph_is_named_once_with_how_often_the_word_would_link_there() -> None:
     (problem,) = common_word_problems(glossary("war"), [block(4, "war and war and war")])
     assert "so it would link ¶4 ('war and war and', 3 times)." in str(problem)
+
+
+def test_the_list_asked_gives_every_common_word_the_frequency_of_the_full_list() -> None:
+    from wordfreq import iter_wordlist
+
+    from edition.data.forms import COMMON_ZIPF, WORDLIST
+
+    common = []
+    for word in iter_wordlist("en", "large"):
+        frequency = zipf_frequency(word, "en", "large")
+        if frequency < COMMON_ZIPF:
+            break
+        common.append((word, frequency))
+    assert len(common) > 10_000
+    assert all(zipf_frequency(word, "en", WORDLIST) == frequency for word, frequency in common)
+    assert all(zipf_frequency(word, "en", "large") < COMMON_ZIPF for word in iter_wordlist(
+        "en", WORDLIST) if zipf_frequency(word, "en", WORDLIST) < COMMON_ZIPF)

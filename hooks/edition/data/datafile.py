@@ -14,7 +14,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -254,35 +254,44 @@ def plain(text: str) -> str:
 # ---- YAML -------------------------------------------------------------------------
 
 
+def _checked_events(text: str, name: str) -> Iterator[yaml.Event]:
+    """The YAML events of ``text``, each after the checks of the stream so far: nesting
+    depth, no anchors or aliases, not too many items."""
+    depth = 0
+    for count, event in enumerate(yaml.parse(text, Loader=_LOADER)):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataFileError([Problem(
+                    name, line, f"lists or mappings nest more than {MAX_DEPTH} levels deep "
+                    "here; an entry needs at most four (an entry, its sources, a source, "
+                    "its fields). Check the brackets and the indentation."
+                )])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DataFileError([Problem(
+                name, line, "YAML anchors (&name) and aliases (*name) are not allowed: "
+                "write each entry out in full."
+            )])
+        if count > MAX_YAML_EVENTS:
+            raise DataFileError([Problem(
+                name, line, "has far too many items to be a glossary of one essay."
+            )])
+        yield event
+
+
 def _compose(text: str, name: str) -> yaml.Node | None:
     """Parse YAML safely: no anchors or aliases, no custom tags, one document."""
-    depth = 0
     try:
-        events = []
-        for count, event in enumerate(yaml.parse(text, Loader=_LOADER)):
-            events.append(event)
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise DataFileError([Problem(
-                        name, line, f"lists or mappings nest more than {MAX_DEPTH} levels deep "
-                        "here; an entry needs at most four (an entry, its sources, a source, "
-                        "its fields). Check the brackets and the indentation."
-                    )])
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise DataFileError([Problem(
-                    name, line, "YAML anchors (&name) and aliases (*name) are not allowed: "
-                    "write each entry out in full."
-                )])
-            if count > MAX_YAML_EVENTS:
-                raise DataFileError([Problem(
-                    name, line, "has far too many items to be a glossary of one essay."
-                )])
+        # The tree is built as the events arrive, never holding the whole stream of events
+        # (a large file's stream is several times its tree).
+        events = _checked_events(text, name)
         root = _nodes(events)
         if root is _SEVERAL:  # more than one document: YAML's own composer says so
+            for _ in events:  # once the rest of the stream has passed the checks
+                pass
             root = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as error:  # a character YAML itself refuses (U+0001)
         line = text[: error.position].count("\n") + 1
@@ -323,13 +332,13 @@ _SEVERAL = object()
 _RESOLVER = yaml.resolver.Resolver()
 
 
-def _nodes(events: list[yaml.Event]) -> yaml.Node | object | None:
+def _nodes(events: Iterable[yaml.Event]) -> yaml.Node | object | None:
     """The node tree of the one document in ``events``, as ``yaml.compose`` builds it, or
     ``_SEVERAL`` if the stream holds more than one.
 
     The file's events are read once, for the checks above, and the tree is built from
-    them: composing the text would parse it again. The events hold no anchors or aliases
-    (refused above), so every node is new; the nesting is bounded, and this loop does not
+    them as they come: composing the text would parse it again. The events hold no anchors
+    or aliases (refused above), so every node is new; the nesting is bounded, and this loop does not
     recurse. Tags are resolved as PyYAML's composer resolves them.
     """
     resolve = _RESOLVER.resolve

@@ -68,7 +68,8 @@ def compiled(path: Path) -> Matcher[Any]:
     cached = _COMPILED.get(key)
     if cached is not None and cached[0] == data:
         return cached[1]
-    matcher: Matcher[Any] = Matcher(targets(parse(data, path.name)))
+    # No map is drawn here: its outlines, the costliest part of the check, are not read.
+    matcher: Matcher[Any] = Matcher(targets(parse(data, path.name, map_check=False)))
     _COMPILED[key] = (data, matcher)
     return matcher
 
