@@ -54,6 +54,15 @@ def site(built: BuildResult) -> Path:
     return built.site
 
 
+@pytest.fixture(scope=build_scope)
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, object]:
+    """The hostile build of ``tests/builds/test_hostile.py``, shared by the session: that
+    module and the exports' tests read the same site."""
+    from builds.test_hostile import hostile_build
+
+    return hostile_build(tmp_path_factory)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """With builds in-process (``scripts/mutation.py``), run the tests that build last: mutmut
     stops at the first failure, and most mutants fail a quick test first."""

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from support.build import BuildResult, build, build_scope, copy_project
+from support.build import BuildResult, build, copy_project
 from support.nu_known import KNOWN
 
 #: The attributes whose value a browser follows or loads.
@@ -157,8 +157,10 @@ def make_hostile(project: Path, markers: Markers) -> None:
     )
 
 
-@pytest.fixture(scope=build_scope)  # shared with tests/exports/test_hostile_exports.py
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Markers]:
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Markers]:
+    """The hostile build, made once by the ``hostile`` fixture of ``tests/conftest.py`` for
+    this module and ``tests/exports/test_hostile_exports.py`` alike (a fixture imported into
+    a second module would build again there)."""
     root = tmp_path_factory.mktemp("hostile")
     project = copy_project(root / "project")
     markers = Markers()

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from builds.test_hostile import Markers, hostile  # noqa: F401 (the fixture)
+from builds.test_hostile import Markers
 from lxml import etree
 
 from exports.standards import expand, tei_schema
@@ -22,7 +22,7 @@ NOTE_ELEMENTS = {"p", "em", "strong", "a"}
 
 
 def test_the_tei_carries_every_hostile_field_as_text(
-    hostile: tuple[BuildResult, Markers],  # noqa: F811
+    hostile: tuple[BuildResult, Markers],
 ) -> None:
     result, markers = hostile
     tei = etree.parse(str(result.site / "edition.tei.xml"))
@@ -41,7 +41,7 @@ def test_the_tei_carries_every_hostile_field_as_text(
 
 
 def test_the_annotations_carry_hostile_notes_as_text(
-    hostile: tuple[BuildResult, Markers],  # noqa: F811
+    hostile: tuple[BuildResult, Markers],
 ) -> None:
     result, markers = hostile
     path: Path = result.site / "edition.jsonld"

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from edition.data.glossary import Entry, load, parse
 from edition.index.occurrences import OccurrenceIndex
@@ -80,11 +81,14 @@ def test_a_term_and_an_actor_may_share_an_id_but_two_actors_may_not() -> None:
 def listed_mentions(site: Path, actor_id: str) -> Counter[str]:
     url = f"actors/{actor_id}/"
     counts: Counter[str] = Counter()
+    parsed: dict[str, BeautifulSoup] = {}  # each essay page parsed once, for all its mentions
     for item in page(site, url).select("article h2#mentions ~ ol > li"):
         link = item.select_one("a")
         target = resolve(url, link["href"])
         essay_page, _, anchor = target.partition("#")
-        assert page(site, essay_page).select_one(f'[id="{anchor}"]') is not None, target
+        if essay_page not in parsed:
+            parsed[essay_page] = page(site, essay_page)
+        assert parsed[essay_page].select_one(f'[id="{anchor}"]') is not None, target
         assert item.select_one("mark") is not None
         counts[link.get_text()] += 1
     return counts
@@ -95,8 +99,9 @@ ACTOR_IDS = sorted(a.id for a in load(ROOT / "glossary.yml").actors)
 
 @pytest.mark.parametrize("actor_id", ACTOR_IDS)
 def test_the_counts_shown_equal_the_mentions_found(site: Path, actor_id: str) -> None:
-    total = sum(listed_mentions(site, actor_id).values())
-    passages = len(listed_mentions(site, actor_id))
+    mentions = listed_mentions(site, actor_id)
+    total = sum(mentions.values())
+    passages = len(mentions)
     rubric = page(site, f"actors/{actor_id}/").select_one("article .ed-rubric").get_text()
     noun = "mention" if total == 1 else "mentions"
     assert f"{total} {noun} in {passages} passage" in rubric

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from pathlib import Path
 
@@ -58,13 +59,19 @@ def _date(label: str) -> tuple[int, int, int]:
     return year, month, day
 
 
+@functools.cache
+def _parsed(site: Path, url: str) -> BeautifulSoup:
+    """A page of the built site, parsed once for the look-ups below, which only read it."""
+    return page(site, url)
+
+
 def _targets(site: Path, entry: Tag) -> list[tuple[str, Tag]]:
     """Each link of a timeline entry: the URL it resolves to and the element it reaches."""
     found = []
     for link in entry.select("a"):
         url = resolve("timeline/", link["href"])
         path, _, fragment = url.partition("#")
-        target = page(site, path)
+        target = _parsed(site, path)
         element = target.select_one(f"[id='{fragment}']") if fragment else target.select_one("h1")
         assert element is not None, f"{url} does not exist"
         found.append((url, element))
@@ -104,9 +111,10 @@ def test_every_note_term_and_actor_is_linked_from_its_events(site: Path) -> None
     by_id = _entries(site)
     notes_page = page(site, "notes/")
     checked = 0
+    head_texts = [(head, visible_text(head)) for head in notes_page.select(".ed-note-head")]
     for note in _raw("notes.yml")["notes"]:
-        heads = [head for head in notes_page.select(".ed-note-head")
-                 if visible_text(head).endswith(f"“{' '.join(note['quote'].split())}”")]
+        heads = [head for head, text in head_texts
+                 if text.endswith(f"“{' '.join(note['quote'].split())}”")]
         assert heads, note["quote"]
         for event_id in note.get("events", []):
             targets = dict(_targets(site, by_id[event_id]))
@@ -115,8 +123,8 @@ def test_every_note_term_and_actor_is_linked_from_its_events(site: Path) -> None
             # ... and to the paragraph (or title, or caption) the note annotates.
             marker = resolve("notes/", linked[0].select_one("a")["href"])
             path, _, ref = marker.partition("#")
-            block = next(parent for parent in page(site, path).select_one(f"[id='{ref}']").parents
-                         if parent.get("id"))
+            marked = _parsed(site, path).select_one(f"[id='{ref}']")
+            block = next(parent for parent in marked.parents if parent.get("id"))
             assert f"{path}#{block['id']}" in targets, f"{event_id}: {marker}"
             checked += 1
     glossary = _raw("glossary.yml")

@@ -189,17 +189,36 @@ def built_pages(summary: str) -> set[str]:
     return set(pages(summary))
 
 
-def test_pages_affected_come_from_two_builds_page_by_page(tmp_path: Path) -> None:
+#: The definition a pull request changes, before and after, in the tests that build both.
+CASPIAN_OLD = "The world's largest enclosed body of water"
+CASPIAN_NEW = "The largest enclosed body of water on Earth"
+
+
+def caspian_changed(project: Path) -> Path:
+    """``project`` with the Caspian's definition changed as the pull request changes it."""
+    replace_once(project / "glossary.yml", CASPIAN_OLD, CASPIAN_NEW)
+    return project
+
+
+@pytest.fixture(scope="module")
+def caspian_head(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the changed definition, built once for the tests that
+    compare it (its site is ``site`` inside it): a head is the same input in each."""
+    head = caspian_changed(copy_project(tmp_path_factory.mktemp("caspian") / "head"))
+    result = build(head, head / "site")
+    assert result.returncode == 0, result.output
+    return head
+
+
+def test_pages_affected_come_from_two_builds_page_by_page(
+        tmp_path: Path, site: Path, caspian_head: Path) -> None:
     """A changed definition changes the glossary, the map of places and every essay page whose
-    words link to the term (its tooltip), and nothing else; each field before and after."""
+    words link to the term (its tooltip), and nothing else; each field before and after.
+    The base's build is the session's build of the project itself (a copy builds the same)."""
     base = copy_project(tmp_path / "base")
-    head = copy_project(tmp_path / "head")
-    old = "The world's largest enclosed body of water"
-    new = "The largest enclosed body of water on Earth"
-    replace_once(head / "glossary.yml", old, new)
-    for project in (base, head):
-        assert build(project, project / "site").returncode == 0
-    summary = run("--base-dir", base, "--head-dir", head, "--base-site", base / "site",
+    head = caspian_head
+    old, new = CASPIAN_OLD, CASPIAN_NEW
+    summary = run("--base-dir", base, "--head-dir", head, "--base-site", site,
                   "--head-site", head / "site")
     essay = {f"{page.removesuffix('.md')}/" for page in essay_pages_with("Caspian")}
     expected = {"glossary/", "places/", *essay}
@@ -226,19 +245,19 @@ def test_a_summary_over_the_limit_is_cut_with_a_count(versions: tuple[Path, Path
         "job summary.*")
 
 
-def test_the_base_is_built_from_git_as_the_workflow_asks(tmp_path: Path) -> None:
-    """``--build-base``: the base revision built in a temporary work tree, then compared."""
+def test_the_base_is_built_from_git_as_the_workflow_asks(
+        tmp_path: Path, caspian_head: Path) -> None:
+    """``--build-base``: the base revision built in a temporary work tree, then compared.
+    The head's site is the shared build of the same change."""
     project = copy_project(tmp_path / "project")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c",
            "commit.gpgsign=false"]
     subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project, check=True)
     subprocess.run([*git, "add", "-A"], cwd=project, check=True)
     subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=project, check=True)
-    replace_once(project / "glossary.yml", "The world's largest enclosed body of water",
-                 "The largest enclosed body of water on Earth")
-    assert build(project, project / "site").returncode == 0
-    summary = run("--base", "main", "--head-dir", project, "--head-site", project / "site",
-                  "--build-base", cwd=project)
+    caspian_changed(project)
+    summary = run("--base", "main", "--head-dir", project, "--head-site",
+                  caspian_head / "site", "--build-base", cwd=project)
     assert "Every page whose title or content differs" in summary
     assert {"glossary/", "places/"} <= set(pages(summary))
     worktrees = subprocess.run(["git", "worktree", "list"], cwd=project, capture_output=True,
