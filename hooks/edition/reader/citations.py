@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
+from edition.pages.inserts import append
 from edition.reader.work import Edition, Work, headline, sentence_after_colon
 
 #: The styles offered, in order: (key, name shown, labels of the two forms).
@@ -84,24 +85,20 @@ Part = str | tuple[str, str]
 
 def _element(*parts: Part) -> etree.Element:
     """The parts as a ``<span>``: text, ``<i>`` and the access date's ``<span>``."""
-    span = etree.Element("span")
-    last: etree.Element | None = None
-    for part in parts:
-        if isinstance(part, str):
-            if last is None:
-                span.text = (span.text or "") + part
-            else:
-                last.tail = (last.tail or "") + part
-            continue
-        kind, value = part
-        if kind == "i":
-            last = etree.SubElement(span, "i")
-            last.text = value
-        else:
-            last = etree.SubElement(span, "span", {"class": "ed-accessed",
-                                                   "data-ed-today": value})
-            last.text = ACCESS_PLACEHOLDER
-    return span
+    return append(etree.Element("span"), [_inline(part) for part in parts])
+
+
+def _inline(part: Part) -> str | etree.Element:
+    if isinstance(part, str):
+        return part
+    kind, value = part
+    if kind == "i":
+        element = etree.Element("i")
+        element.text = value
+    else:
+        element = etree.Element("span", {"class": "ed-accessed", "data-ed-today": value})
+        element.text = ACCESS_PLACEHOLDER
+    return element
 
 
 def _us_date(year: int, month: int, day: int) -> str:
