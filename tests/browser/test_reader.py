@@ -225,6 +225,10 @@ def test_cite_opens_the_paragraphs_citation_in_four_styles_and_copies_it(
     blocks = {b.label: b.text for b in source_blocks()}
     author, title = blocks["byline"], blocks["title"]
     url = f"{SITE_URL}{PART}#p9"
+    # The reader's clock, stopped at noon on a day that is neither the build's nor the test's:
+    # the access date is the reader's, and a run across midnight cannot tell two days apart.
+    today = datetime.date(2031, 2, 3)
+    page.clock.set_fixed_time(datetime.datetime(today.year, today.month, today.day, 12))
     page.goto(base_url + PART)
     cite = page.get_by_role("button", name="Cite paragraph 9")
     cite.click()
@@ -253,7 +257,6 @@ def test_cite_opens_the_paragraphs_citation_in_four_styles_and_copies_it(
     y, m, d = (int(x) for x in edition["revised"].split("-"))
     us = f"{MONTHS[m - 1]} {d}, {y}"
     mla_day = f"{d} {MLA_MONTHS[m - 1]} {y}"
-    today = datetime.date.today()
     accessed = f"{today.day} {MLA_MONTHS[today.month - 1]} {today.year}"
     # mkdocs.yml names no person as editor: the edition is the container, by its title.
     chicago = "Chicago (notes and bibliography, 18th ed.)"

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,9 +41,15 @@ class BuildResult:
         ]
 
 
+#: One build date for every build a test process runs. MkDocs dates the sitemap by the day of
+#: the build, so two builds either side of midnight would differ in nothing but that day.
+BUILD_EPOCH = os.environ.get("SOURCE_DATE_EPOCH") or str(int(time.time()))
+
+
 def mkdocs_env() -> dict[str, str]:
-    """The environment for an MkDocs run, without Material's end-of-life banner."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """The environment for an MkDocs run: without Material's end-of-life banner, and dated
+    by :data:`BUILD_EPOCH`, as reproducible builds are (``SOURCE_DATE_EPOCH``)."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
 
 
 #: Set to ``in-process`` (``scripts/mutation.py`` does) to make :func:`build` use MkDocs'
