@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -95,6 +95,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
+    if _build is not None:  # a rebuild under serve: the last build's file, if it failed
+        _build.close()
     try:
         _build = Build(config.config_file_path, config.extra, _caches, log.warning, log.error)
         extensions = _build.configure(config.site_name, config.site_url or "",
@@ -139,14 +141,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _current().markdown(_page(page), markdown)
 
 
+@event_priority(-100)  # after any other plugin's: the HTML as the page will show it
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep the page's HTML out of memory until its template (``on_page_context``)."""
     build = _current()
     build.content(page.file.src_uri, html)
     if build.generated.get(page.file.src_uri) is not None:
         # Off the menu, Material's table of contents would label a toggle that only menu
         # pages have (invalid HTML); actor pages carry an "On this page" line instead.
         page.toc = TableOfContents([])
-    return html
+    return ""  # not None: MkDocs would then take the page's title from its Markdown again
 
 
 def _sidebar(page: Page, base_url: str, render: Callable[[], str]) -> str:
@@ -178,7 +182,17 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-def on_page_context(
+@event_priority(100)  # before any other plugin's (Material's search reads the HTML)
+def _page_html(context: dict[str, Any], page: Page, config: MkDocsConfig,
+               nav: Any) -> dict[str, Any]:
+    """The page's HTML back, for its template (kept out of memory since on_page_content)."""
+    html = _current().page_html(page.file.src_uri)
+    if html is not None:
+        page.content = html
+    return context
+
+
+def _downloads(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
     """The home page lists the exports, with their sizes, once they are made (after on_env)."""
@@ -190,6 +204,17 @@ def on_page_context(
         level = items[0].children if len(items) == 1 and items[0].level == 1 else items
         level.append(AnchorLink(downloads.SECTION_TITLE, downloads.SECTION_ID, 2))
     return context
+
+
+on_page_context = CombinedEvent(_page_html, _downloads)
+
+
+@event_priority(-100)  # after any other plugin's
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Let go of the page's HTML once the page is written (MkDocs keeps it to the end)."""
+    if _current().kept(page.file.src_uri):
+        page.content = ""
+    return output
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -212,6 +237,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
 def on_post_build(config: MkDocsConfig) -> None:
     """Rewrite Material's search index: each passage once (``edition.pages.search``); serve
     the reader's script and styles minified (``edition.reader.assets``)."""
-    _current().search_index(config.site_dir)
+    build = _current()
+    build.search_index(config.site_dir)
+    build.close()
     assets.minify(Path(config.site_dir),
                   [str(path) for path in [*config.extra_css, *config.extra_javascript]])

@@ -74,6 +74,9 @@ def _timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
             return function(*args, **kwargs)
         finally:
             _add(name, perf_counter() - start)
+    # The hook's own order among the plugins' handlers (MkDocs reads it from the function).
+    if hasattr(function, "mkdocs_priority"):
+        timed.mkdocs_priority = function.mkdocs_priority  # type: ignore[attr-defined]
     return timed
 
 
@@ -208,8 +211,11 @@ _MINE: dict[str, Any] = {
 }
 for _name in sorted({n for n in dir(real) if n.startswith("on_")} | set(_MINE)):
     _methods = []
-    if callable(getattr(real, _name, None)):
-        _methods.append(_timed("event:" + _name, getattr(real, _name)))
+    _event = getattr(real, _name, None)
+    if isinstance(_event, CombinedEvent):  # several handlers, each at its own priority
+        _methods.extend(_timed("event:" + _name, method) for method in _event.methods)
+    elif callable(_event):
+        _methods.append(_timed("event:" + _name, _event))
     if _name in _MINE:
         mine = _MINE[_name]
         _methods.extend(mine if isinstance(mine, tuple) else (mine,))

@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 from markdown.extensions import Extension
 
 from edition.build.serve import ServeCaches
+from edition.build.spill import Renamed, RenderedPages
 from edition.data.datafile import DataFileError, Problem, in_github_actions, repository_path
 from edition.data.glossary import Entry
 from edition.data.work import Work
@@ -189,7 +190,8 @@ class Build:
         #: The essay's subjects, each linked once in the essay, at this block.
         self.subjects: dict[str, str] = {}
         self.exports: list[downloads.Export] = []
-        self.rendered: dict[str, str] = {}
+        #: Every page's HTML as rendered, on disk until its template reads it (``spill``).
+        self.rendered = RenderedPages()
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher = caches.matcher(self.glossary)
         # Each generated path has one claimant; a second is refused, named.
@@ -454,9 +456,17 @@ class Build:
         return actor_pages.render_actor(actor, glossary, occurrences, events=self.events)
 
     def content(self, src: str, html: str) -> None:
-        """Keep an essay page's HTML: the exports quote its text."""
-        if src not in self.generated:
-            self.rendered[src] = html
+        """Keep a page's HTML out of memory until its template needs it (``page_html``);
+        the exports and the search index quote the essay pages' text from it."""
+        self.rendered.keep(src, html)
+
+    def page_html(self, src: str) -> str | None:
+        """The HTML :meth:`content` kept of the page ``src`` (None if it kept none)."""
+        return self.rendered.get(src)
+
+    def kept(self, src: str) -> bool:
+        """Whether :meth:`content` kept the HTML of the page ``src``."""
+        return src in self.rendered
 
     def citation_meta(self, src: str | None, canonical_url: str) -> list[tuple[str, str]]:
         """The citation meta tags of an essay page's ``<head>`` (none for other pages)."""
@@ -502,7 +512,7 @@ class Build:
             glossary=self.glossary, anchors=tuple(self.anchors), blocks=tuple(self.blocks),
             occurrences=self.occurrences, page_urls={page: url(page) for page in pages},
             page_titles={page: self.occurrences.title(page) for page in pages},
-            entry_url=entry_url, rendered={page: self.rendered.get(page, "") for page in pages},
+            entry_url=entry_url, rendered=self.rendered,
             events=self.events,
             version=self.edition.version if self.edition else "",
             revised=self.edition.iso_date if self.edition else "",
@@ -531,13 +541,12 @@ class Build:
         site = self.site
         if not path.exists() or site is None:
             return
-        pages: dict[str, str] = {}  # every page but the generated ones: its URL and its HTML
-        urls: dict[str, str] = {}
-        for src, content in self.rendered.items():
+        urls: dict[str, str] = {}  # every page but the generated ones: its URL
+        for src in self.rendered:
             url = site.url(src)
-            if url is not None:
+            if url is not None and src not in self.generated:
                 urls[src] = url.removeprefix("./")  # the home page is "" in Material's index
-                pages[urls[src]] = content
+        pages = Renamed(self.rendered, {url: src for src, url in urls.items()})  # their HTML
         variants: dict[tuple[str, str], list[str]] = {}
         entries: dict[str, Entry] = {}
         for entry in self.glossary.entries:
@@ -560,6 +569,10 @@ class Build:
                                      dict([events]) if events is not None else {})
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
+
+    def close(self) -> None:
+        """Let go of what the build kept on disk (the pages' HTML), once the site is written."""
+        self.rendered.close()
 
     def generated_pages(self) -> Iterator[tuple[str, bool]]:
         """Every generated page's path, and whether it is an actor page (off the menu)."""
