@@ -567,8 +567,8 @@ class Build:
                                      variants, entries, notes_html,
                                      [actors] if actors is not None else [], described,
                                      dict([events]) if events is not None else {})
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        with path.open("w", encoding="utf-8") as out:
+            search_index.dump(index, out)
 
     def close(self) -> None:
         """Let go of what the build kept on disk (the pages' HTML), once the site is written."""

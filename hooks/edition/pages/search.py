@@ -35,9 +35,10 @@ held before (Material's own documents included).
 from __future__ import annotations
 
 import html as html_text
+import json
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TextIO
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -379,3 +380,25 @@ def rewrite(
     fields = dict(config.get("fields", {}))
     fields.setdefault(NAMES, {"boost": 1.0})
     return {**index, "config": {**config, "fields": fields}, "docs": docs}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def dump(index: Mapping[str, Any], out: TextIO) -> None:
+    """Write ``index`` to ``out`` as ``json.dumps`` writes it (compact, characters as they
+    are), one document at a time: the whole index as one string would take many times the
+    file's size in memory (four bytes a character once one character lies beyond the
+    Basic Multilingual Plane), at the build's highest point."""
+    out.write("{")
+    for number, (key, value) in enumerate(index.items()):
+        out.write(("," if number else "") + _json(key) + ":")
+        if key == "docs" and isinstance(value, list):
+            out.write("[")
+            for count, doc in enumerate(value):
+                out.write(("," if count else "") + _json(doc))
+            out.write("]")
+        else:
+            out.write(_json(value))
+    out.write("}")
