@@ -108,3 +108,21 @@ def test_a_paragraph_shows_the_sentences_that_hold_the_words() -> None:
     blocks = [p.get_text() for p in BeautifulSoup(doc["text"], "html.parser").find_all("p")]
     assert blocks == ["It was here.", "Once the “JCPOA” was agreed, Iran asked why?", "‘Yes.’",
                       "Then 2015 came."]
+
+
+def test_the_index_is_written_as_json_writes_it_whole() -> None:
+    import io
+    import json
+
+    from edition.pages.search import dump
+
+    index = {"config": {"lang": ["en"], "fields": {NAMES: {"boost": 1.0}}}, "docs": [
+        {"location": "", "title": "Home", "text": "<p>Tehran’s “line” \\ \"quoted\"</p>"},
+        {"location": "a/#p1", "title": "¶1", "text": "🙂 \u2028 &amp; <", "boost": 10_000},
+    ], "extra": None}
+    out = io.StringIO()
+    dump(index, out)
+    assert out.getvalue() == json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    empty = io.StringIO()
+    dump({"config": {}, "docs": []}, empty)
+    assert empty.getvalue() == '{"config":{},"docs":[]}'
