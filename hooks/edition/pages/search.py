@@ -388,9 +388,9 @@ def _json(value: Any) -> str:
 
 def dump(index: Mapping[str, Any], out: TextIO) -> None:
     """Write ``index`` to ``out`` as ``json.dumps`` writes it (compact, characters as they
-    are), one document at a time: the whole index as one string would take many times the
-    file's size in memory (four bytes a character once one character lies beyond the
-    Basic Multilingual Plane), at the build's highest point."""
+    are), one document at a time: the whole index as one string, the encoder's pieces of it
+    and its encoded copy took about four times the file's size in memory (a curly quote
+    makes every character of the string two bytes), at the end of the build, its peak."""
     out.write("{")
     for number, (key, value) in enumerate(index.items()):
         out.write(("," if number else "") + _json(key) + ":")
