@@ -91,10 +91,18 @@ def test_the_code_version_reads_the_package_and_its_libraries(
         store.code_version.cache_clear()
         (package / "data" / "notes.txt").write_text("not code")
         assert store.code_version() == second != first
+        store.code_version.cache_clear()
+        monkeypatch.setattr(store, "_installed", lambda: ["site-packages/wordfreq-9.9.dist-info"])
+        assert store.code_version() != second
     finally:
         store.code_version.cache_clear()
     monkeypatch.undo()
     assert store.code_version() == before
+    # what is installed beside the judging libraries is read where they are
+    installed = [Path(name).name.lower() for name in store._installed()]
+    for distribution in store.LIBRARIES:
+        assert any(name.startswith(distribution.lower().replace("-", "_") + "-")
+                   for name in installed), distribution
 
 
 def test_only_the_newest_readings_are_kept(kept: Path) -> None:

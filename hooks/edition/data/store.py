@@ -30,9 +30,11 @@ from typing import Any
 
 #: The environment variable naming the store's directory, or ``off``.
 VARIABLE = "EDITION_CACHE"
-#: The distributions whose behaviour decides a reading (PyYAML parses, ICU compares names,
-#: wordfreq counts words, jsonschema words a schema's problems).
-LIBRARIES = ("PyYAML", "pyicu-wheels", "wordfreq", "jsonschema")
+#: The libraries whose behaviour decides a reading, by module (PyYAML parses, ICU compares
+#: names, wordfreq counts words, jsonschema words a schema's problems): any change to what is
+#: installed beside them is a new key.
+LIBRARIES = {"PyYAML": "yaml", "pyicu-wheels": "icu", "wordfreq": "wordfreq",
+             "jsonschema": "jsonschema"}
 #: How many answers the store keeps; past that, the oldest go (each edit saved under
 #: ``mkdocs serve`` is a new reading).
 KEEP = 64
@@ -54,21 +56,30 @@ def directory() -> Path | None:
 @functools.cache
 def code_version() -> bytes:
     """A digest of what computes every kept answer: the package's code and data files,
-    Python's version and :data:`LIBRARIES`' versions."""
-    from importlib import metadata
-
+    Python's version and the installed versions of :data:`LIBRARIES`."""
     digest = hashlib.sha256(sys.version.encode())
-    for name in LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"\0{name}={version}".encode())
+    for name in _installed():
+        digest.update(b"\0" + name.encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
             digest.update(b"\0" + path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.digest()
+
+
+def _installed() -> list[str]:
+    """The installed distributions' records (``name-version.dist-info``) in the directories
+    that hold :data:`LIBRARIES`, found without importing them: a listing of each directory
+    costs less than asking ``importlib.metadata`` for each version."""
+    import importlib.util
+
+    places = set()
+    for module in LIBRARIES.values():
+        spec = importlib.util.find_spec(module)
+        if spec is not None and spec.origin:
+            places.add(Path(spec.origin).parent.parent)
+    return sorted(f"{place}/{name}" for place in places for name in os.listdir(place)
+                  if name.endswith(".dist-info"))
 
 
 def key(kind: str, *parts: bytes | str) -> str:
