@@ -1,6 +1,7 @@
-"""The data readings kept on disk (``edition.data.store``) in real builds: a second build
-reads them back instead of loading the libraries that judge the files, and builds the very
-same site; a kept reading never hides a problem of a changed file."""
+"""What a build keeps on disk (``edition.data.store``), in real builds: a second build reads
+the data files' readings back instead of loading the libraries that judge the files, and the
+network's layout instead of computing it, and builds the very same site; a kept reading
+never hides a problem of a changed file."""
 
 from __future__ import annotations
 
@@ -42,8 +43,9 @@ def test_a_second_build_reads_the_files_back_and_builds_the_same_site(
     monkeypatch.setenv("EDITION_CACHE", str(kept))
     # The first build reads and judges every file, and asks wordfreq about the glossary.
     assert loaded_while_building(ROOT, tmp_path / "first") == ["icu", "wordfreq"]
-    kinds = sorted(path.name.split("-")[0] for path in kept.iterdir())
-    assert kinds == ["read", "read", "read", "zipf"]  # glossary, notes, events; the words
+    kinds = sorted(path.name.rsplit("-", 1)[0] for path in kept.iterdir())
+    # glossary, notes, events; the words; the network's layout and its labels moved apart
+    assert kinds == ["network-layout", "network-separation", "read", "read", "read", "zipf"]
     assert loaded_while_building(ROOT, tmp_path / "second") == []
     assert files(tmp_path / "second") == files(tmp_path / "first")
 

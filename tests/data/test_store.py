@@ -112,3 +112,18 @@ def test_only_the_newest_readings_are_kept(kept: Path) -> None:
     names = sorted(p.name for p in kept.iterdir())
     assert len(names) == store.KEEP
     assert names[0] == "reading-005" and names[-1] == f"reading-{store.KEEP + 4:03d}"
+
+
+def test_a_pure_functions_answers_are_kept_by_its_arguments(kept: Path) -> None:
+    calls: list[tuple[int, float]] = []
+
+    def square(n: int, scale: float) -> tuple[float, ...]:
+        calls.append((n, scale))
+        return tuple(i * i * scale for i in range(n))
+
+    first = store.kept("test-square")(square)
+    assert first(3, 0.5) == (0.0, 0.5, 2.0) and calls == [(3, 0.5)]
+    again = store.kept("test-square")(square)  # as a new process would wrap it
+    assert again(3, 0.5) == (0.0, 0.5, 2.0) and calls == [(3, 0.5)]
+    assert again(3, 0.25) == (0.0, 0.25, 1.0) and calls == [(3, 0.5), (3, 0.25)]
+    assert store.kept("test-other")(square)(3, 0.5) == (0.0, 0.5, 2.0) and len(calls) == 3

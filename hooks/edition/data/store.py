@@ -25,8 +25,9 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 #: The environment variable naming the store's directory, or ``off``.
 VARIABLE = "EDITION_CACHE"
@@ -39,6 +40,7 @@ LIBRARIES = {"PyYAML": "yaml", "pyicu-wheels": "icu", "wordfreq": "wordfreq",
 #: ``mkdocs serve`` is a new reading).
 KEEP = 64
 _PACKAGE = Path(__file__).resolve().parents[1]
+R = TypeVar("R")
 
 
 def directory() -> Path | None:
@@ -125,3 +127,21 @@ def put(name: str, value: Any) -> None:
             old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
+
+
+def kept(kind: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """A pure function's answers kept under ``kind`` by its arguments (their ``repr``, exact
+    for the numbers, text and tuples such a function takes) and by the code: for the
+    computations a page needs that depend on nothing else, such as a drawing's layout."""
+    def keeping(function: Callable[..., R]) -> Callable[..., R]:
+        @functools.wraps(function)
+        def answer(*args: Any) -> R:
+            name = key(kind, repr(args))
+            found = get(name)
+            if found is not None:
+                return found
+            value = function(*args)
+            put(name, value)
+            return value
+        return answer
+    return keeping
