@@ -14,8 +14,9 @@ import pytest
 
 from support.build import ROOT, build, copy_project, mkdocs_env, replace_once
 
-#: The libraries only the reading of a data file needs (YAML aside, which MkDocs loads).
-JUDGES = ("wordfreq", "icu", "jsonschema")
+#: The libraries only a first build needs: those that judge the data files (YAML aside, which
+#: MkDocs loads) and pybtex, which writes the BibTeX entry that is then kept.
+JUDGES = ("wordfreq", "icu", "jsonschema", "pybtex")
 #: A build in a process of its own that says which of JUDGES it loaded.
 BUILD = """
 import json, sys
@@ -42,10 +43,12 @@ def test_a_second_build_reads_the_files_back_and_builds_the_same_site(
     kept = tmp_path / "store"
     monkeypatch.setenv("EDITION_CACHE", str(kept))
     # The first build reads and judges every file, and asks wordfreq about the glossary.
-    assert loaded_while_building(ROOT, tmp_path / "first") == ["icu", "wordfreq"]
+    assert loaded_while_building(ROOT, tmp_path / "first") == ["icu", "pybtex", "wordfreq"]
     kinds = sorted(path.name.rsplit("-", 1)[0] for path in kept.iterdir())
-    # glossary, notes, events; the words; the network's layout and its labels moved apart
-    assert kinds == ["network-layout", "network-separation", "read", "read", "read", "zipf"]
+    # the BibTeX entry; the network's layout and its labels moved apart; glossary, notes,
+    # events; the words
+    assert kinds == ["bibtex", "network-layout", "network-separation", "read", "read", "read",
+                     "zipf"]
     assert loaded_while_building(ROOT, tmp_path / "second") == []
     assert files(tmp_path / "second") == files(tmp_path / "first")
 
