@@ -45,10 +45,10 @@ def test_a_second_build_reads_the_files_back_and_builds_the_same_site(
     # The first build reads and judges every file, and asks wordfreq about the glossary.
     assert loaded_while_building(ROOT, tmp_path / "first") == ["icu", "pybtex", "wordfreq"]
     kinds = sorted(path.name.rsplit("-", 1)[0] for path in kept.iterdir())
-    # the BibTeX entry; the network's layout and its labels moved apart; glossary, notes,
-    # events; the words
-    assert kinds == ["bibtex", "network-layout", "network-separation", "read", "read", "read",
-                     "zipf"]
+    # the notes' anchors; the BibTeX entry; the network's layout and its labels moved apart;
+    # glossary, notes, events; the words
+    assert kinds == ["anchors", "bibtex", "network-layout", "network-separation", "read", "read",
+                     "read", "zipf"]
     assert loaded_while_building(ROOT, tmp_path / "second") == []
     assert files(tmp_path / "second") == files(tmp_path / "first")
 

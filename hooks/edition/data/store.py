@@ -131,8 +131,9 @@ def put(name: str, value: Any) -> None:
 
 def kept(kind: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
     """A pure function's answers kept under ``kind`` by its arguments (their ``repr``, exact
-    for the numbers, text and tuples such a function takes) and by the code: for the
-    computations a page needs that depend on nothing else, such as a drawing's layout."""
+    for the numbers, text, tuples and frozen dataclasses such a function takes, none of
+    whose fields is left out of its ``repr``) and by the code: for the computations that
+    depend on nothing else, such as a drawing's layout. An exception is never kept."""
     def keeping(function: Callable[..., R]) -> Callable[..., R]:
         @functools.wraps(function)
         def answer(*args: Any) -> R:
