@@ -196,6 +196,12 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     env.globals["edition_warnings"] = _caches.warnings.messages if _caches.serving else []
     env.globals["edition_running_head"] = build.running_head()
     env.globals["edition_styles"] = _styles
+    present = {file.src_uri for file in files}
+    instant = "navigation.instant" in (config.theme.get("features") or [])
+    env.globals["edition_page_assets"] = lambda page, suffix: [
+        path for path in assets.page_assets(
+            page.file.src_uri if page is not None and page.file else None, present, instant)
+        if path.endswith(suffix)]
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = lambda page: build.citation_meta(
         page.file.src_uri if page is not None and page.file else None,
@@ -245,4 +251,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     the reader's script and styles minified (``edition.reader.assets``)."""
     _current().search_index(config.site_dir)
     assets.minify(Path(config.site_dir),
-                  [str(path) for path in [*config.extra_css, *config.extra_javascript]])
+                  [str(path) for path in [*config.extra_css, *config.extra_javascript]]
+                  + [path for paths in assets.PAGE_ASSETS.values() for path in paths])

@@ -6,6 +6,10 @@ stylesheet and script the configuration lists is rewritten in the site, minified
 rcssmin and rjsmin (which remove comments and white space and rename nothing), to about
 half its compressed bytes. The sources in ``docs/`` keep their comments.
 
+What only some generated pages use (the charts' styles, the notes page's script) is in files
+of its own that those pages alone link (``PAGE_ASSETS``), so that an essay part loads none
+of it.
+
 Material's palette stylesheet holds every one of its named colours, for the primary and the
 accent alike; a page uses only the palettes ``theme.palette`` configures. ``palette_subset``
 keeps of it every rule that can match such a page, and the template links that in its place
@@ -18,6 +22,28 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from edition.pages import actors, notes, places, timeline
+
+#: The charts' styles: the actors' network, the timeline and the places map.
+CHARTS = "assets/edition-charts.css"
+#: The notes page's script: one kind of note at a time.
+NOTES_SCRIPT = "assets/edition-notes.js"
+#: The styles and scripts that only some generated pages use, by the page's source path.
+PAGE_ASSETS: dict[str, tuple[str, ...]] = {
+    actors.INDEX: (CHARTS,), timeline.PAGE: (CHARTS,), places.PAGE: (CHARTS,),
+    notes.PAGE: (NOTES_SCRIPT,),
+}
+
+
+def page_assets(src: str | None, present: Iterable[str], everywhere: bool) -> list[str]:
+    """The files of ``PAGE_ASSETS`` that the page ``src`` links, of those ``present`` in
+    the site; every one of them on every page when ``everywhere`` (Material's instant
+    navigation swaps a page's content in without loading what the new page links)."""
+    have = set(present)
+    chosen = (dict.fromkeys(p for paths in PAGE_ASSETS.values() for p in paths) if everywhere
+              else PAGE_ASSETS.get(src or "", ()))
+    return [path for path in chosen if path in have]
 
 
 def minified(text: str, suffix: str) -> str:
