@@ -46,8 +46,10 @@ log = get_plugin_logger("edition")
 
 #: Theme templates of the edition's own (``edition/actor.html``, ``main.html``), before the theme's.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-#: The front matter of every actor page.
-ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
+#: The front matter of every actor page. Material's search plugin does not read the page: the
+#: search index finds the actor by its entry (``edition.pages.search``), never by its lists.
+ACTOR_META = ("---\nhide:\n  - toc\ntemplate: edition/actor.html\nsearch:\n  exclude: true\n"
+              "---\n")
 #: How often ``mkdocs serve`` looks at the data files, in seconds. MkDocs polls what it
 #: watches every 0.5 s (0.25 s of waiting on average, after each save); a data file is one
 #: file, cheap to look at ten times a second.
@@ -78,6 +80,9 @@ class _Site:
     def destination(self, src: str) -> str | None:
         file = self.files.get_file_from_path(src)
         return None if file is None else file.abs_dest_path
+
+    def page_urls(self) -> list[str]:
+        return [file.url for file in self.files.documentation_pages()]
 
 
 def _current() -> Build:

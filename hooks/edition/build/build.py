@@ -75,6 +75,9 @@ class Site(Protocol):
     def destination(self, src: str) -> str | None:
         """Where the page or file made from ``src`` is written in the site."""
 
+    def page_urls(self) -> list[str]:
+        """Every page's address, in the order the build writes the pages."""
+
 
 @dataclass(frozen=True)
 class PageRef:
@@ -557,7 +560,8 @@ class Build:
         index = search_index.rewrite(json.loads(path.read_text(encoding="utf-8")), pages,
                                      variants, entries, notes_html,
                                      [actors] if actors is not None else [], described,
-                                     dict([events]) if events is not None else {})
+                                     dict([events]) if events is not None else {},
+                                     [url.removeprefix("./") for url in site.page_urls()])
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 
