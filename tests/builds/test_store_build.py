@@ -15,8 +15,9 @@ import pytest
 from support.build import ROOT, build, copy_project, mkdocs_env, replace_once
 
 #: The libraries only a first build needs: those that judge the data files (YAML aside, which
-#: MkDocs loads) and pybtex, which writes the BibTeX entry that is then kept.
-JUDGES = ("wordfreq", "icu", "jsonschema", "pybtex")
+#: MkDocs loads), pybtex, which writes the BibTeX entry, and tinycss2, which reads Material's
+#: palette stylesheet, both then kept.
+JUDGES = ("wordfreq", "icu", "jsonschema", "pybtex", "tinycss2")
 #: A build in a process of its own that says which of JUDGES it loaded.
 BUILD = """
 import json, sys
@@ -43,12 +44,12 @@ def test_a_second_build_reads_the_files_back_and_builds_the_same_site(
     kept = tmp_path / "store"
     monkeypatch.setenv("EDITION_CACHE", str(kept))
     # The first build reads and judges every file, and asks wordfreq about the glossary.
-    assert loaded_while_building(ROOT, tmp_path / "first") == ["icu", "pybtex", "wordfreq"]
+    assert loaded_while_building(ROOT, tmp_path / "first") == ["icu", "pybtex", "tinycss2", "wordfreq"]
     kinds = sorted(path.name.rsplit("-", 1)[0] for path in kept.iterdir())
     # the notes' anchors; the BibTeX entry; the network's layout and its labels moved apart;
-    # glossary, notes, events; the words
-    assert kinds == ["anchors", "bibtex", "network-layout", "network-separation", "read", "read",
-                     "read", "zipf"]
+    # the share of Material's palette stylesheet; glossary, notes, events; the words
+    assert kinds == ["anchors", "bibtex", "network-layout", "network-separation", "palette",
+                     "read", "read", "read", "zipf"]
     assert loaded_while_building(ROOT, tmp_path / "second") == []
     assert files(tmp_path / "second") == files(tmp_path / "first")
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from edition.data import store
 from edition.pages import actors, notes, places, timeline
 
 #: The charts' styles: the actors' network, the timeline and the places map.
@@ -87,6 +88,14 @@ _COLOUR = re.compile(r"""\[data-md-color-(primary|accent)=["']?([\w-]+)["']?\]""
 
 
 def palette_subset(css: str, primaries: Iterable[str], accents: Iterable[str]) -> str:
+    """The rules of Material's palette stylesheet ``css`` that a page of this site can use
+    (:func:`_palette_subset`), kept on disk for the next build by the stylesheet and the
+    colours (``edition.data.store``)."""
+    return _palette_subset(css, tuple(sorted(set(primaries))), tuple(sorted(set(accents))))
+
+
+@store.kept("palette")
+def _palette_subset(css: str, primaries: tuple[str, ...], accents: tuple[str, ...]) -> str:
     """The rules of Material's palette stylesheet ``css`` that a page of this site can use.
 
     A selector that asks for a primary or accent colour none of the configured palettes
