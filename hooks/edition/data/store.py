@@ -1,14 +1,16 @@
-"""What the data stage worked out, kept on disk by its inputs, for the next process.
+"""What a build worked out, kept on disk by its inputs, for the next process.
 
 Reading a data file (YAML with the line of every value, the schema's rules, the characters,
-look-alike names through ICU) and asking wordfreq about a glossary's words cost a build more
-than the rest of the data stage, and every ``mkdocs build`` is a new process: the in-memory
-caches that serve ``mkdocs serve``'s rebuilds start empty each time. This store keeps a
-sound reading by everything it was computed from: the input's bytes, this package's own
-code and data (every ``.py`` and ``.json`` file of :mod:`edition`), Python's version and
-the versions of the libraries that judge the input. Any change to any of them is a new key,
-so a kept answer is always the one the same code would give now; a reading that failed is
-never kept, so every problem is found and reported afresh.
+look-alike names through ICU), asking wordfreq about a glossary's words, laying out the
+network or anchoring the notes costs a build more than most of what it does with them, and
+every ``mkdocs build`` is a new process: the in-memory caches that serve ``mkdocs serve``'s
+rebuilds start empty each time. This store keeps an answer by everything it was computed
+from: the input (a file's bytes, a function's arguments), this package's own code and data
+(every ``.py`` and ``.json`` file of :mod:`edition`), Python's version and what is installed
+beside the libraries that judge the input. Any change to any of them is a new key, so a kept
+answer is always the one the same code would give now; a reading that failed, or any
+exception, is never kept, so every problem is found and reported afresh. It lives with the
+data, the lowest stage, so that every stage above may keep its answers in it.
 
 Where: ``$EDITION_CACHE`` if set (``off`` turns the store off), else the user's cache
 directory (``platformdirs``), never the project: a file there is read as Python's own
