@@ -46,8 +46,10 @@ log = get_plugin_logger("edition")
 
 #: Theme templates of the edition's own (``edition/actor.html``, ``main.html``), before the theme's.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-#: The front matter of every actor page.
-ACTOR_META = "---\nhide:\n  - toc\ntemplate: edition/actor.html\n---\n"
+#: The front matter of every actor page. Material's search plugin does not read the page: the
+#: search index finds the actor by its entry (``edition.pages.search``), never by its lists.
+ACTOR_META = ("---\nhide:\n  - toc\ntemplate: edition/actor.html\nsearch:\n  exclude: true\n"
+              "---\n")
 #: How often ``mkdocs serve`` looks at the data files, in seconds. MkDocs polls what it
 #: watches every 0.5 s (0.25 s of waiting on average, after each save); a data file is one
 #: file, cheap to look at ten times a second.
@@ -57,6 +59,9 @@ DATA_POLL_SECONDS = 0.1
 _caches = ServeCaches()
 #: This build's state, made in on_config.
 _build: Build | None = None
+#: Material's main stylesheet and the edition's share of its palette stylesheet, which
+#: main.html links in place of Material's two; None links Material's own.
+_styles: list[str] | None = None
 
 
 class _Site:
@@ -75,6 +80,9 @@ class _Site:
     def destination(self, src: str) -> str | None:
         file = self.files.get_file_from_path(src)
         return None if file is None else file.abs_dest_path
+
+    def page_urls(self) -> list[str]:
+        return [file.url for file in self.files.documentation_pages()]
 
 
 def _current() -> Build:
@@ -125,6 +133,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path in downloads.PATHS:
         destination = os.path.normpath(os.path.join(config.site_dir, path))
         files.append(File.generated(config, path, abs_src_path=destination))
+    global _styles
+    _styles = _palette(files, config)
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
     # actors index, not from the menu; they hide the table of contents, and their template
@@ -135,6 +145,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     return files
+
+
+def _palette(files: Files, config: MkDocsConfig) -> list[str] | None:
+    """Material's main stylesheet and, written into the site, the rules of its palette
+    stylesheet that the configured palettes use (``assets.palette_subset``); None if the
+    theme has no palette or either file is not found once (another version of Material)."""
+    palettes = config.theme.get("palette")
+    if not palettes:
+        return None
+    palettes = [palettes] if isinstance(palettes, dict) else list(palettes)
+
+    def theme_file(name: str) -> File | None:
+        found = [f for f in files if f.src_uri.startswith(f"assets/stylesheets/{name}.")
+                 and f.src_uri.endswith(".min.css") and f.src_uri.count("/") == 2]
+        return found[0] if len(found) == 1 else None
+
+    main, palette = theme_file("main"), theme_file("palette")
+    if main is None or palette is None:
+        return None
+    # Material's defaults where a palette names no colour (its base.html).
+    css = assets.palette_subset(palette.content_string,
+                                {p.get("primary") or "indigo" for p in palettes},
+                                {p.get("accent") or "indigo" for p in palettes})
+    files.append(File.generated(config, assets.PALETTE, content=css))
+    return [main.src_uri, assets.PALETTE]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -169,6 +204,13 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # The same list, not a copy: the warnings of on_env below show in the pages rendered after.
     env.globals["edition_warnings"] = _caches.warnings.messages if _caches.serving else []
     env.globals["edition_running_head"] = build.running_head()
+    env.globals["edition_styles"] = _styles
+    present = {file.src_uri for file in files}
+    instant = "navigation.instant" in (config.theme.get("features") or [])
+    env.globals["edition_page_assets"] = lambda page, suffix: [
+        path for path in assets.page_assets(
+            page.file.src_uri if page is not None and page.file else None, present, instant)
+        if path.endswith(suffix)]
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = lambda page: build.citation_meta(
         page.file.src_uri if page is not None and page.file else None,
@@ -241,4 +283,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     build.search_index(config.site_dir)
     build.close()
     assets.minify(Path(config.site_dir),
-                  [str(path) for path in [*config.extra_css, *config.extra_javascript]])
+                  [str(path) for path in [*config.extra_css, *config.extra_javascript]]
+                  + [path for paths in assets.PAGE_ASSETS.values() for path in paths])

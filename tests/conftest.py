@@ -18,6 +18,22 @@ def essay() -> list[Block]:
     return source_blocks()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _edition_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every build of the run keeps its readings (``edition.data.store``) in a directory of the
+    run's own, so that no result depends on what an earlier run left in the user's cache,
+    and the run writes nothing there. The first build of each file's content computes it;
+    the others read it back, as a user's second build does.
+
+    Under mutmut (``scripts/mutation.py``) the store is off: every mutant runs from the same
+    files, so a reading kept from the unmutated code would hide a mutant of the code that
+    reads."""
+    if in_process() and os.environ.get("MUTANT_UNDER_TEST"):
+        os.environ["EDITION_CACHE"] = "off"
+        return
+    os.environ.setdefault("EDITION_CACHE", str(tmp_path_factory.mktemp("edition-store")))
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches() -> None:
     """Under mutmut (``scripts/mutation.py``), empty the package's per-process caches before

@@ -105,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     json_path = args.json if args.json.is_absolute() else out / args.json
     variants = ("hook", "nohook") if args.no_peers else args.variants
     work = Path(tempfile.mkdtemp(prefix="edition-bench-"))
+    # The builds keep their data readings (edition.data.store) in the run's own directory,
+    # filled by each edition's first, untimed build, as a project's first build fills it.
+    os.environ.setdefault("EDITION_CACHE", str(work / "edition-store"))
     source = snapshot(work / "project")
     config = load_yaml(source / "mkdocs.yml")
     real_actors = len(load_yaml(source / data_file(config, "glossary")).get("actors", []))

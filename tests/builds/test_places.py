@@ -212,7 +212,7 @@ def test_the_maps_style_rules_stand_at_the_top_level_of_the_stylesheet() -> None
     read every later rule as part of it: the sea and land drew black."""
     import tinycss2
 
-    css = (ROOT / "docs" / "assets" / "edition.css").read_text(encoding="utf-8")
+    css = (ROOT / "docs" / "assets" / "edition-charts.css").read_text(encoding="utf-8")
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     assert not [r for r in rules if r.type == "error"]
     top = {selector.strip() for r in rules if r.type == "qualified-rule"

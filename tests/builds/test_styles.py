@@ -1,7 +1,8 @@
-"""The stylesheet and the pages agree: every class of the edition's own that
-``docs/assets/edition.css`` styles is on an element of the built site, or is one that
-``edition.js`` sets in the browser. A class renamed on one side only (the notes' "back" link,
-a timeline lane, a cite button) leaves its rule styling nothing, which no other CPU test sees."""
+"""The stylesheets and the pages agree: every class of the edition's own that
+``docs/assets/edition.css`` (or the charts' ``edition-charts.css``) styles is on an element of
+the built site, or is one that ``edition.js`` (or the notes page's script) sets in the
+browser. A class renamed on one side only (the notes' "back" link, a timeline lane, a cite
+button) leaves its rule styling nothing, which no other CPU test sees."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from bs4 import BeautifulSoup
 from support.build import ROOT
 
 ASSETS = ROOT / "docs" / "assets"
+#: The edition's stylesheets and scripts: the reader's, and those only some pages link.
+STYLESHEETS = sorted(ASSETS.glob("*.css"))
+SCRIPTS = sorted(ASSETS.glob("*.js"))
 
 
 def styled_classes(rules: list) -> Iterator[str]:  # type: ignore[type-arg]
@@ -32,12 +36,15 @@ def styled_classes(rules: list) -> Iterator[str]:  # type: ignore[type-arg]
 
 def test_every_class_the_stylesheet_styles_is_on_the_site_or_set_by_the_script(
         site: Path) -> None:
-    sheet = tinycss2.parse_stylesheet((ASSETS / "edition.css").read_text(encoding="utf-8"),
-                                      skip_comments=True, skip_whitespace=True)
-    assert not [r for r in sheet if r.type == "error"]
-    ours = {name for name in styled_classes(sheet) if name.startswith("ed-")}
+    assert [p.name for p in STYLESHEETS] == ["edition-charts.css", "edition.css"]
+    ours: set[str] = set()
+    for path in STYLESHEETS:
+        sheet = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"),
+                                          skip_comments=True, skip_whitespace=True)
+        assert not [r for r in sheet if r.type == "error"], path.name
+        ours |= {name for name in styled_classes(sheet) if name.startswith("ed-")}
     assert len(ours) > 40
-    script = (ASSETS / "edition.js").read_text(encoding="utf-8")
+    script = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
     on_site: set[str] = set()
     for html in site.rglob("*.html"):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
@@ -66,6 +73,7 @@ def _nested(rules: list, inside: str = "") -> Iterator[str]:  # type: ignore[typ
 def test_no_rule_is_left_open_to_swallow_the_rules_after_it() -> None:
     """A merge once dropped the two braces closing the print block, and every rule after
     it (the places map's) became part of one print-only rule."""
-    text = (ASSETS / "edition.css").read_text(encoding="utf-8")
-    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
-    assert list(_nested(rules)) == []
+    for path in STYLESHEETS:
+        rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True,
+                                          skip_whitespace=True)
+        assert list(_nested(rules)) == [], path.name

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from wordfreq import zipf_frequency
 
+from edition.data import forms
 from edition.data.glossary import parse
 from edition.index.checks import common_word_problems
 from support.data import GOOD_ENTRY
@@ -108,3 +109,18 @@ def test_the_list_asked_gives_every_common_word_the_frequency_of_the_full_list()
     assert all(zipf_frequency(word, "en", WORDLIST) == frequency for word, frequency in common)
     assert all(zipf_frequency(word, "en", "large") < COMMON_ZIPF for word in iter_wordlist(
         "en", WORDLIST) if zipf_frequency(word, "en", WORDLIST) < COMMON_ZIPF)
+
+
+def test_wordfreqs_answers_are_kept_and_a_new_process_reads_them_back(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path))
+    blocks = [block(15, "The strains of war in Tehran."), block(2, "an irredentist claim")]
+    forms._known.cache_clear()
+    try:
+        first = common_word_problems(glossary("war", "irredentist"), blocks)
+        assert len(first) == 1 and "'war'" in str(first[0])
+        forms._known.cache_clear()  # what a new process knows: the store's file
+        monkeypatch.setattr(forms, "zipf", lambda form: pytest.fail(f"wordfreq asked {form!r}"))
+        assert common_word_problems(glossary("war", "irredentist"), blocks) == first
+    finally:
+        forms._known.cache_clear()

@@ -178,3 +178,26 @@ def test_a_changed_glossary_always_changes_the_tooltips(tmp_path: Path) -> None:
     glossary.write_text(original.replace("terms:", "terms: [", 1), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"glossary\.yml"):
         titles()
+
+
+def test_a_new_process_reads_the_glossary_back_from_the_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python-Markdown in a new process (each ``mkdocs build``) finds the sound reading of the
+    same bytes on disk (``edition.data.store``) and reads nothing again; a changed file is
+    read, and judged, afresh."""
+    from edition.pages import extension
+
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "store"))
+    glossary = tmp_path / "glossary.yml"
+    original = (ROOT / "glossary.yml").read_text(encoding="utf-8")
+    glossary.write_text(original, encoding="utf-8")
+    text = PAGE.read_text(encoding="utf-8")
+    before = str(render(text, glossary=str(glossary)))
+    monkeypatch.setattr(extension, "_COMPILED", {})  # what a new process holds
+    monkeypatch.setattr(extension, "parse", lambda *a, **k: pytest.fail("read again"))
+    assert str(render(text, glossary=str(glossary))) == before
+    monkeypatch.undo()
+    monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "store"))
+    glossary.write_text(original.replace("terms:", "terms: [", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"glossary\.yml"):
+        render(text, glossary=str(glossary))

@@ -518,3 +518,24 @@ def test_the_narrow_drawing_has_one_hidden_arc_per_edge_and_escapes_what_it_is_g
     assert " ".join(t.text for t in evil.iter(f"{NS}tspan")) == label
     assert root.get("aria-labelledby") == "ed-network-narrow-title"
     assert root.find(f"{NS}title").text == "</title>"
+
+
+def test_what_a_drawing_drops_is_exactly_what_xml_cannot_hold() -> None:
+    """``drawing.plain`` drops the characters outside XML 1.0's Char production (#x9 | #xA |
+    #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]), over every code point, and
+    agrees with lxml, which refuses them, round each edge."""
+    from lxml import etree as lxml_etree
+
+    from edition.pages import drawing
+
+    dropped = [code for code in range(0x110000) if drawing.plain(chr(code)) == ""]
+    assert dropped == [*range(0x0, 0x9), 0xB, 0xC, *range(0xE, 0x20), *range(0xD800, 0xE000),
+                       0xFFFE, 0xFFFF]
+    edges = [*range(0x0, 0x100), *range(0xD700, 0xE100), *range(0xFFF0, 0x10010), 0x10FFFF]
+    refused = []
+    for code in edges:
+        try:
+            lxml_etree.Element("a").text = chr(code)
+        except ValueError:
+            refused.append(code)
+    assert [code for code in edges if drawing.plain(chr(code)) == ""] == refused

@@ -126,3 +126,25 @@ def test_the_index_is_written_as_json_writes_it_whole() -> None:
     empty = io.StringIO()
     dump({"config": {}, "docs": []}, empty)
     assert empty.getvalue() == '{"config":{},"docs":[]}'
+
+
+def test_an_actor_page_material_did_not_read_is_found_where_the_page_stands() -> None:
+    """Material's search plugin is told not to read the actor pages (their front matter): each
+    is one document, its entry's, placed where the build wrote the page."""
+    actors = {a.id: a for a in load(ROOT / "glossary.yml").actors}
+    first, second = sorted(actors)[:2]
+    index = {"config": {}, "docs": [
+        {"location": "", "title": "Home", "text": ""},
+        {"location": "actors/", "title": "Actors", "text": "<p>Who is who.</p>"},
+        {"location": "actors/#list", "title": "List", "text": "<p>All.</p>"},
+        {"location": "places/", "title": "Places", "text": ""},
+    ]}
+    order = ["", f"actors/{second}/", "actors/", f"actors/{first}/", "places/"]
+    entries = {f"actors/{name}/": actors[name] for name in (first, second)}
+    docs = rewrite(index, {}, {}, entries, lists=["actors/"], order=order)["docs"]
+    assert [doc["location"] for doc in docs] == [
+        "", f"actors/{second}/", "actors/", f"actors/{first}/", "places/"]
+    assert BeautifulSoup(docs[3]["title"], "html.parser").get_text() == actors[first].name
+    # without the order, as before: only the pages Material read
+    assert [doc["location"] for doc in rewrite(index, {}, {}, entries, lists=["actors/"])[
+        "docs"]] == ["", "actors/", "places/"]

@@ -76,6 +76,9 @@ class Site(Protocol):
     def destination(self, src: str) -> str | None:
         """Where the page or file made from ``src`` is written in the site."""
 
+    def page_urls(self) -> list[str]:
+        """Every page's address, in the order the build writes the pages."""
+
 
 @dataclass(frozen=True)
 class PageRef:
@@ -566,7 +569,8 @@ class Build:
         index = search_index.rewrite(json.loads(path.read_text(encoding="utf-8")), pages,
                                      variants, entries, notes_html,
                                      [actors] if actors is not None else [], described,
-                                     dict([events]) if events is not None else {})
+                                     dict([events]) if events is not None else {},
+                                     [url.removeprefix("./") for url in site.page_urls()])
         with path.open("w", encoding="utf-8") as out:
             search_index.dump(index, out)
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+
+from edition.data import store
 
 #: Characters that stand for an apostrophe, and for a hyphen inside a word.
 APOSTROPHES = "'’‘ʼ"
@@ -117,10 +120,34 @@ def common_word(form: str, case: str) -> float | None:
     """The Zipf frequency of ``form`` if it is a common English word that would match in
     lower case (so all over the essay), else None. ``case`` ``exact`` or ``auto`` with a
     capital first letter ("Iran") keeps a name to its capital, and is not asked."""
-    if not accepts(form, case, form.lower()):
-        return None
-    frequency = zipf(form)
-    return frequency if frequency is not None and frequency >= COMMON_ZIPF else None
+    return common_words([(form, case)]).get((form, case))
+
+
+def common_words(forms: Iterable[tuple[str, str]]) -> dict[tuple[str, str], float]:
+    """Each (form, case) of ``forms`` that :func:`common_word` refuses, with its frequency.
+
+    Asked together, so that wordfreq's answers are kept on disk in one piece
+    (:mod:`edition.data.store`): a new build asks wordfreq, and so imports it, only for a
+    form no build has asked about."""
+    asked = [(form, case) for form, case in forms if accepts(form, case, form.lower())]
+    if not asked:
+        return {}
+    kept = store.key("zipf", WORDLIST)
+    known = _known(kept)
+    missing = {form for form, _ in asked} - known.keys()
+    for form in missing:
+        known[form] = zipf(form)
+    if missing:
+        store.put(kept, known)
+    return {(form, case): frequency for form, case in asked
+            if (frequency := known[form]) is not None and frequency >= COMMON_ZIPF}
+
+
+@functools.cache
+def _known(kept: str) -> dict[str, float | None]:
+    """wordfreq's answers kept under ``kept``, added to as this process asks more."""
+    found = store.get(kept)
+    return dict(found) if isinstance(found, dict) else {}
 
 
 def is_abbreviation(form: str, case: str) -> bool:

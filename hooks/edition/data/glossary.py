@@ -20,8 +20,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import icu
-
 from edition.data import datafile, references
 from edition.data.datafile import DataFileError, LineMap, Problem, Spec, plain
 from edition.data.forms import fold, form_problem
@@ -109,6 +107,9 @@ class Entry:
     identifiers: tuple[tuple[str, str], ...] = ()
     #: The name in its own script: ``(text, BCP 47 tag)``, e.g. ("Владимир Путин", "ru").
     native: tuple[str, str] | None = None
+    #: The English name of :attr:`native`'s language, as ICU gives it ("Persian"), read with
+    #: the file, so that a page can say it without loading ICU.
+    native_language: str = ""
     #: The place the entry is at or happened at (Tehran for Iran), if given.
     site: Site | None = None
     #: Why the entry means a common English word as one of its forms ("veto" is the UN's);
@@ -219,6 +220,7 @@ def _common(
                              if scheme in raw.get("identifiers", {})),
         "native": ((raw["native"]["text"], raw["native"]["lang"])
                    if "native" in raw else None),
+        "native_language": language_name(raw["native"]["lang"]) if "native" in raw else "",
         "site": _site(raw["site"]) if "site" in raw else None,
         "common_word": raw.get("common_word", "").strip(),
     }
@@ -488,6 +490,8 @@ def direction(text: str) -> str:
 def language_script(tag: str) -> str | None:
     """The script a language is written in by default, as ICU's likely subtags give it
     ("fa" -> "Arab", "ru" -> "Cyrl"; a tag's own script wins): None for an unknown tag."""
+    import icu  # only where a file is read: a reading kept on disk needs none
+
     try:
         locale = icu.Locale.forLanguageTag(tag)
     except icu.ICUError:  # not of the form at all ("fa_IR")
@@ -503,12 +507,16 @@ def language_script(tag: str) -> str | None:
 
 def language_name(tag: str) -> str:
     """The language's English name, as ICU gives it: "fa" -> "Persian", "ps" -> "Pashto"."""
+    import icu
+
     return icu.Locale.forLanguageTag(tag).getDisplayLanguage(icu.Locale("en")) or tag
 
 
 def _native_problems(entries: tuple[Entry, ...], name: str) -> list[Problem]:
     """A native name whose language tag is no language, or whose letters are of another
     script than that language's (a Persian name tagged ru, Latin letters tagged fa)."""
+    import icu
+
     problems: list[Problem] = []
     for entry in entries:
         if entry.native is None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-
-import icu
+from typing import TYPE_CHECKING
 
 from edition.data.forms import unify
+
+if TYPE_CHECKING:
+    import icu
 
 #: Scripts that do not count towards a word's script (digits, punctuation, combining marks).
 _NEUTRAL = {"Common", "Inherited", "Unknown"}
@@ -27,6 +29,10 @@ _WORDS = re.compile(r"[^\s\-'/]+")
 
 @functools.cache
 def _checker() -> icu.SpoofChecker:
+    # ICU is loaded only where a file is read: a reading kept on disk (edition.data.store)
+    # needs none.
+    import icu
+
     return icu.SpoofChecker()
 
 
@@ -48,6 +54,8 @@ def key(text: str) -> str:
 
 
 def _scripts(word: str) -> set[str]:
+    import icu
+
     return {icu.Script.getScript(char).getName() for char in word} - _NEUTRAL
 
 

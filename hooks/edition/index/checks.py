@@ -19,8 +19,9 @@ from typing import Any, TypeVar
 from edition.data import events as event_records
 from edition.data import glossary as glossary_file
 from edition.data import notes as notes_data
+from edition.data import store
 from edition.data.datafile import MAX_BYTES, DataFileError, Problem, Spec, schema_digest
-from edition.data.forms import COMMON_ZIPF, common_word, fold
+from edition.data.forms import COMMON_ZIPF, common_words, fold
 from edition.data.glossary import Entry, Glossary, variant_uses
 from edition.data.glossary import load as load_glossary
 from edition.data.notes import Note
@@ -68,7 +69,12 @@ def _read(path: Path, spec: Spec, parse: Callable[[bytes, str], T],
     cached = _READ.get(where)
     if cached is not None and cached[0] == key:
         return cached[1]
-    value = parse(data, path.name)
+    # A new process (every ``mkdocs build``) finds a sound reading of the same bytes on disk.
+    kept = store.key("read", f"{parse.__module__}.{parse.__qualname__}", path.name, key)
+    value = store.get(kept)
+    if value is None:
+        value = parse(data, path.name)
+        store.put(kept, value)
     _READ[where] = (key, value)
     return value
 
@@ -207,9 +213,11 @@ def common_word_problems(glossary: Glossary,
     shows the contributor what the form would do. Each passage is found as the build finds
     it: with every form of the glossary, so a word inside a longer name is not counted.
     """
-    refused = [(entry, form, frequency) for entry in glossary.entries if not entry.common_word
-               for form in entry.forms
-               if (frequency := common_word(form, entry.case)) is not None]
+    frequencies = common_words((form, entry.case) for entry in glossary.entries
+                               if not entry.common_word for form in entry.forms)
+    refused = [(entry, form, frequencies[(form, entry.case)])
+               for entry in glossary.entries if not entry.common_word for form in entry.forms
+               if (form, entry.case) in frequencies]
     if not refused:
         return []
     matcher = Matcher([(form, entry.case, (entry.kind, entry.id, form))

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 from edition.data.events import Events
-from edition.data.glossary import Entry, Glossary, language_name, slugify
+from edition.data.glossary import Entry, Glossary, slugify
 from edition.index.occurrences import Mention, OccurrenceIndex
 from edition.pages.inserts import SEARCH_EXCLUDE, block, bullets, element, raw
 from edition.pages.links import (
@@ -177,7 +177,7 @@ def native_name(entry: Entry) -> etree.Element:
     direction so that a browser, a screen reader and a search engine read it as that language."""
     assert entry.native is not None
     text, lang = entry.native
-    line = element("p", f"In {language_name(lang)}: ", "\n", **{"class": "ed-gl-meta ed-native"})
+    line = element("p", f"In {entry.native_language}: ", "\n", **{"class": "ed-gl-meta ed-native"})
     line.append(element("span", text, lang=lang, dir=entry.native_dir))
     return line
 

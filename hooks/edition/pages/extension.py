@@ -24,8 +24,9 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from edition.data.datafile import MAX_BYTES
-from edition.data.glossary import Entry, load, parse
+from edition.data import store
+from edition.data.datafile import MAX_BYTES, schema_digest
+from edition.data.glossary import SPEC, Entry, Glossary, load, parse
 from edition.pages.links import home
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, targets
 from edition.text.matcher import Matcher
@@ -68,8 +69,14 @@ def compiled(path: Path) -> Matcher[Any]:
     cached = _COMPILED.get(key)
     if cached is not None and cached[0] == data:
         return cached[1]
-    # No map is drawn here: its outlines, the costliest part of the check, are not read.
-    matcher: Matcher[Any] = Matcher(targets(parse(data, path.name, map_check=False)))
+    # No map is drawn here: its outlines, the costliest part of the check, are not read. A
+    # new process finds a sound reading of the same bytes on disk (edition.data.store).
+    kept = store.key("extension-glossary", path.name, data, schema_digest(SPEC))
+    glossary = store.get(kept)
+    if not isinstance(glossary, Glossary):
+        glossary = parse(data, path.name, map_check=False)
+        store.put(kept, glossary)
+    matcher: Matcher[Any] = Matcher(targets(glossary))
     _COMPILED[key] = (data, matcher)
     return matcher
 

@@ -13,12 +13,14 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from edition.data.events import Events
 from edition.data.glossary import IDENTIFIER_NAMES, Entry, Glossary, Source, identifier_url
 from edition.data.references import segments
 from edition.pages.inserts import Inline, block, element
-from edition.text import event_links
+
+if TYPE_CHECKING:
+    from edition.data.events import Events
 
 #: The glossary page, where every term is explained.
 GLOSSARY = "glossary.md"
@@ -105,6 +107,9 @@ def identifiers_line(identifiers: tuple[tuple[str, str], ...]) -> list[Inline] |
 
 def dated_line(events: Events | None, ids: tuple[str, ...], page: str) -> list[etree.Element]:
     """"On the timeline: 14 July 2015: …", each date linked to its event (a block, or none)."""
+    # Here, not above: the annotation extension links to entries (home) and needs no events.
+    from edition.text import event_links
+
     dated = event_links.records(events, ids) if events is not None else []
     if not dated:
         return []

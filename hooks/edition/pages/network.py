@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from edition.data import store
 from edition.pages import drawing
 
 SVG_NS = drawing.SVG_NS
@@ -146,6 +147,7 @@ def _box(nodes: Sequence[Node], width: float, height: float) -> tuple[float, flo
 
 
 @functools.lru_cache(maxsize=4)  # mkdocs serve rebuilds the same drawing on every edit
+@store.kept("network-layout")  # and the next build finds it on disk
 def _simulate(
     count: int, links: tuple[tuple[int, int, float], ...], iterations: int
 ) -> tuple[Position, ...]:
@@ -325,6 +327,7 @@ def _push_apart(a: int, b: int, over: float, moves: list[float], lows: list[floa
 
 
 @functools.lru_cache(maxsize=4)  # the same boxes on every mkdocs serve rebuild
+@store.kept("network-separation")  # and on the next build, from disk
 def _separated(boxes: tuple[tuple[str, Box], ...], width: float,
                height: float) -> tuple[tuple[str, tuple[float, float]], ...]:
     """:func:`separate` of ``boxes`` (id and box, in id order), kept for the same boxes.

@@ -288,12 +288,29 @@ def entry_document(entry: Entry, location: str) -> dict[str, str]:
     return doc
 
 
+def _placed(docs: list[dict[str, Any]], order: list[str],
+            pages: set[str]) -> list[dict[str, Any]]:
+    """``docs`` with a stand-in document for each page of ``pages`` that has none, where that
+    page stands in ``order`` (Material indexes pages in the order they are built, each
+    page's documents together)."""
+    present = {doc["location"].split("#")[0] for doc in docs}
+    missing = [url for url in order if url in pages and url not in present]
+    if not missing:
+        return docs
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        groups.setdefault(doc["location"].split("#")[0], []).append(doc)
+    placed = [doc for url in order
+              for doc in groups.pop(url, [{"location": url}] if url in missing else [])]
+    return placed + [doc for rest in groups.values() for doc in rest]
+
+
 def rewrite(
     index: dict[str, Any], pages: Mapping[str, str],
     variants: Mapping[tuple[str, str], Iterable[str]],
     entries: Mapping[str, Entry], notes_page: tuple[str, str] | None = None,
     lists: Iterable[str] = (), entry_pages: Mapping[str, str] | None = None,
-    dated_pages: Mapping[str, str] | None = None,
+    dated_pages: Mapping[str, str] | None = None, order: Iterable[str] = (),
 ) -> dict[str, Any]:
     """``index`` (Material's search_index.json) with each passage once, as described above.
 
@@ -306,7 +323,10 @@ def rewrite(
     the URL of a page that describes entries under their headings (the places page) to its
     built HTML, whose sections become one document per entry (``described``);
     ``dated_pages`` maps the URL of a page that lists dated items (the timeline) to its built
-    HTML, whose sections keep the items' words without their links (``unlinked``).
+    HTML, whose sections keep the items' words without their links (``unlinked``);
+    ``order`` is every page's URL in the order the build wrote them, which places the entry
+    document of an entry's own page that Material was told not to read (its actor page,
+    whose every section this replaces) where Material would have put the page's documents.
     """
     short = glosses(pages.values())
     note_docs = notes(notes_page[1], notes_page[0], short) if notes_page else []
@@ -322,7 +342,7 @@ def rewrite(
         indexes.add(notes_url)
     docs: list[dict[str, Any]] = []
     added: set[str] = set()
-    for doc in index["docs"]:
+    for doc in _placed(index["docs"], list(order), pages_of):
         location: str = doc["location"]
         url = location.split("#")[0]
         if location in indexes:

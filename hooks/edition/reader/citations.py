@@ -34,10 +34,9 @@ from __future__ import annotations
 import functools
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from typing import Any
 
-from pybtex.database import BibliographyData, Entry, Person
-from pybtex.database.output.bibtex import Writer
-
+from edition.data import store
 from edition.pages.inserts import append
 from edition.reader.work import Edition, Work, headline, sentence_after_colon
 
@@ -225,6 +224,7 @@ def styled(work: Work, edition: Edition, url: str,
 
 
 @functools.lru_cache(maxsize=8)
+@store.kept("bibtex")  # the next build reads it back, without loading pybtex and its codecs
 def bibtex(work: Work, edition: Edition) -> str:
     """The essay as one biblatex ``@incollection`` entry written by pybtex, the same from
     every paragraph, for what the reader consulted: the essay in this edition, in biblatex's
@@ -234,6 +234,8 @@ def bibtex(work: Work, edition: Edition) -> str:
     ``origdate``, and the original publication in ``note``, as Chicago's "originally
     published in", so that no field puts the original's journal at this edition's address.
     An ``editor`` only where a citation names one (:func:`named_editors`)."""
+    from pybtex.database import BibliographyData, Entry, Person
+
     fields = {
         "title": work.title,
         "booktitle": headline(edition.title),
@@ -251,7 +253,7 @@ def bibtex(work: Work, edition: Edition) -> str:
     if editors:
         persons["editor"] = [_bibtex_editor(editors)]
     entry = Entry("incollection", fields=fields, persons=persons)
-    return _Writer().to_string(BibliographyData(entries={key(work): entry})).strip()
+    return _writer().to_string(BibliographyData(entries={key(work): entry})).strip()
 
 
 def key(work: Work) -> str:
@@ -262,9 +264,11 @@ def key(work: Work) -> str:
     return "".join(c for c in letters.lower() if c.isalnum()) + str(work.year)
 
 
-def _bibtex_editor(editors: str) -> Person:
+def _bibtex_editor(editors: str) -> Any:
     """The editors as BibTeX reads a name: a corporate name ("The editors of …") in braces,
     so that no style takes "The editors of" for given names; a person's name as it is."""
+    from pybtex.database import Person
+
     corporate = editors.split(" ", 1)[0].lower() == "the" or ":" in editors
     return Person(f"{{{editors}}}" if corporate else editors)
 
@@ -273,15 +277,20 @@ def _bibtex_editor(editors: str) -> Person:
 URLDATE_PLACEHOLDER = "YYYY-MM-DD"
 
 
-class _Writer(Writer):
+@functools.cache
+def _writer() -> Any:
     """pybtex's BibTeX writer, but a URL is written as it is (biblatex reads the ``url``
     field verbatim, so LaTeX escapes would end up in the address)."""
+    from pybtex.database.output.bibtex import Writer
 
-    def _write_field(self, stream, type, value):  # type: ignore[no-untyped-def]
-        if type.lower() == "url":
-            stream.write(f",\n    {type} = {self.quote(value)}")
-        else:
-            super()._write_field(stream, type, value)
+    class UrlWriter(Writer):
+        def _write_field(self, stream, type, value):  # type: ignore[no-untyped-def]
+            if type.lower() == "url":
+                stream.write(f",\n    {type} = {self.quote(value)}")
+            else:
+                super()._write_field(stream, type, value)
+
+    return UrlWriter()
 
 
 def note_citation_html(work: Work, edition: Edition, number: int, paragraph: str,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from edition.data import store
 from edition.data.datafile import Problem, shortened
 from edition.data.forms import loose_pattern
 from edition.data.notes import SPEC, Note, NotesError
@@ -41,6 +42,14 @@ def anchor(
     Raises :class:`NotesError` for a quotation that is missing, found more than once,
     crosses a paragraph, or overlaps another note's.
     """
+    return list(_anchored(tuple(notes), tuple((page, block, text) for page, block, text in blocks),
+                          file))
+
+
+@store.kept("anchors")  # the same notes in the same essay: read back by the next build
+def _anchored(notes: tuple[Note, ...], blocks: tuple[tuple[str, str, str], ...],
+              file: str) -> tuple[Anchor, ...]:
+    """:func:`anchor`, of values whose ``repr`` is all they hold (its key in the store)."""
     anchors: list[Anchor] = []
     problems: list[Problem] = []
     joined = "\n\n".join(text for _, _, text in blocks)
@@ -78,7 +87,7 @@ def anchor(
             problems.append(Problem(file, note.where, (
                 f"{note.label}: the quotation is not in the essay; copy the words exactly as "
                 "the essay writes them (with 'before' and 'after', if given)."
-                + advice(note.before + note.quote + note.after, blocks)
+                + advice(note.before + note.quote + note.after, list(blocks))
             )))
     order = {block: index for index, (_, block, _) in enumerate(blocks)}
     anchors.sort(key=lambda a: (order[a.block], a.start))
@@ -97,10 +106,10 @@ def anchor(
             )))
     if problems:
         raise NotesError(sorted(problems, key=lambda p: p.line), SPEC.title)
-    return anchors
+    return tuple(anchors)
 
 
-def _blocks_between(blocks: list[tuple[str, str, str]], start: int,
+def _blocks_between(blocks: Iterable[tuple[str, str, str]], start: int,
                     end: int) -> list[tuple[str, str]]:
     """The ``(page, block)`` of each block that ``start:end`` of the blocks' texts joined
     by blank lines (as :func:`anchor` joins them) touches, in order."""
