@@ -44,7 +44,8 @@ def test_a_second_build_reads_the_files_back_and_builds_the_same_site(
     kept = tmp_path / "store"
     monkeypatch.setenv("EDITION_CACHE", str(kept))
     # The first build reads and judges every file, and asks wordfreq about the glossary.
-    assert loaded_while_building(ROOT, tmp_path / "first") == ["icu", "pybtex", "tinycss2", "wordfreq"]
+    first = loaded_while_building(ROOT, tmp_path / "first")
+    assert first == ["icu", "pybtex", "tinycss2", "wordfreq"]
     kinds = sorted(path.name.rsplit("-", 1)[0] for path in kept.iterdir())
     # the notes' anchors; the BibTeX entry; the network's layout and its labels moved apart;
     # the share of Material's palette stylesheet; glossary, notes, events; the words
