@@ -59,9 +59,6 @@ DATA_POLL_SECONDS = 0.1
 _caches = ServeCaches()
 #: This build's state, made in on_config.
 _build: Build | None = None
-#: Material's main stylesheet and the edition's share of its palette stylesheet, which
-#: main.html links in place of Material's two; None links Material's own.
-_styles: list[str] | None = None
 
 
 class _Site:
@@ -133,8 +130,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path in downloads.PATHS:
         destination = os.path.normpath(os.path.join(config.site_dir, path))
         files.append(File.generated(config, path, abs_src_path=destination))
-    global _styles
-    _styles = _palette(files, config)
+    # Material's main stylesheet and the edition's share of its palette stylesheet, which
+    # main.html links in place of Material's two (None: Material's own).
+    build.styles = _palette(files, config)
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
     # actors index, not from the menu; they hide the table of contents, and their template
@@ -204,7 +202,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # The same list, not a copy: the warnings of on_env below show in the pages rendered after.
     env.globals["edition_warnings"] = _caches.warnings.messages if _caches.serving else []
     env.globals["edition_running_head"] = build.running_head()
-    env.globals["edition_styles"] = _styles
+    env.globals["edition_styles"] = build.styles
     present = {file.src_uri for file in files}
     instant = "navigation.instant" in (config.theme.get("features") or [])
     env.globals["edition_page_assets"] = lambda page, suffix: [

@@ -195,6 +195,9 @@ class Build:
         self.exports: list[downloads.Export] = []
         #: Every page's HTML as rendered, on disk until its template reads it (``spill``).
         self.rendered = RenderedPages()
+        #: The stylesheets the pages link in place of the theme's main and palette ones (the
+        #: hook finds them among the theme's files), or None: the theme's own.
+        self.styles: list[str] | None = None
         self.essay_extensions: tuple[list[str], dict[str, Any]] = ([], {})
         self.matcher = caches.matcher(self.glossary)
         # Each generated path has one claimant; a second is refused, named.
