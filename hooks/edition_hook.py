@@ -5,17 +5,8 @@ what a ``mkdocs serve`` keeps between rebuilds is the one
 :class:`edition.build.serve.ServeCaches` below. This file only translates: MkDocs' objects
 into paths and strings, the engine's :class:`BuildError` into MkDocs' ``PluginError``, its
 warnings into MkDocs' logger (so ``--strict`` fails on them). The events below are in the
-order MkDocs calls them. Options, under ``extra.edition`` in ``mkdocs.yml``:
-
-- ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
-- ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
-- ``events``: the dated events notes and entries refer to (default ``events.yml``).
-- ``work``: the work the edition presents, as first published (default ``work.yml``; without
-  one, a test's small site cites itself).
-- ``mark``: which occurrences become links: ``every`` one, the first of each entry in each
-  ``paragraph``, or on each ``page`` (default), where the essay's subjects are linked once in
-  the essay; with either, outside a note's words where the entry is named elsewhere.
-  All are listed as occurrences.
+order MkDocs calls them; the options, under ``extra.edition`` in ``mkdocs.yml``, are
+:func:`edition.build.build.options`.
 """
 
 from __future__ import annotations
@@ -35,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from edition.build.build import Build, BuildError, PageRef, watched_paths
-from edition.build.serve import ServeCaches
+from edition.build.serve import ServeCaches, watch
 from edition.exports import downloads
 from edition.reader import assets
 
@@ -50,10 +41,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: search index finds the actor by its entry (``edition.pages.search``), never by its lists.
 ACTOR_META = ("---\nhide:\n  - toc\ntemplate: edition/actor.html\nsearch:\n  exclude: true\n"
               "---\n")
-#: How often ``mkdocs serve`` looks at the data files, in seconds. MkDocs polls what it
-#: watches every 0.5 s (0.25 s of waiting on average, after each save); a data file is one
-#: file, cheap to look at ten times a second.
-DATA_POLL_SECONDS = 0.1
 
 #: What outlives one build: the hook module lives as long as ``mkdocs serve``.
 _caches = ServeCaches()
@@ -85,6 +72,10 @@ class _Site:
 def _current() -> Build:
     assert _build is not None
     return _build
+
+
+def _src(page: Page | None) -> str | None:
+    return page.file.src_uri if page is not None and page.file else None
 
 
 def _page(page: Page) -> PageRef:
@@ -132,7 +123,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, abs_src_path=destination))
     # Material's main stylesheet and the edition's share of its palette stylesheet, which
     # main.html links in place of Material's two (None: Material's own).
-    build.styles = _palette(files, config)
+    styles = assets.theme_styles(config.theme.get("palette"), [f.src_uri for f in files],
+                                 lambda src: files.get_file_from_path(src).content_string)
+    if styles is not None:
+        build.styles = styles[0]
+        files.append(File.generated(config, assets.PALETTE, content=styles[1]))
     # Appended last, so they are rendered after every essay page has reported its
     # occurrences (on_page_markdown supplies their text). Actor pages are reached from the
     # actors index, not from the menu; they hide the table of contents, and their template
@@ -143,31 +138,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     return files
-
-
-def _palette(files: Files, config: MkDocsConfig) -> list[str] | None:
-    """Material's main stylesheet and, written into the site, the rules of its palette
-    stylesheet that the configured palettes use (``assets.palette_subset``); None if the
-    theme has no palette or either file is not found once (another version of Material)."""
-    palettes = config.theme.get("palette")
-    if not palettes:
-        return None
-    palettes = [palettes] if isinstance(palettes, dict) else list(palettes)
-
-    def theme_file(name: str) -> File | None:
-        found = [f for f in files if f.src_uri.startswith(f"assets/stylesheets/{name}.")
-                 and f.src_uri.endswith(".min.css") and f.src_uri.count("/") == 2]
-        return found[0] if len(found) == 1 else None
-
-    main, palette = theme_file("main"), theme_file("palette")
-    if main is None or palette is None:
-        return None
-    # Material's defaults where a palette names no colour (its base.html).
-    css = assets.palette_subset(palette.content_string,
-                                {p.get("primary") or "indigo" for p in palettes},
-                                {p.get("accent") or "indigo" for p in palettes})
-    files.append(File.generated(config, assets.PALETTE, content=css))
-    return [main.src_uri, assets.PALETTE]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -206,13 +176,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     present = {file.src_uri for file in files}
     instant = "navigation.instant" in (config.theme.get("features") or [])
     env.globals["edition_page_assets"] = lambda page, suffix: [
-        path for path in assets.page_assets(
-            page.file.src_uri if page is not None and page.file else None, present, instant)
-        if path.endswith(suffix)]
+        path for path in assets.page_assets(_src(page), present, instant) if path.endswith(suffix)]
     # The reader's tools: citation metadata for the <head> of essay pages (edition/head.html).
     env.globals["edition_citation_meta"] = lambda page: build.citation_meta(
-        page.file.src_uri if page is not None and page.file else None,
-        (page.canonical_url or "") if page is not None else "")
+        _src(page), (page.canonical_url or "") if page is not None else "")
     try:
         build.finish(config.site_name, config.site_url or "", config.copyright or "",
                      config.site_dir)
@@ -258,18 +225,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    # watchdog gives a watch the observer's polling interval when it is scheduled; the data
-    # files' watches get a shorter one, MkDocs' own watches keep theirs.
-    observer = server.observer
-    default = observer.timeout
-    observer._timeout = min(default, DATA_POLL_SECONDS)  # watchdog has no public setter
     try:
-        for path in watched_paths(config.config_file_path, config.extra):
-            server.watch(str(path))
+        watch(server, watched_paths(config.config_file_path, config.extra))
     except BuildError as error:
         raise PluginError(str(error)) from None
-    finally:
-        observer._timeout = default
     return server
 
 

@@ -92,7 +92,18 @@ class PageRef:
 
 
 def options(extra: dict[str, Any]) -> dict[str, Any]:
-    """``extra.edition`` from ``mkdocs.yml``'s ``extra``, checked."""
+    """``extra.edition`` from ``mkdocs.yml``'s ``extra``, checked. Among its options:
+
+    - ``glossary``: the glossary file, relative to ``mkdocs.yml`` (default ``glossary.yml``).
+    - ``notes``: the editor's notes, relative to ``mkdocs.yml`` (default ``notes.yml``).
+    - ``events``: the dated events notes and entries refer to (default ``events.yml``).
+    - ``work``: the work the edition presents, as first published (default ``work.yml``;
+      without one, a test's small site cites itself).
+    - ``mark``: which occurrences become links: ``every`` one, the first of each entry in
+      each ``paragraph``, or on each ``page`` (default), where the essay's subjects are
+      linked once in the essay; with either, outside a note's words where the entry is
+      named elsewhere. All are listed as occurrences.
+    """
     found = extra.get("edition", {}) or {}
     if not isinstance(found, dict):
         raise BuildError("mkdocs.yml: 'extra.edition' must be a mapping of options.")

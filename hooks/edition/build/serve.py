@@ -8,6 +8,9 @@ from, never by a time stamp.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
 
@@ -16,6 +19,25 @@ from edition.data.glossary import Glossary
 from edition.index import checks
 from edition.text.annotate import Target, targets
 from edition.text.matcher import Matcher
+
+#: How often ``mkdocs serve`` looks at the data files, in seconds. MkDocs polls what it
+#: watches every 0.5 s (0.25 s of waiting on average, after each save); a data file is one
+#: file, cheap to look at ten times a second.
+DATA_POLL_SECONDS = 0.1
+
+
+def watch(server: Any, paths: Iterable[Path]) -> None:
+    """Have ``mkdocs serve``'s live-reload ``server`` watch the data files ``paths``, polled
+    every :data:`DATA_POLL_SECONDS`. watchdog gives a watch the observer's polling interval
+    when it is scheduled: the data files' watches get a shorter one, MkDocs' keep theirs."""
+    observer = server.observer
+    default = observer.timeout
+    observer._timeout = min(default, DATA_POLL_SECONDS)  # watchdog has no public setter
+    try:
+        for path in paths:
+            server.watch(str(path))
+    finally:
+        observer._timeout = default
 
 
 class CompiledTemplates(BytecodeCache):

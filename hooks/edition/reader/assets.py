@@ -19,8 +19,9 @@ keeps of it every rule that can match such a page, and the template links that i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from edition.data import store
@@ -85,6 +86,31 @@ def minify(site_dir: Path, paths: Iterable[str]) -> list[Path]:
 PALETTE = "assets/stylesheets/edition-palette.css"
 #: A selector's condition on the colour a page's ``<body>`` names, as Material writes it.
 _COLOUR = re.compile(r"""\[data-md-color-(primary|accent)=["']?([\w-]+)["']?\]""")
+
+
+def theme_styles(palettes: Any, sources: Iterable[str],
+                 read: Callable[[str], str]) -> tuple[list[str], str] | None:
+    """The stylesheets a page links in place of Material's main and palette ones: its main
+    stylesheet and :data:`PALETTE`, with the CSS to write there (:func:`palette_subset` of
+    the palette stylesheet, which ``read`` gives by its source path); None if the theme
+    configures no palette or either file is not found once among ``sources`` (another
+    version of Material), and then the theme links its own."""
+    if not palettes:
+        return None
+    chosen = [palettes] if isinstance(palettes, dict) else list(palettes)
+
+    def theme_file(name: str) -> str | None:
+        found = [src for src in sources if src.startswith(f"assets/stylesheets/{name}.")
+                 and src.endswith(".min.css") and src.count("/") == 2]
+        return found[0] if len(found) == 1 else None
+
+    main, palette = theme_file("main"), theme_file("palette")
+    if main is None or palette is None:
+        return None
+    # Material's defaults where a palette names no colour (its base.html).
+    css = palette_subset(read(palette), {p.get("primary") or "indigo" for p in chosen},
+                         {p.get("accent") or "indigo" for p in chosen})
+    return [main, PALETTE], css
 
 
 def palette_subset(css: str, primaries: Iterable[str], accents: Iterable[str]) -> str:
