@@ -131,6 +131,17 @@ def put(name: str, value: Any) -> None:
         return
 
 
+def made(name: str, make: Callable[[], R]) -> R:
+    """What was kept under ``name``, or else what ``make()`` gives, kept there (an exception
+    it raises is not)."""
+    found = get(name)
+    if found is not None:
+        return found
+    value = make()
+    put(name, value)
+    return value
+
+
 def kept(kind: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
     """A pure function's answers kept under ``kind`` by its arguments (their ``repr``, exact
     for the numbers, text, tuples and frozen dataclasses such a function takes, none of
@@ -139,12 +150,6 @@ def kept(kind: str) -> Callable[[Callable[..., R]], Callable[..., R]]:
     def keeping(function: Callable[..., R]) -> Callable[..., R]:
         @functools.wraps(function)
         def answer(*args: Any) -> R:
-            name = key(kind, repr(args))
-            found = get(name)
-            if found is not None:
-                return found
-            value = function(*args)
-            put(name, value)
-            return value
+            return made(key(kind, repr(args)), lambda: function(*args))
         return answer
     return keeping

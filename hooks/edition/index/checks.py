@@ -70,11 +70,8 @@ def _read(path: Path, spec: Spec, parse: Callable[[bytes, str], T],
     if cached is not None and cached[0] == key:
         return cached[1]
     # A new process (every ``mkdocs build``) finds a sound reading of the same bytes on disk.
-    kept = store.key("read", f"{parse.__module__}.{parse.__qualname__}", path.name, key)
-    value = store.get(kept)
-    if value is None:
-        value = parse(data, path.name)
-        store.put(kept, value)
+    value = store.made(store.key("read", f"{parse.__module__}.{parse.__qualname__}",
+                                 path.name, key), lambda: parse(data, path.name))
     _READ[where] = (key, value)
     return value
 
@@ -213,10 +210,10 @@ def common_word_problems(glossary: Glossary,
     shows the contributor what the form would do. Each passage is found as the build finds
     it: with every form of the glossary, so a word inside a longer name is not counted.
     """
-    frequencies = common_words((form, entry.case) for entry in glossary.entries
-                               if not entry.common_word for form in entry.forms)
-    refused = [(entry, form, frequencies[(form, entry.case)])
-               for entry in glossary.entries if not entry.common_word for form in entry.forms
+    asked = [(entry, form) for entry in glossary.entries if not entry.common_word
+             for form in entry.forms]
+    frequencies = common_words((form, entry.case) for entry, form in asked)
+    refused = [(entry, form, frequencies[(form, entry.case)]) for entry, form in asked
                if (form, entry.case) in frequencies]
     if not refused:
         return []

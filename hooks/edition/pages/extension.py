@@ -26,7 +26,7 @@ from markdown.extensions import Extension
 
 from edition.data import store
 from edition.data.datafile import MAX_BYTES, schema_digest
-from edition.data.glossary import SPEC, Entry, Glossary, load, parse
+from edition.data.glossary import SPEC, Entry, load, parse
 from edition.pages.links import home
 from edition.text.annotate import MARK_SCOPES, AnnotationExtension, targets
 from edition.text.matcher import Matcher
@@ -71,11 +71,8 @@ def compiled(path: Path) -> Matcher[Any]:
         return cached[1]
     # No map is drawn here: its outlines, the costliest part of the check, are not read. A
     # new process finds a sound reading of the same bytes on disk (edition.data.store).
-    kept = store.key("extension-glossary", path.name, data, schema_digest(SPEC))
-    glossary = store.get(kept)
-    if not isinstance(glossary, Glossary):
-        glossary = parse(data, path.name, map_check=False)
-        store.put(kept, glossary)
+    glossary = store.made(store.key("extension-glossary", path.name, data, schema_digest(SPEC)),
+                          lambda: parse(data, path.name, map_check=False))
     matcher: Matcher[Any] = Matcher(targets(glossary))
     _COMPILED[key] = (data, matcher)
     return matcher
