@@ -241,4 +241,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     build.close()
     assets.minify(Path(config.site_dir),
                   [str(path) for path in [*config.extra_css, *config.extra_javascript]]
-                  + [path for paths in assets.PAGE_ASSETS.values() for path in paths])
+                  + assets.every_page_asset())

@@ -46,9 +46,9 @@ LISTS = {"persName": ("listPerson", "person"), "placeName": ("listPlace", "place
          "orgName": ("listOrg", "org")}
 
 
-#: The months, as the header's dates of first publication name them.
 #: The blocks of the front matter; every other block belongs to a part.
 FRONT_BLOCKS = ("title", "standfirst", "photo-title", "caption")
+#: The months, as the header's dates of first publication name them.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -394,28 +394,11 @@ def _language(record: Record) -> str:
     return record.work.language if record.work else "en"
 
 
-def document(record: Record) -> etree._Element:
-    """The TEI document's root element."""
-    plan = _plan(record)
-    tei = _el(None, "TEI", xml_lang=_language(record))
-    _header(record, tei, plan.title, plan.author)
-    _actor_lists(record, tei)
-    text = _el(tei, "text")
-    front, body = _el(text, "front"), _el(text, "body")
-    _front(record, front, plan.front)
-    for number, (page, blocks) in enumerate(plan.parts.items(), start=1):
-        _part(record, body, number, page, blocks)
-    back = _el(text, "back")
-    _notes(record, back)
-    _glossary(record, back)
-    return tei
-
-
 def write(record: Record, out: BinaryIO) -> None:
     """The TEI document as UTF-8 XML, serialised into ``out`` piece by piece.
 
-    The bytes are those of :func:`document` written whole, but only one piece (the
-    header, the lists, the front, a part, the notes, the glossary) is ever held as a
+    The bytes are those lxml writes for the whole document as one tree, but only one piece
+    (the header, the lists, the front, a part, the notes, the glossary) is ever held as a
     tree. The pieces are built without a namespace and serialised inside the root, which
     declares the TEI namespace as the default once, as the whole tree's serialisation
     does; lxml would declare it again on every namespaced piece, and its incremental

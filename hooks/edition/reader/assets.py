@@ -38,13 +38,17 @@ PAGE_ASSETS: dict[str, tuple[str, ...]] = {
 }
 
 
+def every_page_asset() -> list[str]:
+    """Every file of ``PAGE_ASSETS``, once each."""
+    return list(dict.fromkeys(path for paths in PAGE_ASSETS.values() for path in paths))
+
+
 def page_assets(src: str | None, present: Iterable[str], everywhere: bool) -> list[str]:
     """The files of ``PAGE_ASSETS`` that the page ``src`` links, of those ``present`` in
     the site; every one of them on every page when ``everywhere`` (Material's instant
     navigation swaps a page's content in without loading what the new page links)."""
     have = set(present)
-    chosen = (dict.fromkeys(p for paths in PAGE_ASSETS.values() for p in paths) if everywhere
-              else PAGE_ASSETS.get(src or "", ()))
+    chosen = every_page_asset() if everywhere else PAGE_ASSETS.get(src or "", ())
     return [path for path in chosen if path in have]
 
 
